@@ -1,0 +1,2 @@
+/** Readiness checks reported at /health/ready: database, process engine, Keycloak. */
+package io.writ.web.health;

@@ -1,0 +1,2 @@
+/** The portal: pages, REST API, login and health, all on Payara Micro. */
+package io.writ.web;

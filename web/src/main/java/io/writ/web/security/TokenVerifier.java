@@ -1,0 +1,62 @@
+package io.writ.web.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies Keycloak access tokens for the API: signature against the realm's published keys (cached, refetched on
+ * an unknown key id), issuer, expiry, and that the token was issued for the portal (audience {@code writ-portal}).
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    @Inject
+    OidcSettings oidc;
+
+    private ConfigurableJWTProcessor<SecurityContext> processor;
+
+    @PostConstruct
+    void init() {
+        try {
+            var keys = JWKSourceBuilder.create(URI.create(oidc.jwksUri()).toURL()).retrying(true).build();
+            processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                    OidcSettings.AUDIENCE,
+                    new JWTClaimsSet.Builder().issuer(oidc.getProviderUri()).build(),
+                    Set.of("sub", "exp", "iat", "preferred_username")));
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("Keycloak URL is not a URL: " + oidc.jwksUri(), e);
+        }
+    }
+
+    public Caller verify(String token) throws InvalidToken {
+        try {
+            var claims = processor.process(token, null);
+            return new Caller(claims.getStringClaim("preferred_username"), roles(claims));
+        } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
+            throw new InvalidToken("Bearer token refused: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> roles(JWTClaimsSet claims) throws ParseException {
+        List<String> groups = claims.getStringListClaim("groups");
+        return groups == null ? Set.of() : new HashSet<>(groups);
+    }
+}

@@ -1,0 +1,125 @@
+package io.writ.workflow.engine;
+
+import io.writ.bpmn.ProcessModels;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Builds the embedded engine once at start: the container's datasource and JTA transaction manager (so a
+ * process step and the JPA writes around it commit or roll back together), a job executor that runs on the
+ * container's managed threads and fires due timers within a second, and the models of the bpmn module.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseSchema")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ProcessEngineStartup {
+
+    private static final Logger LOG = Logger.getLogger(ProcessEngineStartup.class.getName());
+    private static final String TRANSACTION_MANAGER = "java:appserver/TransactionManager";
+
+    @Resource(lookup = "java:app/jdbc/writ")
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService managedThreads;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    @ConfigProperty(name = "writ.jobs.wait-millis", defaultValue = "50")
+    int jobWaitMillis;
+
+    @Inject
+    @ConfigProperty(name = "writ.jobs.max-wait-millis", defaultValue = "250")
+    long jobMaxWaitMillis;
+
+    @Inject
+    @ConfigProperty(name = "writ.jobs.lock-millis", defaultValue = "300000")
+    int jobLockMillis;
+
+    private ProcessEngine engine;
+
+    @PostConstruct
+    void start() {
+        var configuration = new JakartaTransactionProcessEngineConfiguration();
+        configuration.setTransactionManager(lookupTransactionManager());
+        configuration.setDataSource(dataSource);
+        configuration.setTransactionsExternallyManaged(true);
+        configuration.setProcessEngineName("writ");
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setBeans(new CdiBeans(beanManager));
+        configuration.setJobExecutor(jobExecutor());
+        configuration.setJobExecutorActivate(true);
+        // Keycloak steps retry for minutes, not three times at once: a restart of Keycloak must not strand a revocation.
+        configuration.setFailedJobRetryTimeCycle("R10/PT30S");
+        configuration.setMetricsEnabled(false);
+        engine = configuration.buildProcessEngine();
+        deployModels();
+        LOG.info(() -> "Process engine '" + engine.getName() + "' started; job executor active");
+    }
+
+    private ManagedJobExecutor jobExecutor() {
+        var executor = new ManagedJobExecutor(managedThreads);
+        executor.setWaitTimeInMillis(jobWaitMillis);
+        executor.setMaxWait(jobMaxWaitMillis);
+        executor.setLockTimeInMillis(jobLockMillis);
+        executor.setMaxJobsPerAcquisition(10);
+        return executor;
+    }
+
+    private void deployModels() {
+        var deployment = engine.getRepositoryService().createDeployment()
+                .name("writ")
+                .enableDuplicateFiltering(true);
+        ProcessModels.RESOURCES.forEach(deployment::addClasspathResource);
+        deployment.deploy();
+    }
+
+    private static TransactionManager lookupTransactionManager() {
+        try {
+            return (TransactionManager) new InitialContext().lookup(TRANSACTION_MANAGER);
+        } catch (NamingException e) {
+            throw new IllegalStateException("No JTA transaction manager at " + TRANSACTION_MANAGER, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    public ProcessEngine engine() {
+        return engine;
+    }
+
+    /** Whether the job executor is running: without it no timer fires and no revocation happens. */
+    public boolean jobExecutorActive() {
+        return engine != null
+                && ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().isActive();
+    }
+}

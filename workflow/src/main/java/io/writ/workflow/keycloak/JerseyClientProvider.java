@@ -1,0 +1,50 @@
+package io.writ.workflow.keycloak;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.WebTarget;
+import org.glassfish.jersey.client.proxy.WebResourceFactory;
+import org.keycloak.admin.client.spi.ResteasyClientProvider;
+
+import javax.net.ssl.SSLContext;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives the Keycloak admin client a Jersey client instead of RESTEasy, which clashes with Payara's Jersey when
+ * bundled in the WAR. JSON goes through Jackson (the admin client's representations are Jackson-annotated);
+ * JSON-B, MOXy and every other auto-discovered provider of Payara's runtime are switched off, or one of them
+ * reads the token answer and the token is lost.
+ */
+public class JerseyClientProvider implements ResteasyClientProvider {
+
+    static final int CONNECT_TIMEOUT_SECONDS = 3;
+    static final int READ_TIMEOUT_SECONDS = 15;
+
+    @Override
+    public Client newRestEasyClient(Object customJacksonProvider, SSLContext sslContext, boolean disableTrustManager) {
+        var mapper = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        var builder = ClientBuilder.newBuilder()
+                .property("jersey.config.disableJsonBinding", true)
+                .property("jersey.config.client.disableJsonBinding", true)
+                .property("jersey.config.client.disableMoxyJson", true)
+                .property("jersey.config.client.disableAutoDiscovery", true)
+                .connectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .readTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .register(new JacksonJsonProvider(mapper));
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public <R> R targetProxy(WebTarget target, Class<R> targetClass) {
+        return WebResourceFactory.newResource(targetClass, target);
+    }
+}

@@ -1,0 +1,28 @@
+package io.writ.workflow.persistence;
+
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.entitlement.EntitlementCatalogue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The entitlement catalogue in the database. */
+@ApplicationScoped
+public class JpaEntitlementCatalogue implements EntitlementCatalogue {
+
+    @PersistenceContext(unitName = "writ")
+    EntityManager em;
+
+    @Override
+    public List<Entitlement> all() {
+        return em.createQuery("select e from Entitlement e order by e.name", Entitlement.class).getResultList();
+    }
+
+    @Override
+    public Optional<Entitlement> named(String name) {
+        return Optional.ofNullable(em.find(Entitlement.class, name));
+    }
+}
