@@ -2,7 +2,6 @@ package io.writ.web.security;
 
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Signs out of the portal and ends the Keycloak session too (RP-initiated logout), so the next visit asks for the
+ * Signs out of the portal (the HTTP session holding the login is invalidated) and ends the Keycloak session too (RP-initiated logout), so the next visit asks for the
  * password again instead of silently signing back in. POST only: a link or image cannot log someone out.
  */
 @WebServlet("/logout")
@@ -27,9 +26,10 @@ public class Logout extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
+            throws IOException {
         String idToken = idTokenOrNull();
-        request.logout();
+        // The login lives in the HTTP session; request.logout() is not used because the OpenID mechanism answers
+        // it with a redirect of its own, and this servlet must send the browser to Keycloak's end-session page.
         var session = request.getSession(false);
         if (session != null) {
             session.invalidate();

@@ -21,7 +21,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
         clientId = "writ-portal",
         clientSecret = "writ-portal-secret",
         redirectURI = "${baseURL}/callback",
-        redirectToOriginalResource = true,
+        // Soteria 3 replays the original request with a null parameter map, which Faces trips over: land on
+        // the callback instead, and let LoginCallback send the user on.
+        redirectToOriginalResource = false,
         scope = {"openid", "profile", "email"},
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
 public class PortalLogin {

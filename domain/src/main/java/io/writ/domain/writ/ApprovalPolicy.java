@@ -1,0 +1,133 @@
+package io.writ.domain.writ;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The approval rules the policy decision chose for one writ: how many approvals, from which group, the longest
+ * window, whether it is approved at once, and whether a sponsor must approve too (third-party administrators).
+ *
+ * <p>A sponsor comes <em>in addition</em> to the approvers: a writ that needs a sponsor is approved by N + 1
+ * distinct people, one from the sponsor group and N others from the approver group. One person fills one seat,
+ * never two, even when they belong to both groups; otherwise a single person in both groups could approve a
+ * third-party writ alone.
+ */
+@Embeddable
+public class ApprovalPolicy {
+
+    @Column(name = "policy_approvals_required")
+    private int approvalsRequired;
+
+    @Column(name = "policy_approver_group")
+    private String approverGroup;
+
+    @Column(name = "policy_max_minutes")
+    private int maxMinutes;
+
+    @Column(name = "policy_auto_approve")
+    private boolean autoApprove;
+
+    @Column(name = "policy_sponsor_required")
+    private boolean sponsorRequired;
+
+    @Column(name = "policy_sponsor_group")
+    private String sponsorGroup;
+
+    protected ApprovalPolicy() {
+        // for JPA
+    }
+
+    /**
+     * @param approverGroup who may approve; needed even when auto-approved, because extensions are decided by it
+     * @param sponsorGroup  who may sponsor; required exactly when a sponsor is
+     */
+    public ApprovalPolicy(int approvalsRequired, String approverGroup, int maxMinutes, boolean autoApprove,
+                          boolean sponsorRequired, String sponsorGroup) {
+        if (approverGroup == null || approverGroup.isBlank()) {
+            throw new IllegalArgumentException("approverGroup is required");
+        }
+        if (maxMinutes < 1) {
+            throw new IllegalArgumentException("maxMinutes must be at least 1");
+        }
+        if (!autoApprove && approvalsRequired < 1) {
+            throw new IllegalArgumentException("approvalsRequired must be at least 1 unless auto-approved");
+        }
+        if (sponsorRequired && (sponsorGroup == null || sponsorGroup.isBlank())) {
+            throw new IllegalArgumentException("sponsorGroup is required when a sponsor is");
+        }
+        if (sponsorRequired && autoApprove) {
+            // A sponsor is a person's approval; auto-approval would skip it.
+            throw new IllegalArgumentException("a policy that needs a sponsor cannot auto-approve");
+        }
+        this.approvalsRequired = Math.max(approvalsRequired, 0);
+        this.approverGroup = approverGroup;
+        this.maxMinutes = maxMinutes;
+        this.autoApprove = autoApprove;
+        this.sponsorRequired = sponsorRequired;
+        this.sponsorGroup = sponsorRequired ? sponsorGroup : null;
+    }
+
+    /** N approvals from the approver group, no sponsor. */
+    public static ApprovalPolicy approvals(int approvalsRequired, String approverGroup, int maxMinutes) {
+        return new ApprovalPolicy(approvalsRequired, approverGroup, maxMinutes, false, false, null);
+    }
+
+    /** Approved at once (for example a LOW entitlement on an open ticket); later extensions go to the group. */
+    public static ApprovalPolicy autoApproved(String approverGroup, int maxMinutes) {
+        return new ApprovalPolicy(0, approverGroup, maxMinutes, true, false, null);
+    }
+
+    /** N approvals from the approver group plus one sponsor from the sponsor group. */
+    public static ApprovalPolicy withSponsor(int approvalsRequired, String approverGroup, int maxMinutes,
+                                             String sponsorGroup) {
+        return new ApprovalPolicy(approvalsRequired, approverGroup, maxMinutes, false, true, sponsorGroup);
+    }
+
+    /** Whether these approvals (one per person) fill every seat the policy asks for. */
+    boolean isMetBy(List<Approval> approvals) {
+        var approving = approvals.stream().filter(a -> a.decision() == Decision.APPROVE).toList();
+        long fromApprovers = approving.stream().filter(Approval::approverGroupMember).count();
+        if (fromApprovers < approvalsRequired) {
+            return false;
+        }
+        if (!sponsorRequired) {
+            return true;
+        }
+        long fromSponsors = approving.stream().filter(Approval::sponsorGroupMember).count();
+        long seatHolders = approving.stream().filter(a -> a.approverGroupMember() || a.sponsorGroupMember()).count();
+        // Some sponsor, plus N people other than that sponsor from the approver group.
+        return fromSponsors >= 1 && seatHolders >= approvalsRequired + 1L;
+    }
+
+    /**
+     * Whether someone who is only in the sponsor group would still fill a seat: no sponsor-only person has
+     * approved yet (a person in both groups may be needed as an approver instead).
+     */
+    boolean sponsorSeatOpen(List<Approval> approvals) {
+        return sponsorRequired && approvals.stream().noneMatch(a -> a.decision() == Decision.APPROVE
+                && a.sponsorGroupMember() && !a.approverGroupMember());
+    }
+
+    public int approvalsRequired() { return approvalsRequired; }
+    public String approverGroup() { return approverGroup; }
+    public int maxMinutes() { return maxMinutes; }
+    public boolean autoApprove() { return autoApprove; }
+    public boolean sponsorRequired() { return sponsorRequired; }
+    public String sponsorGroup() { return sponsorGroup; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApprovalPolicy p && approvalsRequired == p.approvalsRequired
+                && maxMinutes == p.maxMinutes && autoApprove == p.autoApprove
+                && sponsorRequired == p.sponsorRequired && approverGroup.equals(p.approverGroup)
+                && Objects.equals(sponsorGroup, p.sponsorGroup);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(approvalsRequired, approverGroup, maxMinutes, autoApprove, sponsorRequired, sponsorGroup);
+    }
+}

@@ -1,0 +1,6 @@
+package io.writ.domain.writ;
+
+/** What an approver decided. */
+public enum Decision {
+    APPROVE, REJECT
+}

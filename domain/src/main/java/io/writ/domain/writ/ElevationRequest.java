@@ -1,0 +1,434 @@
+package io.writ.domain.writ;
+
+import io.writ.domain.InvalidRequest;
+import io.writ.domain.NotPermitted;
+import io.writ.domain.entitlement.RiskTier;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.writ.domain.writ.SeparationOfDuties.objectionToDeciding;
+import static io.writ.domain.writ.SeparationOfDuties.objectionToDecidingExtension;
+import static io.writ.domain.writ.SeparationOfDuties.refuseIf;
+import static java.time.temporal.ChronoUnit.MINUTES;
+
+/**
+ * The writ: a requester's ticket-backed, approved, time-bound elevation of one identity to one privileged
+ * entitlement. Every change of its life is a method here that checks its rule first; what is refused changes
+ * nothing. Time is always handed in, so the writ never reads a clock.
+ *
+ * <p>Every decision is checked against {@link SeparationOfDuties} first: nobody decides on a writ they asked for,
+ * would receive, or whose non-human target they own; only the policy's groups decide; each person once.
+ */
+@Entity
+@Table(name = "writ")
+public class ElevationRequest {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 200)
+    private String requester;
+
+    @Column(nullable = false, length = 200)
+    private String target;
+
+    @Column(name = "target_owner", length = 200)
+    private String targetOwner;
+
+    @Column(nullable = false, length = 200)
+    private String entitlement;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_tier", nullable = false, length = 10)
+    private RiskTier riskTier;
+
+    @Column(length = 100)
+    private String ticket;
+
+    @Column(nullable = false, length = 2000)
+    private String justification;
+
+    @Embedded
+    private DeclaredScope scope;
+
+    @Column(name = "requested_minutes", nullable = false)
+    private int requestedMinutes;
+
+    @Column(name = "break_glass", nullable = false)
+    private boolean breakGlass;
+
+    @Column(name = "third_party", nullable = false)
+    private boolean thirdParty;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private WritState state;
+
+    @Embedded
+    private ApprovalPolicy policy;
+
+    // Owned by the writ (no back reference), so that each decision raises the writ's version: two approvers
+    // deciding at once on the same writ cannot both win, even when neither decision completes it.
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "writ_id", nullable = false, updatable = false)
+    @OrderBy("sequence")
+    private List<Approval> approvals = new ArrayList<>();
+
+    @Embedded
+    private Grant grant;
+
+    @Embedded
+    private Extension extension;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    /** When approval was reached or refused. */
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    /** When the writ reached a final state, and who brought it there (null when nobody did: a deadline). */
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "ended_by", length = 200)
+    private String endedBy;
+
+    @Version
+    private long version;
+
+    protected ElevationRequest() {
+        // for JPA
+    }
+
+    /** Accepts a request, or refuses it with every field error at once. */
+    public static ElevationRequest submit(Submission s, Instant now) {
+        Objects.requireNonNull(now, "now");
+        var problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        var w = new ElevationRequest();
+        w.id = UUID.randomUUID().toString();
+        w.requester = s.requester();
+        w.target = s.target().strip();
+        w.targetOwner = s.targetOwner();
+        w.entitlement = s.entitlement().strip();
+        w.riskTier = s.riskTier();
+        w.ticket = s.ticket() == null || s.ticket().isBlank() ? null : s.ticket().strip();
+        w.justification = s.justification().strip();
+        w.scope = s.scope();
+        w.requestedMinutes = s.durationMinutes();
+        w.breakGlass = s.breakGlass();
+        w.thirdParty = s.thirdParty();
+        w.state = WritState.SUBMITTED;
+        w.submittedAt = now;
+        return w;
+    }
+
+    /** Puts the writ before its approvers under the policy chosen for it, or approves it at once if it says so. */
+    public void applyPolicy(ApprovalPolicy policy, Instant now) {
+        Objects.requireNonNull(policy, "policy");
+        requireState(WritState.SUBMITTED, "have its policy applied");
+        if (thirdParty && !policy.sponsorRequired()) {
+            // The policy decision must give a third-party writ a sponsor; letting it through would skip one.
+            throw new IllegalArgumentException("a third-party writ needs a policy with a sponsor");
+        }
+        if (requestedMinutes > policy.maxMinutes()) {
+            throw InvalidRequest.of("durationMinutes",
+                    "at most " + policy.maxMinutes() + " minutes for " + entitlement);
+        }
+        this.policy = policy;
+        this.state = WritState.PENDING_APPROVAL;
+        if (policy.autoApprove()) {
+            this.state = WritState.APPROVED;
+            this.decidedAt = Objects.requireNonNull(now, "now");
+        }
+    }
+
+    /** Records the run of the elevation process that drives this writ; set once. */
+    public void attachProcess(String processInstanceId) {
+        Objects.requireNonNull(processInstanceId, "processInstanceId");
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+            throw new IllegalStateException("writ " + id + " is already driven by process " + this.processInstanceId);
+        }
+        this.processInstanceId = processInstanceId;
+    }
+
+    /**
+     * One approval. Returns true when it was the one that made the writ approved.
+     *
+     * @throws WritStateConflict           the writ is not awaiting a decision
+     * @throws SeparationOfDutiesViolation this person may not decide on it
+     */
+    public boolean approve(Approver approver, String comment, Instant now) {
+        requireState(WritState.PENDING_APPROVAL, "be approved");
+        refuseIf(objectionToDeciding(this, approver));
+        approvals.add(new Approval(approvals.size() + 1, approver, Decision.APPROVE,
+                optionalComment(comment), now, policy));
+        if (!policy.isMetBy(approvals)) {
+            return false;
+        }
+        state = WritState.APPROVED;
+        decidedAt = now;
+        return true;
+    }
+
+    /** One approver's refusal ends the writ; they must say why. */
+    public void reject(Approver approver, String comment, Instant now) {
+        requireState(WritState.PENDING_APPROVAL, "be rejected");
+        refuseIf(objectionToDeciding(this, approver));
+        approvals.add(new Approval(approvals.size() + 1, approver, Decision.REJECT,
+                requiredComment(comment, "comment", "say why the writ is rejected"), now, policy));
+        state = WritState.REJECTED;
+        decidedAt = now;
+        end(approver.username(), now);
+    }
+
+    /** Nobody decided before the approval deadline. */
+    public void expireUnapproved(Instant now) {
+        requireState(WritState.PENDING_APPROVAL, "expire unapproved");
+        state = WritState.EXPIRED_UNAPPROVED;
+        end(null, now);
+    }
+
+    /** The requester withdraws the writ before it is granted. */
+    public void cancel(String by, Instant now) {
+        if (!requester.equals(by)) {
+            throw new NotPermitted("only the requester may cancel writ " + id);
+        }
+        if (state != WritState.SUBMITTED && state != WritState.PENDING_APPROVAL) {
+            throw conflict("be cancelled", "before it is approved");
+        }
+        state = WritState.CANCELLED;
+        end(by, now);
+    }
+
+    /**
+     * The entitlement was granted and read back as present: the window starts now, at grant time, not at request
+     * time. Returns false, changing nothing, for a grant already recorded: a retried grant step must not move the
+     * window.
+     */
+    public boolean recordGrant(Instant grantedAt, Instant confirmedPresentAt) {
+        if (state == WritState.ACTIVE) {
+            return false;
+        }
+        requireState(WritState.APPROVED, "be granted");
+        grant = Grant.granted(grantedAt, grantedAt.plus(requestedMinutes, MINUTES), confirmedPresentAt);
+        state = WritState.ACTIVE;
+        return true;
+    }
+
+    /**
+     * Ends the window of an active writ for the given reason: CONTAINMENT leaves it CONTAINED, every other
+     * reason ENDED; revocation in the identity provider follows. Only the requester ends their writ early
+     * ({@link NotPermitted} otherwise). The same end asked again returns false and changes nothing, so retries
+     * and duplicate messages are harmless; a different end of an ended writ is a {@link WritStateConflict}, and so
+     * is WINDOW_ENDED before the window has run out (a stale timer after an extension).
+     *
+     * @return true when this call ended the writ
+     */
+    public boolean requestEnd(RevocationReason reason, String by, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(now, "now");
+        if (reason == RevocationReason.ENDED_BY_REQUESTER && !requester.equals(by)) {
+            throw new NotPermitted("only the requester may end writ " + id + " early");
+        }
+        if (grant != null && grant.revocationReason().filter(reason::equals).isPresent()) {
+            return false;
+        }
+        requireState(WritState.ACTIVE, "be ended");
+        if (reason == RevocationReason.WINDOW_ENDED && now.isBefore(grant.expiresAt())) {
+            throw new WritStateConflict(state, "the window of writ " + id + " runs until " + grant.expiresAt());
+        }
+        grant = grant.endRequested(reason, now);
+        state = reason == RevocationReason.CONTAINMENT ? WritState.CONTAINED : WritState.ENDED;
+        end(by, now);
+        return true;
+    }
+
+    /**
+     * The entitlement was removed, read back as absent, and the identity's sessions logged out. Only after the end
+     * was asked for. The first record stands: a repeat returns false and changes nothing.
+     */
+    public boolean recordRevocation(Instant revokedAt, Instant confirmedAbsentAt, Instant sessionsLoggedOutAt) {
+        if (grant == null || grant.endRequestedAt().isEmpty()) {
+            throw new WritStateConflict(state, "writ " + id + " is " + state
+                    + ": a revocation is recorded only after its end was asked for");
+        }
+        if (grant.isRevoked()) {
+            return false;
+        }
+        grant = grant.revoked(revokedAt, confirmedAbsentAt, sessionsLoggedOutAt);
+        return true;
+    }
+
+    /**
+     * The requester asks for more time while the window runs. The whole window, extensions included, may not
+     * exceed the policy's maximum: asking beyond it is refused with the minutes still available, rather than
+     * approved and silently shortened. One extension awaits a decision at a time.
+     */
+    public void requestExtension(String by, int extraMinutes, Instant now) {
+        if (!requester.equals(by)) {
+            throw new NotPermitted("only the requester may ask for more time on writ " + id);
+        }
+        requireState(WritState.ACTIVE, "be extended");
+        requireWindowOpen(now);
+        if (pendingExtension().isPresent()) {
+            throw new WritStateConflict(state, "an extension of writ " + id + " already awaits a decision");
+        }
+        if (extraMinutes < 1) {
+            throw InvalidRequest.of("extraMinutes", "must be at least 1 minute");
+        }
+        long room = policy.maxMinutes() - Duration.between(grant.grantedAt(), grant.expiresAt()).toMinutes();
+        if (extraMinutes > room) {
+            throw InvalidRequest.of("extraMinutes", room <= 0
+                    ? "the window is already at its maximum of " + policy.maxMinutes() + " minutes"
+                    : "at most " + room + " more minutes: the window may not exceed " + policy.maxMinutes()
+                    + " minutes");
+        }
+        extension = Extension.requested(extraMinutes, now);
+    }
+
+    /**
+     * One member of the approver group, free of conflicts of interest, grants the extension: the window ends that
+     * many minutes later than it would have. One approval suffices even under N-of-M, because the writ itself
+     * already passed every seat and the total stays within the policy's maximum.
+     */
+    public void approveExtension(Approver approver, Instant now) {
+        requireState(WritState.ACTIVE, "be extended");
+        var pending = requirePendingExtension();
+        requireWindowOpen(now);
+        refuseIf(objectionToDecidingExtension(this, approver));
+        grant = grant.extendedTo(grant.expiresAt().plus(pending.minutes(), MINUTES));
+        extension = pending.approved(approver.username(), now);
+    }
+
+    /** The extension is refused, with a reason; the original end stands. */
+    public void rejectExtension(Approver approver, String comment, Instant now) {
+        requireState(WritState.ACTIVE, "have its extension rejected");
+        var pending = requirePendingExtension();
+        refuseIf(objectionToDecidingExtension(this, approver));
+        extension = pending.rejected(approver.username(),
+                requiredComment(comment, "comment", "say why the extension is refused"), Objects.requireNonNull(now));
+    }
+
+    /** Whether this person could decide on the writ now: it awaits a decision and they may make it. */
+    public boolean awaitsDecisionFrom(Approver approver) {
+        return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
+    }
+
+    /** How many people have approved so far. */
+    public int approvalsSoFar() {
+        return (int) approvals.stream().filter(a -> a.decision() == Decision.APPROVE).count();
+    }
+
+    /** Whether the grant covered that instant: granted, not yet expired, and its end not yet asked for. */
+    public boolean isActiveAt(Instant at) {
+        return grant != null && grant.covers(at);
+    }
+
+    // --- helpers ---
+
+    private void end(String by, Instant now) {
+        endedAt = Objects.requireNonNull(now, "now");
+        endedBy = by;
+    }
+
+    private void requireState(WritState expected, String action) {
+        if (state != expected) {
+            throw conflict(action, "while " + expected);
+        }
+    }
+
+    private WritStateConflict conflict(String action, String when) {
+        return new WritStateConflict(state, "writ " + id + " is " + state + ": it can " + action + " only " + when);
+    }
+
+    private void requireWindowOpen(Instant now) {
+        if (!now.isBefore(grant.expiresAt())) {
+            throw new WritStateConflict(state, "the window of writ " + id + " ended at " + grant.expiresAt());
+        }
+    }
+
+    private Extension requirePendingExtension() {
+        return pendingExtension().orElseThrow(() ->
+                new WritStateConflict(state, "writ " + id + " has no extension awaiting a decision"));
+    }
+
+    private static String optionalComment(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return null;
+        }
+        if (comment.length() > Submission.MAX_TEXT) {
+            throw InvalidRequest.of("comment", "at most " + Submission.MAX_TEXT + " characters");
+        }
+        return comment.strip();
+    }
+
+    private static String requiredComment(String comment, String field, String why) {
+        var kept = optionalComment(comment);
+        if (kept == null) {
+            throw InvalidRequest.of(field, "is required: " + why);
+        }
+        return kept;
+    }
+
+    // --- what the writ says about itself ---
+
+    public String id() { return id; }
+    public String requester() { return requester; }
+    public String target() { return target; }
+    /** The accountable human owner when the target is a non-human identity. */
+    public Optional<String> targetOwner() { return Optional.ofNullable(targetOwner); }
+    public String entitlement() { return entitlement; }
+    public RiskTier riskTier() { return riskTier; }
+    /** The backing ticket; absent only for break-glass access. */
+    public Optional<String> ticket() { return Optional.ofNullable(ticket); }
+    public String justification() { return justification; }
+    public DeclaredScope scope() { return scope != null ? scope : DeclaredScope.unrestricted(); }
+    public int requestedMinutes() { return requestedMinutes; }
+    public boolean breakGlass() { return breakGlass; }
+    public boolean thirdParty() { return thirdParty; }
+    public WritState state() { return state; }
+    public Optional<ApprovalPolicy> policy() { return Optional.ofNullable(policy); }
+    /** Every decision so far, in the order made. */
+    public List<Approval> approvals() { return Collections.unmodifiableList(approvals); }
+    public Optional<Grant> grant() { return Optional.ofNullable(grant); }
+    /** The latest extension asked for, whatever its decision. */
+    public Optional<Extension> extension() { return Optional.ofNullable(extension); }
+    /** The extension awaiting a decision; one still undecided when the writ ended lapsed with it. */
+    public Optional<Extension> pendingExtension() {
+        return extension().filter(e -> e.isPending() && state == WritState.ACTIVE);
+    }
+    public Optional<String> processInstanceId() { return Optional.ofNullable(processInstanceId); }
+    public Instant submittedAt() { return submittedAt; }
+    public Optional<Instant> decidedAt() { return Optional.ofNullable(decidedAt); }
+    public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
+    public Optional<String> endedBy() { return Optional.ofNullable(endedBy); }
+    public long version() { return version; }
+}

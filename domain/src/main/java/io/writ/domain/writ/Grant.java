@@ -1,0 +1,107 @@
+package io.writ.domain.writ;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What was actually done in the identity provider for a writ, with the read-back evidence: when the entitlement
+ * was granted and seen present, when the window ends, when its end was asked for and why, when it was removed and
+ * seen absent, and when the identity's sessions were logged out. A value: each step yields a new grant.
+ */
+@Embeddable
+public class Grant {
+
+    @Column(name = "granted_at")
+    private Instant grantedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "confirmed_present_at")
+    private Instant confirmedPresentAt;
+
+    @Column(name = "end_requested_at")
+    private Instant endRequestedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revocation_reason", length = 30)
+    private RevocationReason revocationReason;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "confirmed_absent_at")
+    private Instant confirmedAbsentAt;
+
+    @Column(name = "sessions_logged_out_at")
+    private Instant sessionsLoggedOutAt;
+
+    protected Grant() {
+        // for JPA
+    }
+
+    private Grant(Grant g) {
+        this.grantedAt = g.grantedAt;
+        this.expiresAt = g.expiresAt;
+        this.confirmedPresentAt = g.confirmedPresentAt;
+        this.endRequestedAt = g.endRequestedAt;
+        this.revocationReason = g.revocationReason;
+        this.revokedAt = g.revokedAt;
+        this.confirmedAbsentAt = g.confirmedAbsentAt;
+        this.sessionsLoggedOutAt = g.sessionsLoggedOutAt;
+    }
+
+    static Grant granted(Instant grantedAt, Instant expiresAt, Instant confirmedPresentAt) {
+        var g = new Grant();
+        g.grantedAt = Objects.requireNonNull(grantedAt, "grantedAt");
+        g.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+        g.confirmedPresentAt = Objects.requireNonNull(confirmedPresentAt, "confirmedPresentAt");
+        return g;
+    }
+
+    Grant extendedTo(Instant newExpiry) {
+        var g = new Grant(this);
+        g.expiresAt = newExpiry;
+        return g;
+    }
+
+    Grant endRequested(RevocationReason reason, Instant at) {
+        var g = new Grant(this);
+        g.revocationReason = reason;
+        g.endRequestedAt = at;
+        return g;
+    }
+
+    Grant revoked(Instant revokedAt, Instant confirmedAbsentAt, Instant sessionsLoggedOutAt) {
+        var g = new Grant(this);
+        g.revokedAt = Objects.requireNonNull(revokedAt, "revokedAt");
+        g.confirmedAbsentAt = Objects.requireNonNull(confirmedAbsentAt, "confirmedAbsentAt");
+        g.sessionsLoggedOutAt = Objects.requireNonNull(sessionsLoggedOutAt, "sessionsLoggedOutAt");
+        return g;
+    }
+
+    /** Whether the grant covered that instant: from the grant until expiry, or until its end was asked for. */
+    boolean covers(Instant at) {
+        Instant end = endRequestedAt != null && endRequestedAt.isBefore(expiresAt) ? endRequestedAt : expiresAt;
+        return !at.isBefore(grantedAt) && at.isBefore(end);
+    }
+
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public Instant grantedAt() { return grantedAt; }
+    public Instant expiresAt() { return expiresAt; }
+    public Instant confirmedPresentAt() { return confirmedPresentAt; }
+    public Optional<Instant> endRequestedAt() { return Optional.ofNullable(endRequestedAt); }
+    public Optional<RevocationReason> revocationReason() { return Optional.ofNullable(revocationReason); }
+    public Optional<Instant> revokedAt() { return Optional.ofNullable(revokedAt); }
+    public Optional<Instant> confirmedAbsentAt() { return Optional.ofNullable(confirmedAbsentAt); }
+    public Optional<Instant> sessionsLoggedOutAt() { return Optional.ofNullable(sessionsLoggedOutAt); }
+}

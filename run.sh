@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Starts Writ for a person to use: Keycloak (dev mode, realm "writ") and the portal on the embedded H2 database.
+# Builds what is missing first. Stays in the foreground; Ctrl-C stops both. See README.md, "Configuration".
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+REPO="$PWD"
+
+WRIT_PORT="${WRIT_PORT:-8080}"
+WRIT_KEYCLOAK_URL="${WRIT_KEYCLOAK_URL:-http://localhost:8180}"
+WRIT_REALM="${WRIT_REALM:-writ}"
+WRIT_DATA_DIR="${WRIT_DATA_DIR:-$REPO/data}"
+[[ "$WRIT_DATA_DIR" == /* ]] || WRIT_DATA_DIR="$REPO/${WRIT_DATA_DIR#./}"
+export WRIT_PORT WRIT_KEYCLOAK_URL WRIT_REALM WRIT_DATA_DIR
+
+KEYCLOAK_VERSION=26.4.7
+WAR="$REPO/web/target/writ.war"
+PAYARA="$REPO/target/payara-micro.jar"
+export KC_HOME="$REPO/target/keycloak/keycloak-$KEYCLOAK_VERSION"
+export KC_DATA="$WRIT_DATA_DIR/keycloak"
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+command -v java >/dev/null || die "java is missing: install a JDK 17 (apt-get install -y openjdk-17-jdk-headless)"
+command -v curl >/dev/null || die "curl is missing: apt-get install -y curl"
+
+# Build what is missing: the WAR, Payara Micro and the Keycloak distribution all come from the Maven build.
+if [[ ! -f "$WAR" || ! -f "$PAYARA" || ! -x "$KC_HOME/bin/kc.sh" ]]; then
+  command -v mvn >/dev/null || die "mvn is missing: install Maven (apt-get install -y maven)"
+  echo "Building Writ (first run only; later runs start at once)..."
+  mvn -B -q -DskipTests package
+fi
+
+# A Keycloak elsewhere is used as it is; a local one is started here and stopped on exit.
+local_keycloak=false
+if [[ "$WRIT_KEYCLOAK_URL" =~ ^http://(localhost|127\.0\.0\.1):([0-9]+)/?$ ]]; then
+  local_keycloak=true
+  export KC_PORT="${BASH_REMATCH[2]}"
+fi
+
+portal_pid=""
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping Writ..."
+  if [[ -n "$portal_pid" ]] && kill -0 "$portal_pid" 2>/dev/null; then
+    kill "$portal_pid" 2>/dev/null || true
+    wait "$portal_pid" 2>/dev/null || true
+  fi
+  if $local_keycloak; then scripts/keycloak.sh stop || true; fi
+}
+trap stop INT TERM EXIT
+
+mkdir -p "$WRIT_DATA_DIR"
+if $local_keycloak; then scripts/keycloak.sh start; fi
+
+echo "Starting the portal on port $WRIT_PORT (log: $WRIT_DATA_DIR/portal.log)..."
+java -jar "$PAYARA" --deploy "$WAR" --contextroot / --port "$WRIT_PORT" --nocluster \
+  --rootDir "$WRIT_DATA_DIR/payara" >"$WRIT_DATA_DIR/portal.log" 2>&1 &
+portal_pid=$!
+
+deadline=$((SECONDS + 180))
+until curl -fs -o /dev/null --max-time 2 "http://localhost:$WRIT_PORT/health/ready"; do
+  kill -0 "$portal_pid" 2>/dev/null || { tail -n 40 "$WRIT_DATA_DIR/portal.log" >&2; die "the portal exited during startup"; }
+  ((SECONDS < deadline)) || { tail -n 40 "$WRIT_DATA_DIR/portal.log" >&2; die "the portal was not ready after 180 s"; }
+  sleep 1
+done
+
+cat <<MSG
+
+  Writ is running:  http://localhost:$WRIT_PORT/
+  Keycloak:         $WRIT_KEYCLOAK_URL/  (realm $WRIT_REALM; master admin admin/admin)
+  Health:           http://localhost:$WRIT_PORT/health/ready     API description: http://localhost:$WRIT_PORT/openapi
+
+  Demo logins (user / password = roles) — demo only, see README:
+    alice / alice = requester          frank / frank = requester, approver
+    bob   / bob   = approver           carol / carol = approver
+    dave  / dave  = security           erin  / erin  = compliance
+    admin / admin = admin
+  API clients: writ-cli (public), ci-deployer / ci-deployer-secret (NHI owned by alice),
+               session-ingest / session-ingest-secret
+
+  Data: $WRIT_DATA_DIR     Press Ctrl-C to stop.
+MSG
+
+wait "$portal_pid"

@@ -1,0 +1,91 @@
+package io.writ.web.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The portal from outside, as a script or pipeline sees it: API security, health, API description. */
+@ExtendWith(ArquillianExtension.class)
+class ApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @Test
+    void anApiCallWithoutATokenGets401NotALoginPage() {
+        var response = Http.get("/api/v1/entitlements");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+    }
+
+    @Test
+    void aForgedOrForeignTokenGets401() {
+        var alice = KeycloakTokens.forUser("alice", "alice");
+        var parts = alice.split("\\.");
+        var tamperedPayload = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+
+        assertThat(Http.get("/api/v1/entitlements", tamperedPayload).statusCode()).isEqualTo(401);
+        assertThat(Http.get("/api/v1/entitlements", "not-a-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aValidTokenWithoutAPortalRoleGets403() {
+        var ingester = KeycloakTokens.forClient("session-ingest", "session-ingest-secret");
+
+        assertThat(Http.get("/api/v1/entitlements", ingester).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRequesterReadsTheCatalogue() {
+        var response = Http.get("/api/v1/entitlements", KeycloakTokens.forUser("alice", "alice"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"name\":\"prod-db-admin\"", "\"riskTier\":\"HIGH\"", "\"approvalsRequired\":2")
+                .contains("\"name\":\"k8s-cluster-admin\"", "\"riskTier\":\"CRITICAL\"")
+                .contains("\"name\":\"billing-read\"", "\"name\":\"payments-operator\"");
+    }
+
+    @Test
+    void anNhiWithItsClientCredentialsReadsTheCatalogue() {
+        var ciDeployer = KeycloakTokens.forClient("ci-deployer", "ci-deployer-secret");
+
+        assertThat(Http.get("/api/v1/entitlements", ciDeployer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void readinessReportsDatabaseProcessEngineAndKeycloakUp() {
+        var response = Http.get("/health/ready");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"")
+                .contains("\"name\":\"database\"", "\"name\":\"process-engine\"", "\"name\":\"keycloak\"")
+                .doesNotContain("\"status\":\"DOWN\"");
+    }
+
+    @Test
+    void theApiIsDescribedAtOpenapi() {
+        var response = Http.get("/openapi");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/entitlements", "Writ API", "bearer");
+    }
+
+    @Test
+    void aPageRequestWithoutLoginGoesToTheKeycloakLogin() {
+        var response = Http.get("/");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith(TestEnvironment.KEYCLOAK_URL + "/realms/writ/protocol/openid-connect/auth")
+                .contains("client_id=writ-portal"));
+    }
+}

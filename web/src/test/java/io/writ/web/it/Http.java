@@ -1,0 +1,39 @@
+package io.writ.web.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Plain HTTP calls to the portal under test, as curl or a pipeline would make them. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private Http() {
+    }
+
+    static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(TestEnvironment.portalUrl() + path)).GET().build());
+    }
+
+    static HttpResponse<String> get(String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(URI.create(TestEnvironment.portalUrl() + path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Portal not reachable at " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.writ.web.it;
+
+import io.writ.bpmn.ProcessModels;
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.identity.IdentityDirectory;
+import io.writ.workflow.engine.ProcessEngineStartup;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Inside the running portal: the Keycloak adapter, the process engine and the database, all real. */
+@ExtendWith(ArquillianExtension.class)
+class InContainerIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portalWithTestRunner();
+    }
+
+    @Inject
+    IdentityDirectory directory;
+
+    @Inject
+    ProcessEngineStartup processEngine;
+
+    @Inject
+    EntitlementCatalogue catalogue;
+
+    @Inject
+    TransactionalProbe transactionalProbe;
+
+    @Test
+    void theKeycloakAdapterReadsAUsersRolesAndSessions() {
+        KeycloakTokens.forUser("frank", "frank"); // a password login opens a Keycloak session for frank
+
+        assertThat(directory.realmRolesOf("frank")).contains("requester", "approver").doesNotContain("security");
+        assertThat(directory.realmRolesOf("dave")).contains("security").doesNotContain("requester");
+        assertThat(directory.sessionsOf("frank"))
+                .isNotEmpty()
+                .allSatisfy(session -> assertThat(session.username()).isEqualTo("frank"));
+    }
+
+    @Test
+    void theJobExecutorFiresADueTimerWithinSeconds() {
+        var runtime = processEngine.engine().getRuntimeService();
+        var probeId = transactionalProbe.start();
+
+        // Polled on this (container) thread: a plain thread has no transaction context for the datasource.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() ->
+                runtime.createProcessInstanceQuery().processInstanceId(probeId).count() == 0);
+        var history = processEngine.engine().getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(probeId).activityId(ProcessModels.PROBE_END).count();
+        assertThat(history).as("the probe ended through its timer").isEqualTo(1);
+    }
+
+    @Test
+    void theDemoCatalogueIsInTheDatabase() {
+        assertThat(catalogue.all()).extracting(Entitlement::name)
+                .containsExactly("billing-read", "k8s-cluster-admin", "payments-operator", "prod-db-admin");
+        assertThat(catalogue.named("prod-db-admin")).get()
+                .extracting(Entitlement::approvalsRequired).isEqualTo(2);
+    }
+}
