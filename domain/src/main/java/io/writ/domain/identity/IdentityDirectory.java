@@ -1,20 +1,39 @@
 package io.writ.domain.identity;
 
+import io.writ.domain.entitlement.Entitlement;
+
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The identity provider as the model sees it (Keycloak behind an adapter). Every call reads the provider live;
- * a provider that cannot be reached gives {@link DirectoryUnavailable}.
+ * The identity provider as the model sees it (Keycloak behind an adapter). Every call reads or changes the
+ * provider live; a provider that cannot be reached gives {@link DirectoryUnavailable}. Changes are idempotent, so a
+ * retried step does no harm.
  */
 public interface IdentityDirectory {
 
     /** Proves the directory answers, for health checks. */
     void verifyReachable();
 
+    /** The identity with that username (a person, or an NHI's service-account user), if the directory knows it. */
+    Optional<DirectoryIdentity> identity(String username);
+
     /** The realm roles the user holds directly. */
     Set<String> realmRolesOf(String username);
 
     /** The user's open sessions in the identity provider. */
     List<DirectorySession> sessionsOf(String username);
+
+    /** Gives the identity the entitlement (realm role, client role or group membership); nothing if it holds it. */
+    void grant(String username, Entitlement entitlement);
+
+    /** Takes the entitlement away; nothing if the identity does not hold it. */
+    void revoke(String username, Entitlement entitlement);
+
+    /** Whether the identity holds the entitlement directly, read from the directory now (the read-back). */
+    boolean holds(String username, Entitlement entitlement);
+
+    /** Ends every session of the identity, so refresh tokens stop working; returns how many were open. */
+    int logout(String username);
 }

@@ -1,0 +1,22 @@
+package io.writ.domain.identity;
+
+import java.util.Set;
+
+/**
+ * An identity as the directory knows it.
+ *
+ * @param username   the login name; for an NHI, its service-account user (for example service-account-ci-deployer)
+ * @param enabled    whether it may sign in
+ * @param nonHuman   a service account of a client (an NHI) rather than a person
+ * @param clientId   for an NHI, the client it belongs to; null for a person
+ * @param owner      for an NHI, its accountable human owner (client attribute {@code writ.owner}); null if none
+ * @param thirdParty a third-party administrator (user attribute or group, configurable): stricter policy applies
+ * @param groups     the realm roles and group names it belongs to (approver groups are checked against these)
+ */
+public record DirectoryIdentity(String username, boolean enabled, boolean nonHuman, String clientId, String owner,
+                                boolean thirdParty, Set<String> groups) {
+
+    public boolean isIn(String group) {
+        return groups.contains(group);
+    }
+}
