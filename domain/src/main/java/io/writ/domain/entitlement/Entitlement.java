@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import java.util.Objects;
+import io.writ.domain.FieldError;
+import io.writ.domain.InvalidRequest;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A privileged Keycloak role or group that can only be held through a writ, with the policy that governs it:
@@ -57,34 +61,71 @@ public class Entitlement {
 
     public Entitlement(String name, EntitlementKind kind, String clientId, RiskTier riskTier, int maxMinutes,
                        int approvalsRequired, String approverGroup, int reviewCadenceDays, String owner) {
-        this.name = require(name, "name");
-        this.kind = Objects.requireNonNull(kind, "kind");
-        if (kind == EntitlementKind.CLIENT_ROLE) {
-            require(clientId, "clientId");
+        var problems = new ArrayList<FieldError>();
+        if (blank(name)) {
+            problems.add(new FieldError("name", "is required"));
         }
-        this.clientId = clientId;
-        this.riskTier = Objects.requireNonNull(riskTier, "riskTier");
-        this.approverGroup = require(approverGroup, "approverGroup");
-        this.owner = require(owner, "owner");
-        if (maxMinutes < 1) {
-            throw new IllegalArgumentException("maxMinutes must be at least 1");
+        if (kind == null) {
+            problems.add(new FieldError("kind", "REALM_ROLE, CLIENT_ROLE or GROUP"));
+        } else if (kind == EntitlementKind.CLIENT_ROLE && blank(clientId)) {
+            problems.add(new FieldError("clientId", "is required for a client role"));
         }
-        if (approvalsRequired < 1) {
-            throw new IllegalArgumentException("approvalsRequired must be at least 1");
+        problems.addAll(policyProblems(riskTier, maxMinutes, approvalsRequired, approverGroup, reviewCadenceDays, owner));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
         }
-        if (reviewCadenceDays < 1) {
-            throw new IllegalArgumentException("reviewCadenceDays must be at least 1");
-        }
-        this.maxMinutes = maxMinutes;
-        this.approvalsRequired = approvalsRequired;
-        this.reviewCadenceDays = reviewCadenceDays;
+        this.name = name.strip();
+        this.kind = kind;
+        this.clientId = kind == EntitlementKind.CLIENT_ROLE ? clientId.strip() : null;
+        setPolicy(riskTier, maxMinutes, approvalsRequired, approverGroup, reviewCadenceDays, owner);
     }
 
-    private static String require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+    /** An administrator changes the policy; what the entitlement is in Keycloak stays. */
+    public void revise(RiskTier riskTier, int maxMinutes, int approvalsRequired, String approverGroup,
+                       int reviewCadenceDays, String owner) {
+        var problems = policyProblems(riskTier, maxMinutes, approvalsRequired, approverGroup, reviewCadenceDays, owner);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
         }
-        return value;
+        setPolicy(riskTier, maxMinutes, approvalsRequired, approverGroup, reviewCadenceDays, owner);
+    }
+
+    private void setPolicy(RiskTier riskTier, int maxMinutes, int approvalsRequired, String approverGroup,
+                           int reviewCadenceDays, String owner) {
+        this.riskTier = riskTier;
+        this.maxMinutes = maxMinutes;
+        this.approvalsRequired = approvalsRequired;
+        this.approverGroup = approverGroup.strip();
+        this.reviewCadenceDays = reviewCadenceDays;
+        this.owner = owner.strip();
+    }
+
+    private static List<FieldError> policyProblems(RiskTier riskTier, int maxMinutes, int approvalsRequired,
+                                                   String approverGroup, int reviewCadenceDays, String owner) {
+        var problems = new ArrayList<FieldError>();
+        if (riskTier == null) {
+            problems.add(new FieldError("riskTier", "LOW, MEDIUM, HIGH or CRITICAL"));
+        }
+        if (maxMinutes < 1) {
+            problems.add(new FieldError("maxMinutes", "must be at least 1"));
+        }
+        if (approvalsRequired < 1) {
+            problems.add(new FieldError("approvalsRequired", "must be at least 1"));
+        }
+        if (blank(approverGroup)) {
+            problems.add(new FieldError("approverGroup", "is required"));
+        }
+        if (reviewCadenceDays < 1) {
+            problems.add(new FieldError("reviewCadenceDays", "must be at least 1"));
+        }
+        if (blank(owner)) {
+            problems.add(new FieldError("owner", "is required: every entitlement has an accountable owner"));
+        }
+        return problems;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     public String name() { return name; }

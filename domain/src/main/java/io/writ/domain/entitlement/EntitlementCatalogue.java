@@ -10,4 +10,7 @@ public interface EntitlementCatalogue {
     List<Entitlement> all();
 
     Optional<Entitlement> named(String name);
+
+    /** Keeps a new entitlement (changes to one already kept are saved with the transaction). */
+    void add(Entitlement entitlement);
 }

@@ -59,7 +59,7 @@ public class Approval {
         this.decision = Objects.requireNonNull(decision, "decision");
         this.comment = comment;
         this.at = Objects.requireNonNull(at, "at");
-        this.approverGroupMember = approver.isIn(policy.approverGroup());
+        this.approverGroupMember = policy.approvingGroupsInclude(approver);
         this.sponsorGroupMember = policy.sponsorRequired() && approver.isIn(policy.sponsorGroup());
     }
 

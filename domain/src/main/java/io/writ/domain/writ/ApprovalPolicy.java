@@ -36,6 +36,10 @@ public class ApprovalPolicy {
     @Column(name = "policy_sponsor_group")
     private String sponsorGroup;
 
+    /** A group asked to decide as well because the approvers took too long (escalation); null until then. */
+    @Column(name = "policy_backup_group")
+    private String backupGroup;
+
     protected ApprovalPolicy() {
         // for JPA
     }
@@ -86,6 +90,22 @@ public class ApprovalPolicy {
         return new ApprovalPolicy(approvalsRequired, approverGroup, maxMinutes, false, true, sponsorGroup);
     }
 
+    /** The same policy, with a backup group whose members now count as approvers too. */
+    ApprovalPolicy escalatedTo(String group) {
+        if (group == null || group.isBlank()) {
+            throw new IllegalArgumentException("a backup group is named");
+        }
+        var escalated = new ApprovalPolicy(approvalsRequired, approverGroup, maxMinutes, autoApprove,
+                sponsorRequired, sponsorGroup);
+        escalated.backupGroup = group;
+        return escalated;
+    }
+
+    /** Whether this person belongs to a group that approves: the approver group, or the backup group once escalated. */
+    boolean approvingGroupsInclude(Approver approver) {
+        return approver.isIn(approverGroup) || (backupGroup != null && approver.isIn(backupGroup));
+    }
+
     /** Whether these approvals (one per person) fill every seat the policy asks for. */
     boolean isMetBy(List<Approval> approvals) {
         var approving = approvals.stream().filter(a -> a.decision() == Decision.APPROVE).toList();
@@ -117,17 +137,19 @@ public class ApprovalPolicy {
     public boolean autoApprove() { return autoApprove; }
     public boolean sponsorRequired() { return sponsorRequired; }
     public String sponsorGroup() { return sponsorGroup; }
+    public java.util.Optional<String> backupGroup() { return java.util.Optional.ofNullable(backupGroup); }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ApprovalPolicy p && approvalsRequired == p.approvalsRequired
                 && maxMinutes == p.maxMinutes && autoApprove == p.autoApprove
                 && sponsorRequired == p.sponsorRequired && approverGroup.equals(p.approverGroup)
-                && Objects.equals(sponsorGroup, p.sponsorGroup);
+                && Objects.equals(sponsorGroup, p.sponsorGroup) && Objects.equals(backupGroup, p.backupGroup);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(approvalsRequired, approverGroup, maxMinutes, autoApprove, sponsorRequired, sponsorGroup);
+        return Objects.hash(approvalsRequired, approverGroup, maxMinutes, autoApprove, sponsorRequired, sponsorGroup,
+                backupGroup);
     }
 }

@@ -208,6 +208,17 @@ public class ElevationRequest {
         end(approver.username(), now);
     }
 
+    /**
+     * The approvers took too long: members of the backup group may now decide as well, under the same separation
+     * of duties. Escalating again to the same group changes nothing.
+     */
+    public void escalateTo(String backupGroup) {
+        requireState(WritState.PENDING_APPROVAL, "be escalated");
+        if (!policy.backupGroup().filter(backupGroup::equals).isPresent()) {
+            policy = policy.escalatedTo(backupGroup);
+        }
+    }
+
     /** Nobody decided before the approval deadline. */
     public void expireUnapproved(Instant now) {
         requireState(WritState.PENDING_APPROVAL, "expire unapproved");

@@ -25,7 +25,7 @@ final class SeparationOfDuties {
             return Optional.of("you have already decided on writ " + w.id() + "; each person counts once");
         }
         boolean sponsorSeatOpen = policy.sponsorSeatOpen(approvals);
-        boolean asApprover = a.isIn(policy.approverGroup());
+        boolean asApprover = policy.approvingGroupsInclude(a);
         boolean asSponsor = sponsorSeatOpen && a.isIn(policy.sponsorGroup());
         if (!asApprover && !asSponsor) {
             return Optional.of("you are not in the approver group '" + policy.approverGroup() + "'"
@@ -40,8 +40,9 @@ final class SeparationOfDuties {
         if (conflict.isPresent()) {
             return conflict;
         }
-        var group = w.policy().orElseThrow().approverGroup();
-        return a.isIn(group) ? Optional.empty() : Optional.of("you are not in the approver group '" + group + "'");
+        var policy = w.policy().orElseThrow();
+        return policy.approvingGroupsInclude(a) ? Optional.empty()
+                : Optional.of("you are not in the approver group '" + policy.approverGroup() + "'");
     }
 
     private static Optional<String> conflictOfInterest(ElevationRequest w, Approver a) {

@@ -25,6 +25,19 @@ class EntitlementTest {
     }
 
     @Test
+    void reportsEveryPolicyProblemAtOnce() {
+        var e = new Entitlement("billing-read", EntitlementKind.REALM_ROLE, null, RiskTier.LOW, 60, 1,
+                "approver", 90, "bob");
+
+        assertThatThrownBy(() -> e.revise(null, 0, 0, " ", 0, null))
+                .isInstanceOfSatisfying(io.writ.domain.InvalidRequest.class, invalid -> assertThat(invalid.errors())
+                        .extracting(io.writ.domain.FieldError::field)
+                        .containsExactlyInAnyOrder("riskTier", "maxMinutes", "approvalsRequired", "approverGroup",
+                                "reviewCadenceDays", "owner"));
+        assertThat(e.maxMinutes()).as("nothing changed").isEqualTo(60);
+    }
+
+    @Test
     void aClientRoleNamesItsClient() {
         assertThatThrownBy(() -> new Entitlement("deploy", EntitlementKind.CLIENT_ROLE, null, RiskTier.MEDIUM, 60, 1,
                 "approver", 90, "carol")).hasMessageContaining("clientId");

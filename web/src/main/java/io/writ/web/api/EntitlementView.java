@@ -4,9 +4,11 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.RiskTier;
 
 /** An entitlement as the API shows it. */
-public record EntitlementView(String name, RiskTier riskTier, int maxMinutes, int approvalsRequired) {
+public record EntitlementView(String name, String kind, String clientId, RiskTier riskTier, int maxMinutes,
+                              int approvalsRequired, String approverGroup, int reviewCadenceDays, String owner) {
 
     static EntitlementView of(Entitlement e) {
-        return new EntitlementView(e.name(), e.riskTier(), e.maxMinutes(), e.approvalsRequired());
+        return new EntitlementView(e.name(), e.kind().name(), e.clientId(), e.riskTier(), e.maxMinutes(),
+                e.approvalsRequired(), e.approverGroup(), e.reviewCadenceDays(), e.owner());
     }
 }

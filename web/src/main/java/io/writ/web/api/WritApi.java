@@ -29,6 +29,9 @@ public class WritApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RolesAllowedDynamicFeature.class,
-                EntitlementResource.class);
+                ProblemMapper.class,
+                EntitlementResource.class,
+                RequestResource.class,
+                TicketResource.class);
     }
 }

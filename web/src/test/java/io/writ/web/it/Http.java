@@ -26,6 +26,14 @@ final class Http {
                 .GET().build());
     }
 
+    static HttpResponse<String> post(String path, String bearerToken, String json) {
+        return send(HttpRequest.newBuilder(URI.create(TestEnvironment.portalUrl() + path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

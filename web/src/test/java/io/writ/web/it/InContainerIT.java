@@ -5,6 +5,10 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.workflow.engine.ProcessEngineStartup;
+import io.writ.domain.writ.WritState;
+import io.writ.workflow.elevation.ElevationRequestForm;
+import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.tickets.TicketDesk;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Inside the running portal: the Keycloak adapter, the process engine and the database, all real. */
@@ -37,6 +42,15 @@ class InContainerIT {
 
     @Inject
     TransactionalProbe transactionalProbe;
+
+    @Inject
+    ElevationService elevations;
+
+    @Inject
+    TicketDesk tickets;
+
+    @Inject
+    EngineTasks engineTasks;
 
     @Test
     void theKeycloakAdapterReadsAUsersRolesAndSessions() {
@@ -68,5 +82,22 @@ class InContainerIT {
                 .containsExactly("billing-read", "k8s-cluster-admin", "payments-operator", "prod-db-admin");
         assertThat(catalogue.named("prod-db-admin")).get()
                 .extracting(Entitlement::approvalsRequired).isEqualTo(2);
+    }
+
+    @Test
+    void completingTheEnginesTaskDirectlyStillCannotApproveOnesOwnWrit() {
+        var ref = "CHG-" + System.nanoTime() % 1_000_000_000L;
+        tickets.register(ref, "in-container separation of duties", "OPEN", "admin");
+        var writ = elevations.submit("frank", new ElevationRequestForm("payments-operator", ref,
+                "maintenance of the payment gateway", 30, null, null, false));
+
+        assertThatThrownBy(() -> engineTasks.completeApproval(writ.id(), "frank"))
+                .hasStackTraceContaining("you asked for");
+
+        assertThat(engineTasks.openApprovalTasks(writ.id())).as("the task is still open").isEqualTo(1);
+        assertThat(elevations.visibleTo(writ.id(), "frank", false).state()).isEqualTo(WritState.PENDING_APPROVAL);
+        engineTasks.completeApproval(writ.id(), "carol");
+        assertThat(elevations.visibleTo(writ.id(), "frank", false).approvals())
+                .extracting(a -> a.approver()).containsExactly("carol");
     }
 }

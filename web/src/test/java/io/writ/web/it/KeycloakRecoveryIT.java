@@ -35,6 +35,27 @@ class KeycloakRecoveryIT {
         assertThat(Http.get("/health/ready").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aRevocationThatMeetsKeycloakDownBecomesAnIncidentAndCompletesWhenKeycloakIsBack() {
+        var writ = Writs.submitted(Writs.token("alice"), "billing-read", Writs.openTicket(), 60);
+        Writs.awaitStatus("alice", writ, "ACTIVE", Duration.ofSeconds(20));
+        var alice = Writs.token("alice");
+        var reader = Writs.token("erin"); // compliance reads the writ while Keycloak is away
+
+        keycloak("stop");
+        assertThat(Http.post("/api/v1/requests/" + writ + "/end", alice, "").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("/health/ready").body()
+                .matches("(?s).*\\{\"name\":\"process-engine\".*\"incidents\":\"[1-9].*"));
+        var stranded = Http.get("/api/v1/requests/" + writ, reader).body();
+        assertThat(Json.string(stranded, "status")).isEqualTo("ENDED");
+        assertThat(Json.string(stranded, "revokedAt")).as("not revoked while Keycloak is away").isNull();
+
+        keycloak("start");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Json.string(Http.get("/api/v1/requests/" + writ, reader).body(), "revokedAt") != null);
+        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "billing-read")).isFalse();
+    }
+
     @AfterEach
     void keycloakRunsForTheOtherTests() {
         keycloak("start");

@@ -22,6 +22,11 @@ public class JpaEntitlementCatalogue implements EntitlementCatalogue {
     }
 
     @Override
+    public void add(Entitlement entitlement) {
+        em.persist(entitlement);
+    }
+
+    @Override
     public Optional<Entitlement> named(String name) {
         return Optional.ofNullable(em.find(Entitlement.class, name));
     }

@@ -1,0 +1,66 @@
+package io.writ.web.api;
+
+import io.writ.domain.InvalidRequest;
+import io.writ.domain.NotFound;
+import io.writ.domain.NotPermitted;
+import io.writ.domain.WritException;
+import io.writ.domain.writ.WritStateConflict;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns what went wrong into a clear JSON answer: a business rule's refusal into 400 (with field errors), 403, 404
+ * or 409, wherever in the cause chain it sits (the process engine wraps what its listeners throw); an unreadable
+ * body into 400; anything else into a 500 that gives nothing away and is logged in full.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<RuntimeException> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(RuntimeException exception) {
+        if (exception instanceof WebApplicationException web && !(web.getCause() instanceof JsonbException)) {
+            return web.getResponse();
+        }
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof WritException refusal) {
+                return refused(refusal);
+            }
+            if (t instanceof JsonbException) {
+                return problem(Response.Status.BAD_REQUEST, "the body is not the JSON this endpoint takes: "
+                        + t.getMessage(), List.of());
+            }
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure answering an API call", exception);
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "unexpected failure; see the portal log", List.of());
+    }
+
+    private static Response refused(WritException refusal) {
+        if (refusal instanceof InvalidRequest invalid) {
+            return problem(Response.Status.BAD_REQUEST, invalid.getMessage(), invalid.errors().stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        }
+        var status = refusal instanceof NotPermitted ? Response.Status.FORBIDDEN
+                : refusal instanceof NotFound ? Response.Status.NOT_FOUND
+                : refusal instanceof WritStateConflict ? Response.Status.CONFLICT
+                : Response.Status.BAD_REQUEST;
+        return problem(status, refusal.getMessage(), List.of());
+    }
+
+    static Response problem(Response.Status status, String message, List<Map<String, String>> errors) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("status", status.getStatusCode(), "error", message, "errors", errors))
+                .build();
+    }
+}

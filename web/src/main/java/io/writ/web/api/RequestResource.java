@@ -1,0 +1,150 @@
+package io.writ.web.api;
+
+import io.writ.workflow.elevation.ElevationService;
+import io.writ.web.security.PortalRole;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+
+/** Writs: ask for elevation, decide, end, and read them back. Roles are checked here and rules in the model. */
+@Path("v1/requests")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Writs")
+public class RequestResource {
+
+    @Inject
+    ElevationService elevations;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed(PortalRole.REQUESTER)
+    @Operation(summary = "Ask for a privileged entitlement for a window, backed by a ticket")
+    public Response submit(SubmitBody body) {
+        if (body == null) {
+            return ProblemMapper.problem(Response.Status.BAD_REQUEST, "a JSON body is required", List.of());
+        }
+        var writ = elevations.submit(caller(), body.form());
+        return Response.created(uri.getAbsolutePathBuilder().path(writ.id()).build())
+                .entity(Map.of("id", writ.id(), "status", writ.state().name()))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})
+    @Operation(summary = "One writ: its state, decisions and grant")
+    public WritView one(@PathParam("id") String id) {
+        return WritView.of(elevations.visibleTo(id, caller(), isOverseer()));
+    }
+
+    @GET
+    @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER})
+    @Operation(summary = "My writs (?mine=true) or the writs awaiting my decision (?awaitingMe=true)")
+    public List<WritView> list(@QueryParam("mine") boolean mine, @QueryParam("awaitingMe") boolean awaitingMe) {
+        if (mine == awaitingMe) {
+            throw new BadRequestException(ProblemMapper.problem(Response.Status.BAD_REQUEST,
+                    "ask for exactly one of mine=true or awaitingMe=true", List.of()));
+        }
+        if (mine) {
+            requireRole(PortalRole.REQUESTER);
+            return elevations.mine(caller()).stream().map(WritView::of).toList();
+        }
+        requireRole(PortalRole.APPROVER);
+        return elevations.awaiting(caller()).stream().map(WritView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/decisions")
+    @RolesAllowed(PortalRole.APPROVER)
+    @Operation(summary = "Approve or reject (a comment is required to reject); 403 when separation of duties "
+            + "forbids it, 409 when the writ awaits no decision")
+    public WritView decide(@PathParam("id") String id, DecisionBody body) {
+        if (body == null) {
+            throw new BadRequestException(ProblemMapper.problem(Response.Status.BAD_REQUEST,
+                    "a JSON body {decision, comment} is required", List.of()));
+        }
+        return WritView.of(elevations.decide(id, caller(), body.parsed(), body.comment()));
+    }
+
+    @POST
+    @Path("{id}/end")
+    @RolesAllowed(PortalRole.REQUESTER)
+    @Operation(summary = "End the window now: the entitlement is revoked")
+    public WritView end(@PathParam("id") String id) {
+        return WritView.of(elevations.endNow(id, caller()));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(PortalRole.REQUESTER)
+    @Operation(summary = "Withdraw a writ that is not approved yet")
+    public WritView cancel(@PathParam("id") String id) {
+        return WritView.of(elevations.cancel(id, caller()));
+    }
+
+    /** {@code {minutes}}: how much longer the window should run. */
+    public record ExtensionBody(Integer minutes) {
+    }
+
+    @POST
+    @Path("{id}/extension")
+    @RolesAllowed(PortalRole.REQUESTER)
+    @Operation(summary = "Ask for more time on an active writ; approvers decide, and without approval the end stands")
+    public WritView requestExtension(@PathParam("id") String id, ExtensionBody body) {
+        if (body == null || body.minutes() == null) {
+            throw new io.writ.domain.InvalidRequest(List.of(new io.writ.domain.FieldError("minutes", "is required")));
+        }
+        return WritView.of(elevations.requestExtension(id, caller(), body.minutes()));
+    }
+
+    @POST
+    @Path("{id}/extension/decisions")
+    @RolesAllowed(PortalRole.APPROVER)
+    @Operation(summary = "Approve or reject the pending extension (a comment is required to reject)")
+    public WritView decideExtension(@PathParam("id") String id, DecisionBody body) {
+        if (body == null) {
+            throw new BadRequestException(ProblemMapper.problem(Response.Status.BAD_REQUEST,
+                    "a JSON body {decision, comment} is required", List.of()));
+        }
+        return WritView.of(elevations.decideExtension(id, caller(), body.parsed(), body.comment()));
+    }
+
+    private String caller() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private boolean isOverseer() {
+        return security.isUserInRole(PortalRole.SECURITY) || security.isUserInRole(PortalRole.COMPLIANCE);
+    }
+
+    private void requireRole(String role) {
+        if (!security.isUserInRole(role)) {
+            throw new jakarta.ws.rs.ForbiddenException();
+        }
+    }
+}

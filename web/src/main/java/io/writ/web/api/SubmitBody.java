@@ -1,0 +1,21 @@
+package io.writ.web.api;
+
+import io.writ.domain.writ.DeclaredScope;
+import io.writ.workflow.elevation.ElevationRequestForm;
+
+import java.util.List;
+
+/** The body of POST /api/v1/requests (CONTRACT.md). */
+public record SubmitBody(String entitlement, String ticket, String justification, Integer durationMinutes,
+                         String target, ScopeBody scope, Boolean breakGlass) {
+
+    /** {@code {targets, commands, fileDestinations}}, each a list of patterns with * wildcards. */
+    public record ScopeBody(List<String> targets, List<String> commands, List<String> fileDestinations) {
+    }
+
+    ElevationRequestForm form() {
+        return new ElevationRequestForm(entitlement, ticket, justification, durationMinutes, target,
+                scope == null ? null : DeclaredScope.of(scope.targets(), scope.commands(), scope.fileDestinations()),
+                Boolean.TRUE.equals(breakGlass));
+    }
+}

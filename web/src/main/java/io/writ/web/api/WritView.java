@@ -1,0 +1,45 @@
+package io.writ.web.api;
+
+import io.writ.domain.writ.Approval;
+import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Grant;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A writ as the API shows it (CONTRACT.md). */
+public record WritView(String id, String status, String requester, String target, String entitlement,
+                       String riskTier, String ticket, int durationMinutes, boolean breakGlass, Instant submittedAt,
+                       Integer approvalsRequired, List<ApprovalView> approvals, GrantView grant,
+                       ExtensionView extension) {
+
+    public record ExtensionView(int minutes, String state, Instant requestedAt, String decidedBy) {
+        static ExtensionView of(io.writ.domain.writ.Extension e) {
+            return new ExtensionView(e.minutes(), e.state().name(), e.requestedAt(), e.decidedBy().orElse(null));
+        }
+    }
+
+    public record ApprovalView(String approver, String decision, String comment, Instant at) {
+        static ApprovalView of(Approval a) {
+            return new ApprovalView(a.approver(), a.decision().name(), a.comment(), a.at());
+        }
+    }
+
+    public record GrantView(Instant grantedAt, Instant expiresAt, Instant revokedAt, String revocationReason,
+                            Instant confirmedAbsentAt, Instant sessionsLoggedOutAt) {
+        static GrantView of(Grant g) {
+            return new GrantView(g.grantedAt(), g.expiresAt(), g.revokedAt().orElse(null),
+                    g.revocationReason().map(Enum::name).orElse(null), g.confirmedAbsentAt().orElse(null),
+                    g.sessionsLoggedOutAt().orElse(null));
+        }
+    }
+
+    static WritView of(ElevationRequest w) {
+        return new WritView(w.id(), w.state().name(), w.requester(), w.target(), w.entitlement(),
+                w.riskTier().name(), w.ticket().orElse(null), w.requestedMinutes(), w.breakGlass(), w.submittedAt(),
+                w.policy().map(p -> p.approvalsRequired()).orElse(null),
+                w.approvals().stream().map(ApprovalView::of).toList(),
+                w.grant().map(GrantView::of).orElse(null),
+                w.extension().map(ExtensionView::of).orElse(null));
+    }
+}

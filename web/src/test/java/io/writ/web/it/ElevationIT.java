@@ -1,0 +1,190 @@
+package io.writ.web.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.writ.web.it.Writs.awaitRevoked;
+import static io.writ.web.it.Writs.awaitStatus;
+import static io.writ.web.it.Writs.decide;
+import static io.writ.web.it.Writs.openTicket;
+import static io.writ.web.it.Writs.request;
+import static io.writ.web.it.Writs.submitted;
+import static io.writ.web.it.Writs.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writs end to end through the API, enforced in the real Keycloak: approval under separation of duties, the grant
+ * read back from Keycloak, and every way a window ends.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ElevationIT {
+
+    private static final Duration SOON = Duration.ofSeconds(20);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @Test
+    void aHighRiskWritNeedsTwoDifferentApproversIsGrantedInKeycloakAndRevokedWhenEnded() {
+        var writ = submitted(token("alice"), "prod-db-admin", openTicket(), 30);
+        assertThat(Writs.status("alice", writ)).isEqualTo("PENDING_APPROVAL");
+        assertThat(Http.get("/api/v1/requests?awaitingMe=true", token("bob")).body()).contains(writ);
+
+        assertThat(decide("frank", writ, "APPROVE", "change looks right").statusCode()).isEqualTo(200);
+        assertThat(Writs.status("alice", writ)).as("one of two approvals").isEqualTo("PENDING_APPROVAL");
+        var twice = decide("frank", writ, "APPROVE", "again");
+        assertThat(twice.statusCode()).as("one person counts once").isEqualTo(403);
+        assertThat(twice.body()).contains("counts once");
+        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isFalse();
+
+        assertThat(decide("bob", writ, "APPROVE", null).statusCode()).isEqualTo(200);
+        var active = awaitStatus("alice", writ, "ACTIVE", SOON);
+        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isTrue();
+        var grantedAt = Instant.parse(Json.string(active, "grantedAt"));
+        var expiresAt = Instant.parse(Json.string(active, "expiresAt"));
+        assertThat(Duration.between(grantedAt, expiresAt)).as("the window starts at grant time")
+                .isEqualTo(Duration.ofMinutes(30));
+
+        KeycloakTokens.forUser("alice", "alice"); // alice signs in with the role
+        assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);
+
+        var ended = awaitRevoked("alice", writ, SOON);
+        assertThat(Json.string(ended, "status")).isEqualTo("ENDED");
+        assertThat(Json.string(ended, "revocationReason")).isEqualTo("ENDED_BY_REQUESTER");
+        assertThat(Json.string(ended, "sessionsLoggedOutAt")).isNotNull();
+        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isFalse();
+        assertThat(KeycloakAdminApi.hasSessions("alice")).as("alice's sessions were logged out").isFalse();
+        assertThat(decide("carol", writ, "APPROVE", null).statusCode()).as("no decision awaited").isEqualTo(409);
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnWrit() {
+        var writ = submitted(token("frank"), "payments-operator", openTicket(), 30);
+
+        var own = decide("frank", writ, "APPROVE", "it is mine");
+
+        assertThat(own.statusCode()).isEqualTo(403);
+        assertThat(own.body()).contains("you asked for");
+        assertThat(Writs.status("frank", writ)).isEqualTo("PENDING_APPROVAL");
+        assertThat(Http.get("/api/v1/requests?awaitingMe=true", token("frank")).body()).doesNotContain(writ);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndEndsTheWrit() {
+        var writ = submitted(token("alice"), "payments-operator", openTicket(), 30);
+
+        var silent = decide("carol", writ, "REJECT", "");
+        assertThat(silent.statusCode()).isEqualTo(400);
+        assertThat(silent.body()).contains("\"field\":\"comment\"");
+
+        assertThat(decide("carol", writ, "REJECT", "no change window today").statusCode()).isEqualTo(200);
+        assertThat(Writs.status("alice", writ)).isEqualTo("REJECTED");
+        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "payments-operator")).isFalse();
+    }
+
+    @Test
+    void theWindowEndsByItselfAndAccessIsRevoked() {
+        var writ = submitted(token("frank"), "billing-read", openTicket(), 1); // LOW on an open ticket: at once
+        awaitStatus("frank", writ, "ACTIVE", SOON);
+        assertThat(KeycloakAdminApi.holdsRealmRole("frank", "billing-read")).isTrue();
+        KeycloakTokens.forUser("frank", "frank");
+
+        var ended = awaitRevoked("frank", writ, Duration.ofSeconds(100));
+
+        assertThat(Json.string(ended, "status")).isEqualTo("ENDED");
+        assertThat(Json.string(ended, "revocationReason")).isEqualTo("WINDOW_ENDED");
+        assertThat(KeycloakAdminApi.holdsRealmRole("frank", "billing-read")).isFalse();
+        assertThat(KeycloakAdminApi.hasSessions("frank")).isFalse();
+    }
+
+    @Test
+    void closingTheTicketEndsItsWrits() {
+        var ticket = openTicket();
+        var writ = submitted(token("alice"), "billing-read", ticket, 60);
+        awaitStatus("alice", writ, "ACTIVE", SOON);
+
+        var closed = Http.post("/api/v1/tickets/" + ticket + "/close", token("admin"), "");
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(closed.body()).contains(writ);
+
+        var ended = awaitRevoked("alice", writ, SOON);
+        assertThat(Json.string(ended, "revocationReason")).isEqualTo("TICKET_CLOSED");
+        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "billing-read")).isFalse();
+        assertThat(request(token("alice"), "billing-read", ticket, 30).body())
+                .as("a closed ticket backs no new writ").contains("is closed");
+    }
+
+    @Test
+    void aNonHumanIdentityAsksForItselfWithItsClientCredentials() {
+        var ciDeployer = KeycloakTokens.forClient("ci-deployer", "ci-deployer-secret");
+        var writ = submitted(ciDeployer, "payments-operator", openTicket(), 30);
+        var pending = Writs.read("bob", writ);
+        assertThat(Json.string(pending, "target")).isEqualTo("service-account-ci-deployer");
+
+        assertThat(decide("bob", writ, "APPROVE", "deploy window").statusCode()).isEqualTo(200);
+        awaitStatus("bob", writ, "ACTIVE", SOON);
+        assertThat(KeycloakAdminApi.holdsRealmRole("service-account-ci-deployer", "payments-operator")).isTrue();
+
+        assertThat(Http.post("/api/v1/requests/" + writ + "/end", ciDeployer, "").statusCode()).isEqualTo(200);
+        awaitRevoked("bob", writ, SOON);
+        assertThat(KeycloakAdminApi.holdsRealmRole("service-account-ci-deployer", "payments-operator")).isFalse();
+    }
+
+    @Test
+    void badInputIsRefusedWithFieldErrorsAndChangesNothing() {
+        var alice = token("alice");
+        var empty = Http.post("/api/v1/requests", alice, "{}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"field\":\"entitlement\"", "\"field\":\"ticket\"",
+                "\"field\":\"justification\"", "\"field\":\"durationMinutes\"");
+
+        assertThat(request(alice, "prod-db-admin", "CHG-000000001", 30).body())
+                .as("unknown ticket").contains("\"field\":\"ticket\"", "no ticket CHG-000000001");
+        assertThat(request(alice, "prod-db-admin", "TICKET-7", 30).body())
+                .as("malformed ticket").contains("\"field\":\"ticket\"", "not a ticket reference");
+        var tooLong = request(alice, "prod-db-admin", openTicket(), 10_000);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("\"field\":\"durationMinutes\"", "at most 240");
+        assertThat(Http.post("/api/v1/requests", alice, "{not json").statusCode()).isEqualTo(400);
+        assertThat(Http.post("/api/v1/requests", alice, "{\"durationMinutes\":\"soon\"}").statusCode())
+                .isEqualTo(400);
+
+        assertThat(Http.get("/api/v1/requests?mine=true", alice).body()).doesNotContain("10000");
+        assertThat(Http.post("/api/v1/requests", token("dave"), "{}").statusCode())
+                .as("security analysts do not request").isEqualTo(403);
+        assertThat(Http.post("/api/v1/tickets", alice, "{}").statusCode())
+                .as("only admins register tickets").isEqualTo(403);
+    }
+
+    @Test
+    void anExtensionGoesThroughApprovalAndMovesTheEnd() {
+        var writ = submitted(token("alice"), "payments-operator", openTicket(), 30);
+        assertThat(decide("bob", writ, "APPROVE", null).statusCode()).isEqualTo(200);
+        var active = awaitStatus("alice", writ, "ACTIVE", SOON);
+        var originalEnd = Instant.parse(Json.string(active, "expiresAt"));
+
+        var asked = Http.post("/api/v1/requests/" + writ + "/extension", token("alice"), "{\"minutes\":15}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        assertThat(Json.string(Writs.read("alice", writ), "expiresAt")).as("no approval yet: the end stands")
+                .isEqualTo(originalEnd.toString());
+        var tooMuch = Http.post("/api/v1/requests/" + writ + "/extension", token("alice"), "{\"minutes\":15}");
+        assertThat(tooMuch.statusCode()).as("one pending extension at a time").isEqualTo(409);
+
+        var approved = Http.post("/api/v1/requests/" + writ + "/extension/decisions", token("carol"),
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(Instant.parse(Json.string(Writs.read("alice", writ), "expiresAt")))
+                .isEqualTo(originalEnd.plus(Duration.ofMinutes(15)));
+
+        assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);
+        awaitRevoked("alice", writ, SOON);
+    }
+}

@@ -1,0 +1,20 @@
+package io.writ.web.it;
+
+import java.util.regex.Pattern;
+
+/** Reads single fields out of the portal's JSON answers (enough for tests; no JSON library on the client side). */
+final class Json {
+
+    private Json() {
+    }
+
+    /** The first string value of the field, or null when it is absent or null. */
+    static String string(String json, String field) {
+        var matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,88 @@
+package io.writ.web.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * What the test Keycloak itself says, read over its admin REST API with the master admin (not through the portal):
+ * the independent check that a grant or revocation really happened.
+ */
+final class KeycloakAdminApi {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private KeycloakAdminApi() {
+    }
+
+    /** The realm roles mapped directly to the user, as Keycloak's JSON. */
+    static String realmRoleMappings(String username) {
+        return get("/admin/realms/writ/users/" + userId(username) + "/role-mappings/realm");
+    }
+
+    static boolean holdsRealmRole(String username, String role) {
+        return realmRoleMappings(username).contains("\"name\":\"" + role + "\"");
+    }
+
+    /** The user's open sessions, as Keycloak's JSON array. */
+    static String sessions(String username) {
+        return get("/admin/realms/writ/users/" + userId(username) + "/sessions");
+    }
+
+    static boolean hasSessions(String username) {
+        return !sessions(username).replaceAll("\\s", "").equals("[]");
+    }
+
+    static String userId(String username) {
+        var found = get("/admin/realms/writ/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8));
+        var matcher = ID.matcher(found);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no user " + username + " in the test Keycloak: " + found);
+        }
+        return matcher.group(1);
+    }
+
+    private static String get(String path) {
+        var request = HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + path))
+                .header("Authorization", "Bearer " + masterToken())
+                .GET().build();
+        var response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak answered " + response.statusCode() + " to " + path);
+        }
+        return response.body();
+    }
+
+    private static String masterToken() {
+        var request = HttpRequest.newBuilder(URI.create(
+                        TestEnvironment.KEYCLOAK_URL + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build();
+        var matcher = ACCESS_TOKEN.matcher(send(request).body());
+        if (!matcher.find()) {
+            throw new IllegalStateException("the test Keycloak refused the master admin");
+        }
+        return matcher.group(1);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("test Keycloak not reachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

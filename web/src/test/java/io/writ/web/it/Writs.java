@@ -1,0 +1,70 @@
+package io.writ.web.it;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Drives writs through the public API as the demo users would, for the integration tests. */
+final class Writs {
+
+    private Writs() {
+    }
+
+    static String token(String user) {
+        return KeycloakTokens.forUser(user, user);
+    }
+
+    /** Registers a fresh open ticket (a new number every run: the test database outlives a run) as admin. */
+    static String openTicket() {
+        var ref = "CHG-" + ThreadLocalRandom.current().nextInt(100_000, 999_999_999);
+        var response = Http.post("/api/v1/tickets", token("admin"),
+                "{\"ref\":" + Json.quote(ref) + ",\"title\":\"integration test change\",\"state\":\"OPEN\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ref;
+    }
+
+    static HttpResponse<String> request(String token, String entitlement, String ticket, int minutes) {
+        return Http.post("/api/v1/requests", token, "{\"entitlement\":" + Json.quote(entitlement)
+                + ",\"ticket\":" + Json.quote(ticket)
+                + ",\"justification\":\"integration test of the elevation flow\",\"durationMinutes\":" + minutes + "}");
+    }
+
+    /** Submits and returns the new writ's id. */
+    static String submitted(String token, String entitlement, String ticket, int minutes) {
+        var response = request(token, entitlement, ticket, minutes);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Json.string(response.body(), "id");
+    }
+
+    static HttpResponse<String> decide(String user, String writId, String decision, String comment) {
+        return Http.post("/api/v1/requests/" + writId + "/decisions", token(user),
+                "{\"decision\":" + Json.quote(decision) + ",\"comment\":" + Json.quote(comment) + "}");
+    }
+
+    static String read(String user, String writId) {
+        var response = Http.get("/api/v1/requests/" + writId, token(user));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    static String status(String user, String writId) {
+        return Json.string(read(user, writId), "status");
+    }
+
+    /** Waits for the writ to reach the state (grants and revocations run in the background, within seconds). */
+    static String awaitStatus(String user, String writId, String status, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250))
+                .until(() -> status.equals(status(user, writId)));
+        return read(user, writId);
+    }
+
+    /** Waits until the revocation is recorded: role removed and read back, sessions logged out. */
+    static String awaitRevoked(String user, String writId, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250))
+                .until(() -> Json.string(read(user, writId), "revokedAt") != null);
+        return read(user, writId);
+    }
+}

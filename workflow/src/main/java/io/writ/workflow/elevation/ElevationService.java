@@ -1,0 +1,341 @@
+package io.writ.workflow.elevation;
+
+import io.writ.domain.InvalidRequest;
+import io.writ.domain.NotPermitted;
+import io.writ.domain.audit.AuditEntry;
+import io.writ.domain.audit.AuditTrail;
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.identity.DirectoryIdentity;
+import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.ticket.TicketStatus;
+import io.writ.domain.ticket.TicketSystem;
+import io.writ.domain.writ.ApprovalPolicy;
+import io.writ.domain.writ.Approver;
+import io.writ.domain.writ.Decision;
+import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.RevocationReason;
+import io.writ.domain.writ.Submission;
+import io.writ.domain.writ.WritRepository;
+import io.writ.domain.writ.WritState;
+import io.writ.domain.writ.WritStateConflict;
+import io.writ.workflow.engine.elevation.ElevationProcess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Everything that happens to a writ, each use case in one transaction: load, let the writ decide, store, record
+ * in the audit trail, move the process on. The rules themselves live in {@link ElevationRequest}.
+ */
+@ApplicationScoped
+@Transactional
+public class ElevationService {
+
+    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
+    @Inject
+    WritRepository writs;
+
+    @Inject
+    EntitlementCatalogue catalogue;
+
+    @Inject
+    TicketSystem tickets;
+
+    @Inject
+    IdentityDirectory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ElevationProcess process;
+
+    @Inject
+    ElevationSettings settings;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A requester (a person, or an NHI for itself) asks for elevation; the process decides the policy at once. */
+    public ElevationRequest submit(String requester, ElevationRequestForm form) {
+        var now = clock.instant();
+        var target = resolveTarget(requester, form.target());
+        var entitlement = blankToNull(form.entitlement()) == null ? Optional.<Entitlement>empty()
+                : catalogue.named(form.entitlement().strip());
+        var ticket = blankToNull(form.ticket());
+        TicketStatus ticketStatus = ticket == null ? null : tickets.check(ticket.strip());
+        var writ = ElevationRequest.submit(new Submission(requester,
+                target.map(DirectoryIdentity::username).orElse(null),
+                target.map(DirectoryIdentity::owner).orElse(null),
+                form.entitlement(), entitlement.map(Entitlement::riskTier).orElse(null),
+                ticket, ticketStatus, form.justification(), form.scope(), form.durationMinutes(),
+                form.breakGlass(), target.map(DirectoryIdentity::thirdParty).orElse(false)), now);
+        writs.save(writ);
+        audit.record(new AuditEntry(now, requester, "writ.submitted", subject(writ),
+                writ.entitlement() + " for " + writ.target() + " for " + writ.requestedMinutes() + " min on ticket "
+                        + writ.ticket().orElse("(break-glass)") + ": " + writ.justification()));
+        // Runs the policy decision and applyPolicy in this transaction: a window over the cap is refused here.
+        process.start(writ, ticketStatus != null && ticketStatus.isOpen(), settings);
+        return writ;
+    }
+
+    /** Called by the process with the policy decision's result. */
+    public ElevationRequest applyPolicy(String writId, int minApprovals, int maxMinutesCap, boolean autoApprove,
+                                        boolean sponsorRequired) {
+        var writ = writs.require(writId);
+        var entitlement = entitlementOf(writ);
+        int approvals = Math.max(entitlement.approvalsRequired(), minApprovals);
+        int maxMinutes = Math.min(entitlement.maxMinutes(), maxMinutesCap);
+        var policy = sponsorRequired
+                ? ApprovalPolicy.withSponsor(approvals, entitlement.approverGroup(), maxMinutes, settings.sponsorGroup())
+                : autoApprove
+                ? ApprovalPolicy.autoApproved(entitlement.approverGroup(), maxMinutes)
+                : ApprovalPolicy.approvals(approvals, entitlement.approverGroup(), maxMinutes);
+        var now = clock.instant();
+        writ.applyPolicy(policy, now);
+        audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.policy-applied", subject(writ),
+                (autoApprove ? "approved at once" : approvals + " approval(s) from " + entitlement.approverGroup()
+                        + (sponsorRequired ? " and a sponsor from " + settings.sponsorGroup() : ""))
+                        + "; window at most " + maxMinutes + " min"));
+        return writ;
+    }
+
+    /**
+     * An approver decides through the API or a page. The decision is applied where the process expects it, on its
+     * approval task, so the same separation-of-duties check runs whichever way a decision arrives.
+     */
+    public ElevationRequest decide(String writId, String approver, Decision decision, String comment) {
+        var writ = writs.require(writId);
+        if (writ.state() != WritState.PENDING_APPROVAL || !process.completeDecision(writId, approver, decision, comment)) {
+            throw new WritStateConflict(writ.state(), "writ " + writId + " is " + writ.state()
+                    + " and awaits no decision");
+        }
+        return writ;
+    }
+
+    /** The process's approval task was completed (by whatever path): the writ applies the decision or refuses it. */
+    public WritState recordDecision(String writId, String approverName, Decision decision, String comment) {
+        if (approverName == null) {
+            throw new NotPermitted("a decision on writ " + writId + " must name who made it");
+        }
+        var writ = writs.require(writId);
+        var approver = new Approver(approverName, groupsOf(approverName));
+        var now = clock.instant();
+        if (decision == Decision.APPROVE) {
+            writ.approve(approver, comment, now);
+        } else {
+            writ.reject(approver, comment, now);
+        }
+        audit.record(new AuditEntry(now, approverName, decision == Decision.APPROVE ? "writ.approved" : "writ.rejected",
+                subject(writ), (comment == null ? "" : comment + " — ") + writ.approvalsSoFar() + " of "
+                + writ.policy().map(ApprovalPolicy::approvalsRequired).orElse(0) + " approvals; now " + writ.state()));
+        return writ.state();
+    }
+
+    /** Final approval reached: grant in Keycloak, read it back, start the window. Returns when the window ends. */
+    public Instant grant(String writId) {
+        var writ = writs.require(writId);
+        if (writ.state() == WritState.ACTIVE) {
+            return writ.grant().orElseThrow().expiresAt(); // a retried step after the grant was recorded
+        }
+        var entitlement = entitlementOf(writ);
+        directory.grant(writ.target(), entitlement);
+        if (!directory.holds(writ.target(), entitlement)) {
+            throw new IllegalStateException("Keycloak did not keep " + entitlement.name() + " for " + writ.target()
+                    + " after granting it");
+        }
+        var grantedAt = clock.instant();
+        writ.recordGrant(grantedAt, grantedAt);
+        var expiresAt = writ.grant().orElseThrow().expiresAt();
+        audit.record(new AuditEntry(grantedAt, AuditEntry.SYSTEM, "writ.granted", subject(writ),
+                entitlement.name() + " granted to " + writ.target() + " and read back present; window until " + expiresAt));
+        return expiresAt;
+    }
+
+    /** The requester ends their window now; revocation follows at once. */
+    public ElevationRequest endNow(String writId, String requester) {
+        return end(writId, RevocationReason.ENDED_BY_REQUESTER, requester);
+    }
+
+    /** The window ran out (the process's timer). */
+    public void endWindow(String writId) {
+        var writ = writs.require(writId);
+        if (writ.state() != WritState.ACTIVE) {
+            return; // ended another way while the timer was due
+        }
+        var now = clock.instant();
+        if (writ.requestEnd(RevocationReason.WINDOW_ENDED, AuditEntry.SYSTEM, now)) {
+            audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.window-ended", subject(writ),
+                    "window ended at " + writ.grant().orElseThrow().expiresAt()));
+        }
+    }
+
+    /** Removes the entitlement, reads back its absence, logs the identity out, and records the three times. */
+    public void revoke(String writId) {
+        var writ = writs.require(writId);
+        var entitlement = entitlementOf(writ);
+        directory.revoke(writ.target(), entitlement);
+        if (directory.holds(writ.target(), entitlement)) {
+            throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + writ.target()
+                    + " after revoking it");
+        }
+        var absentAt = clock.instant();
+        int sessions = directory.logout(writ.target());
+        var loggedOutAt = clock.instant();
+        if (writ.recordRevocation(absentAt, absentAt, loggedOutAt)) {
+            audit.record(new AuditEntry(loggedOutAt, AuditEntry.SYSTEM, "writ.revoked", subject(writ),
+                    entitlement.name() + " removed from " + writ.target() + " and read back absent; " + sessions
+                            + " session(s) logged out; reason "
+                            + writ.grant().flatMap(g -> g.revocationReason()).map(Enum::name).orElse("?")));
+        }
+    }
+
+    /** The writ has waited a while: its approvers are reminded (notifications arrive with the portal UI issue). */
+    public void remindApprovers(String writId) {
+        var writ = writs.require(writId);
+        audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "writ.approvers-reminded", subject(writ),
+                writ.approvalsSoFar() + " of " + writ.policy().map(ApprovalPolicy::approvalsRequired).orElse(0)
+                        + " approvals so far"));
+    }
+
+    /** The approvers took too long: the backup group may decide as well. */
+    public void escalated(String writId, String backupGroup) {
+        var writ = writs.require(writId);
+        writ.escalateTo(backupGroup);
+        audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "writ.escalated", subject(writ),
+                "handed to backup group " + backupGroup));
+    }
+
+    /** Nobody decided before the deadline. */
+    public void expireUnapproved(String writId) {
+        var writ = writs.require(writId);
+        var now = clock.instant();
+        writ.expireUnapproved(now);
+        audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.expired-unapproved", subject(writ),
+                "no decision before the approval deadline"));
+    }
+
+    /** The requester withdraws a writ that is not granted yet. */
+    public ElevationRequest cancel(String writId, String requester) {
+        var writ = writs.require(writId);
+        var now = clock.instant();
+        writ.cancel(requester, now);
+        audit.record(new AuditEntry(now, requester, "writ.cancelled", subject(writ), "withdrawn by the requester"));
+        process.cancel(writId);
+        return writ;
+    }
+
+    /** The requester asks for more time on an active writ; approvers decide. Without approval the end stands. */
+    public ElevationRequest requestExtension(String writId, String requester, int extraMinutes) {
+        var writ = writs.require(writId);
+        var now = clock.instant();
+        writ.requestExtension(requester, extraMinutes, now);
+        audit.record(new AuditEntry(now, requester, "writ.extension-requested", subject(writ),
+                extraMinutes + " more minutes"));
+        return writ;
+    }
+
+    /** An approver decides on the pending extension; an approved one moves the window's end (and its timer). */
+    public ElevationRequest decideExtension(String writId, String approverName, Decision decision, String comment) {
+        var writ = writs.require(writId);
+        var approver = new Approver(approverName, groupsOf(approverName));
+        var now = clock.instant();
+        if (decision == Decision.APPROVE) {
+            writ.approveExtension(approver, now);
+            var newEnd = writ.grant().orElseThrow().expiresAt();
+            process.moveWindowEnd(writId, newEnd);
+            audit.record(new AuditEntry(now, approverName, "writ.extension-approved", subject(writ),
+                    "window now ends at " + newEnd));
+        } else {
+            writ.rejectExtension(approver, comment, now);
+            audit.record(new AuditEntry(now, approverName, "writ.extension-rejected", subject(writ), comment));
+        }
+        return writ;
+    }
+
+    /** The ticket behind active writs was closed: they end now and access is revoked. Returns the writs ended. */
+    public List<ElevationRequest> ticketClosed(String ticketRef, String closedBy) {
+        var ended = writs.activeWithTicket(ticketRef);
+        ended.forEach(writ -> end(writ.id(), RevocationReason.TICKET_CLOSED, closedBy));
+        return ended;
+    }
+
+    private ElevationRequest end(String writId, RevocationReason reason, String by) {
+        var writ = writs.require(writId);
+        var now = clock.instant();
+        if (writ.requestEnd(reason, by, now)) {
+            audit.record(new AuditEntry(now, by, "writ.end-requested", subject(writ), reason.name()));
+            process.requestEnd(writId);
+        }
+        return writ;
+    }
+
+    /** The writs a person asked for. */
+    public List<ElevationRequest> mine(String requester) {
+        return writs.mine(requester);
+    }
+
+    /** The writs awaiting a decision this person may make (never their own, nor one for an NHI they own). */
+    public List<ElevationRequest> awaiting(String approver) {
+        var who = new Approver(approver, groupsOf(approver));
+        return writs.awaitingDecision().stream().filter(w -> w.awaitsDecisionFrom(who)).toList();
+    }
+
+    /**
+     * One writ, for someone allowed to see it: its requester, the owner of its NHI target, an approver who may or
+     * did decide on it, or security and compliance (decided by the caller's roles, passed in as {@code overseer}).
+     */
+    public ElevationRequest visibleTo(String writId, String caller, boolean overseer) {
+        var writ = writs.require(writId);
+        if (overseer || caller.equals(writ.requester()) || writ.targetOwner().filter(caller::equals).isPresent()
+                || writ.approvals().stream().anyMatch(a -> a.approver().equals(caller))
+                || writ.policy().map(p -> groupsOf(caller).contains(p.approverGroup())).orElse(false)) {
+            return writ;
+        }
+        throw new NotPermitted("writ " + writId + " is not yours to see");
+    }
+
+    private java.util.Set<String> groupsOf(String username) {
+        return directory.identity(username).map(DirectoryIdentity::groups).orElse(java.util.Set.of());
+    }
+
+    private Optional<DirectoryIdentity> resolveTarget(String requester, String target) {
+        var name = blankToNull(target) == null ? requester : target.strip();
+        var identity = directory.identity(name);
+        if (identity.isEmpty() && !name.startsWith(SERVICE_ACCOUNT_PREFIX)) {
+            identity = directory.identity(SERVICE_ACCOUNT_PREFIX + name); // an NHI named by its client id
+        }
+        if (identity.isEmpty()) {
+            throw InvalidRequest.of("target", "no identity named '" + name + "' is known to Keycloak");
+        }
+        var found = identity.get();
+        if (!found.enabled()) {
+            throw InvalidRequest.of("target", found.username() + " is disabled in Keycloak");
+        }
+        if (found.nonHuman() && found.owner() == null) {
+            throw InvalidRequest.of("target", found.username()
+                    + " is a non-human identity without an accountable owner: give it one before it is elevated");
+        }
+        return identity;
+    }
+
+    private Entitlement entitlementOf(ElevationRequest writ) {
+        return catalogue.named(writ.entitlement()).orElseThrow(() -> new NoSuchElementException(
+                "entitlement " + writ.entitlement() + " of writ " + writ.id() + " is no longer in the catalogue"));
+    }
+
+    private static String subject(ElevationRequest writ) {
+        return "writ:" + writ.id();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

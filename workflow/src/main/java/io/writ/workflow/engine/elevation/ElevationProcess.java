@@ -1,0 +1,95 @@
+package io.writ.workflow.engine.elevation;
+
+import io.writ.bpmn.ProcessModels;
+import io.writ.domain.writ.Decision;
+import io.writ.domain.writ.ElevationRequest;
+import io.writ.workflow.elevation.ElevationSettings;
+import io.writ.workflow.engine.ProcessEngineStartup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.variable.Variables;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * The elevation-request process of each writ (business key = writ id): started on submission, told about
+ * decisions, ends and cancellations. Only this class and the delegates know the process's names.
+ */
+@ApplicationScoped
+public class ElevationProcess {
+
+    @Inject
+    ProcessEngineStartup startup;
+
+    public void start(ElevationRequest writ, boolean ticketOpen, ElevationSettings settings) {
+        var instance = engine().getRuntimeService().startProcessInstanceByKey(ProcessModels.ELEVATION, writ.id(),
+                Variables.createVariables()
+                        .putValue(ProcessModels.VAR_WRIT_ID, writ.id())
+                        .putValue(ProcessModels.VAR_RISK_TIER, writ.riskTier().name())
+                        .putValue(ProcessModels.VAR_TICKET_OPEN, ticketOpen)
+                        .putValue(ProcessModels.VAR_THIRD_PARTY, writ.thirdParty())
+                        .putValue(ProcessModels.VAR_BREAK_GLASS, writ.breakGlass())
+                        .putValue(ProcessModels.VAR_REMINDER_AFTER, settings.remindAfter())
+                        .putValue(ProcessModels.VAR_ESCALATE_AFTER, settings.escalateAfter())
+                        .putValue(ProcessModels.VAR_APPROVAL_DEADLINE, settings.approvalDeadline())
+                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, settings.keycloakRetryCycle())
+                        .putValue(ProcessModels.VAR_BACKUP_APPROVER_GROUP, settings.backupApproverGroup()));
+        writ.attachProcess(instance.getId());
+    }
+
+    /**
+     * Completes the writ's open approval task with this decision; the task's listener applies it to the writ.
+     * Returns false when the writ has no open approval task.
+     */
+    public boolean completeDecision(String writId, String approver, Decision decision, String comment) {
+        var taskService = engine().getTaskService();
+        var task = taskService.createTaskQuery()
+                .processDefinitionKey(ProcessModels.ELEVATION)
+                .processInstanceBusinessKey(writId)
+                .taskDefinitionKey(ProcessModels.TASK_DECIDE)
+                .singleResult();
+        if (task == null) {
+            return false;
+        }
+        taskService.complete(task.getId(), Variables.createVariables()
+                .putValue(ProcessModels.VAR_DECISION, decision.name())
+                .putValue(ProcessModels.VAR_DECIDED_BY, approver)
+                .putValue(ProcessModels.VAR_COMMENT, comment));
+        return true;
+    }
+
+    /** The writ's end was recorded (end now, ticket closed, containment): the process revokes. */
+    public void requestEnd(String writId) {
+        engine().getRuntimeService().createMessageCorrelation(ProcessModels.MESSAGE_END_REQUESTED)
+                .processInstanceBusinessKey(writId)
+                .correlateAllWithResult();
+    }
+
+    /** The writ was withdrawn before approval: the process stops waiting for decisions. */
+    public void cancel(String writId) {
+        engine().getRuntimeService().createMessageCorrelation(ProcessModels.MESSAGE_CANCELLED)
+                .processInstanceBusinessKey(writId)
+                .correlateAllWithResult();
+    }
+
+    /** An approved extension: the window's timer fires at the new end instead. */
+    public void moveWindowEnd(String writId, Instant newEnd) {
+        var instance = engine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ProcessModels.ELEVATION).processInstanceBusinessKey(writId).singleResult();
+        if (instance == null) {
+            return;
+        }
+        var management = engine().getManagementService();
+        management.createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(ProcessModels.TIMER_WINDOW_ENDED)
+                .list()
+                .forEach(job -> management.setJobDuedate(job.getId(), Date.from(newEnd)));
+    }
+
+    private ProcessEngine engine() {
+        return startup.engine();
+    }
+}
