@@ -7,48 +7,123 @@ public final class ProcessModels {
 
     /** Every model resource on the class path that the embedded engine deploys at start. */
     public static final List<String> RESOURCES = List.of(
-            "process-engine-probe.bpmn");
+            "process-engine-probe.bpmn",
+            "elevation-policy.dmn",
+            "elevation-request.bpmn");
 
     /** A timer that fires one second after start: proves the job executor runs timers in time. */
     public static final String PROBE = "process-engine-probe";
     public static final String PROBE_TIMER = "Timer_OneSecond";
     public static final String PROBE_END = "End_TimerFired";
 
-    public static final String ELEVATION = "elevation-request";
-    public static final String TASK_DECIDE = "Task_DecideElevation";
-    public static final String TIMER_WINDOW_ENDED = "Timer_WindowEnded";
-    public static final String MESSAGE_END_REQUESTED = "WritEndRequested";
-    public static final String MESSAGE_CANCELLED = "WritCancelled";
-    public static final String VAR_WRIT_ID = "writId";
-    public static final String VAR_RISK_TIER = "riskTier";
-    public static final String VAR_TICKET_OPEN = "ticketOpen";
-    public static final String VAR_THIRD_PARTY = "thirdParty";
-    public static final String VAR_BREAK_GLASS = "breakGlass";
-    public static final String VAR_REMINDER_AFTER = "reminderAfter";
-    public static final String VAR_ESCALATE_AFTER = "escalateAfter";
-    public static final String VAR_APPROVAL_DEADLINE = "approvalDeadline";
-    public static final String VAR_KEYCLOAK_RETRY_CYCLE = "keycloakRetryCycle";
-    public static final String VAR_BACKUP_APPROVER_GROUP = "backupApproverGroup";
-    public static final String VAR_POLICY = "policy";
+    // --- elevation-policy.dmn ------------------------------------------------------------------------------------
+
+    /** Decision key: how a writ is approved, from its risk tier and the facts about the request. */
+    public static final String ELEVATION_POLICY = "elevation-policy";
+    /** Output of {@link #ELEVATION_POLICY} (Integer): approvals required, N of the approver group. */
     public static final String POLICY_MIN_APPROVALS = "minApprovals";
-    public static final String POLICY_MAX_MINUTES_CAP = "maxMinutesCap";
+    /** Output of {@link #ELEVATION_POLICY} (Boolean): approved at once. */
     public static final String POLICY_AUTO_APPROVE = "autoApprove";
+    /** Output of {@link #ELEVATION_POLICY} (Boolean): a sponsor approves in addition to the approvers. */
     public static final String POLICY_SPONSOR_REQUIRED = "sponsorRequired";
+    /** Output of {@link #ELEVATION_POLICY} (Integer): the longest window in minutes. */
+    public static final String POLICY_MAX_MINUTES_CAP = "maxMinutesCap";
+
+    // --- elevation-request.bpmn: process, elements, messages -----------------------------------------------------
+
+    /** Process key; started with the writ id as business key. */
+    public static final String ELEVATION = "elevation-request";
+
+    public static final String START_SUBMITTED = "Start_WritSubmitted";
+    public static final String TASK_DECIDE_POLICY = "Task_DecideElevationPolicy";
+    public static final String TASK_APPLY_POLICY = "Task_ApplyPolicy";
+    public static final String GATEWAY_AUTO_APPROVED = "Gateway_AutoApproved";
+    /** The approvers' user task; one instance per approval still needed. */
+    public static final String TASK_DECIDE = "Task_DecideElevation";
+    public static final String TIMER_REMIND = "Timer_RemindApprovers";
+    public static final String TASK_REMIND = "Task_RemindApprovers";
+    public static final String END_REMINDED = "End_Reminded";
+    public static final String TIMER_ESCALATE = "Timer_EscalateToBackup";
+    public static final String TASK_ESCALATE = "Task_EscalateToBackup";
+    public static final String END_ESCALATED = "End_Escalated";
+    public static final String TIMER_APPROVAL_DEADLINE = "Timer_ApprovalDeadline";
+    public static final String TASK_EXPIRE_UNAPPROVED = "Task_ExpireUnapproved";
+    public static final String END_EXPIRED_UNAPPROVED = "End_ExpiredUnapproved";
+    /** The message boundary event on {@link #TASK_DECIDE} that {@link #MESSAGE_CANCELLED} triggers. */
+    public static final String EVENT_CANCELLED = "Message_WritCancelled";
+    public static final String END_CANCELLED = "End_Cancelled";
+    public static final String GATEWAY_DECISION = "Gateway_Decision";
+    public static final String END_REJECTED = "End_Rejected";
+    /** Asynchronous (asyncBefore): its job is the one that retries and raises the incident. */
+    public static final String TASK_GRANT = "Task_GrantAccess";
+    public static final String GATEWAY_AWAIT_END = "Gateway_AwaitEnd";
+    /** Due at {@link #VAR_WINDOW_END}; an approved extension moves its job's due date. */
+    public static final String TIMER_WINDOW_ENDED = "Timer_WindowEnded";
+    public static final String TASK_END_WINDOW = "Task_EndWindow";
+    /** The message catch event that {@link #MESSAGE_END_REQUESTED} triggers. */
+    public static final String EVENT_END_REQUESTED = "Message_WritEndRequested";
+    /** Asynchronous (asyncBefore): its job is the one that retries and raises the incident. */
+    public static final String TASK_REVOKE = "Task_RevokeAccess";
+    public static final String END_REVOKED = "End_Revoked";
+
+    /** Message name: the requester withdrew a writ still awaiting approval (already recorded in the domain). */
+    public static final String MESSAGE_CANCELLED = "WritCancelled";
+    /**
+     * Message name: an active writ ends before its window does (end now, ticket closed, containment); the end and
+     * its reason are already recorded in the domain.
+     */
+    public static final String MESSAGE_END_REQUESTED = "WritEndRequested";
+
+    // --- elevation-request.bpmn: variables -----------------------------------------------------------------------
+
+    /** Start (String): the writ's id, also the business key. */
+    public static final String VAR_WRIT_ID = "writId";
+    /** Start (String): LOW, MEDIUM, HIGH or CRITICAL. */
+    public static final String VAR_RISK_TIER = "riskTier";
+    /** Start (Boolean): the writ names an open ticket. */
+    public static final String VAR_TICKET_OPEN = "ticketOpen";
+    /** Start (Boolean): the target identity is a third-party administrator. */
+    public static final String VAR_THIRD_PARTY = "thirdParty";
+    /** Start (Boolean): asked as break-glass. */
+    public static final String VAR_BREAK_GLASS = "breakGlass";
+    /** Start (String, ISO-8601 duration such as PT30M): when approvers are reminded. */
+    public static final String VAR_REMINDER_AFTER = "reminderAfter";
+    /** Start (String, ISO-8601 duration): when the backup group is added to the decision task. */
+    public static final String VAR_ESCALATE_AFTER = "escalateAfter";
+    /** Start (String, ISO-8601 duration): when an undecided writ expires unapproved. */
+    public static final String VAR_APPROVAL_DEADLINE = "approvalDeadline";
+    /** Start (String, ISO-8601 repeating interval such as R10/PT30S): retries of the Keycloak steps. */
+    public static final String VAR_KEYCLOAK_RETRY_CYCLE = "keycloakRetryCycle";
+    /** Start (String): the group added as candidates on escalation. */
+    public static final String VAR_BACKUP_APPROVER_GROUP = "backupApproverGroup";
+    /** Set by the policy decision (Map of the POLICY_* outputs). */
+    public static final String VAR_POLICY = "policy";
+    /** Set by {@link #BEAN_APPLY_POLICY} (Boolean). */
     public static final String VAR_AUTO_APPROVED = "autoApproved";
+    /** Set by {@link #BEAN_APPLY_POLICY} (String): candidate group(s) of the decision task, comma-separated. */
     public static final String VAR_APPROVER_GROUP = "approverGroup";
+    /** Given when completing {@link #TASK_DECIDE} (String): APPROVE or REJECT. */
     public static final String VAR_DECISION = "decision";
-    public static final String VAR_DECIDED_BY = "decidedBy";
-    public static final String VAR_COMMENT = "comment";
+    /** Given when completing {@link #TASK_DECIDE} (String): the approver's comment; required to reject. */
+    public static final String VAR_DECISION_COMMENT = "decisionComment";
+    /** Set by {@link #BEAN_RECORD_DECISION} (String): APPROVED, REJECTED or PENDING_APPROVAL. */
     public static final String VAR_WRIT_STATE = "writState";
+    /** Set by {@link #BEAN_GRANT_ACCESS} (java.util.Date): when the window ends. */
     public static final String VAR_WINDOW_END = "windowEnd";
+
+    // --- elevation-request.bpmn: beans the model calls by name ---------------------------------------------------
+
+    /** JavaDelegate: applies {@link #VAR_POLICY} to the writ; sets {@link #VAR_AUTO_APPROVED}, {@link #VAR_APPROVER_GROUP}. */
     public static final String BEAN_APPLY_POLICY = "applyPolicy";
+    /** TaskListener (complete): applies the decision in the domain; sets {@link #VAR_WRIT_STATE}. */
     public static final String BEAN_RECORD_DECISION = "recordDecision";
-    public static final String BEAN_GRANT_ACCESS = "grantAccess";
-    public static final String BEAN_END_WINDOW = "endWindow";
-    public static final String BEAN_REVOKE_ACCESS = "revokeAccess";
     public static final String BEAN_REMIND_APPROVERS = "remindApprovers";
     public static final String BEAN_ESCALATE_TO_BACKUP = "escalateToBackup";
     public static final String BEAN_EXPIRE_UNAPPROVED = "expireUnapproved";
+    /** JavaDelegate: grants in Keycloak, reads it back, records the grant; sets {@link #VAR_WINDOW_END}. */
+    public static final String BEAN_GRANT_ACCESS = "grantAccess";
+    public static final String BEAN_END_WINDOW = "endWindow";
+    public static final String BEAN_REVOKE_ACCESS = "revokeAccess";
 
     private ProcessModels() {
     }

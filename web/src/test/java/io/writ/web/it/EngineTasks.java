@@ -15,14 +15,19 @@ public class EngineTasks {
     @Inject
     ProcessEngineStartup processEngine;
 
-    /** Completes the writ's approval task through the task service, as the given person. */
+    /** Completes the writ's approval task through the task service, signed in to the engine as the given person. */
     @Transactional
     public void completeApproval(String writId, String asWho) {
-        var tasks = processEngine.engine().getTaskService();
+        var engine = processEngine.engine();
+        var tasks = engine.getTaskService();
         var task = tasks.createTaskQuery().processInstanceBusinessKey(writId)
                 .taskDefinitionKey(ProcessModels.TASK_DECIDE).singleResult();
-        tasks.complete(task.getId(), Map.of(ProcessModels.VAR_DECISION, "APPROVE",
-                ProcessModels.VAR_DECIDED_BY, asWho));
+        engine.getIdentityService().setAuthenticatedUserId(asWho);
+        try {
+            tasks.complete(task.getId(), Map.of(ProcessModels.VAR_DECISION, "APPROVE"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     @Transactional

@@ -22,6 +22,10 @@ public class ApplyPolicy implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
         var policy = (Map<String, Object>) execution.getVariable(ProcessModels.VAR_POLICY);
+        if (policy == null) {
+            throw new IllegalStateException("no row of the elevation policy matched writ " + writId(execution)
+                    + ": the decision table must cover every risk tier");
+        }
         var writ = elevations.applyPolicy(writId(execution),
                 ((Number) policy.get(ProcessModels.POLICY_MIN_APPROVALS)).intValue(),
                 ((Number) policy.get(ProcessModels.POLICY_MAX_MINUTES_CAP)).intValue(),

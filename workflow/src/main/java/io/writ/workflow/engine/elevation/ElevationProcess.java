@@ -53,10 +53,17 @@ public class ElevationProcess {
         if (task == null) {
             return false;
         }
-        taskService.complete(task.getId(), Variables.createVariables()
-                .putValue(ProcessModels.VAR_DECISION, decision.name())
-                .putValue(ProcessModels.VAR_DECIDED_BY, approver)
-                .putValue(ProcessModels.VAR_COMMENT, comment));
+        // The decision is made as the approver: the task's listener takes the decider from the engine's
+        // authentication, which a caller of the task service cannot fake through a variable.
+        var identity = engine().getIdentityService();
+        identity.setAuthenticatedUserId(approver);
+        try {
+            taskService.complete(task.getId(), Variables.createVariables()
+                    .putValue(ProcessModels.VAR_DECISION, decision.name())
+                    .putValue(ProcessModels.VAR_DECISION_COMMENT, comment));
+        } finally {
+            identity.clearAuthentication();
+        }
         return true;
     }
 

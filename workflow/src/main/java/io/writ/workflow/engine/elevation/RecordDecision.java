@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 /**
  * Runs when the approval task is completed, whoever completes it (the API, a page, or the engine's task service
  * directly): the writ applies the decision under its separation-of-duties rules, or refuses it and the completion
- * rolls back. The decider is the variable {@code decidedBy}, else the engine's authenticated user, else the
- * task's assignee.
+ * rolls back. The decider is the engine's authenticated user, never a variable the completer could set to someone
+ * else's name; a completion without one is refused.
  */
 @Named(ProcessModels.BEAN_RECORD_DECISION)
 @Dependent
@@ -29,20 +29,15 @@ public class RecordDecision implements TaskListener {
                 (String) task.getVariable(ProcessModels.VAR_WRIT_ID),
                 decider(task),
                 decision == null ? null : Decision.valueOf(decision.toString()),
-                (String) task.getVariable(ProcessModels.VAR_COMMENT));
+                (String) task.getVariable(ProcessModels.VAR_DECISION_COMMENT));
         task.getExecution().setVariable(ProcessModels.VAR_WRIT_STATE, state.name());
         // The next approver starts afresh: one decision's variables must not be taken for the next one's.
         task.getExecution().removeVariable(ProcessModels.VAR_DECISION);
-        task.getExecution().removeVariable(ProcessModels.VAR_DECIDED_BY);
-        task.getExecution().removeVariable(ProcessModels.VAR_COMMENT);
+        task.getExecution().removeVariable(ProcessModels.VAR_DECISION_COMMENT);
     }
 
     private static String decider(DelegateTask task) {
-        var named = (String) task.getVariable(ProcessModels.VAR_DECIDED_BY);
-        if (named != null) {
-            return named;
-        }
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication != null ? authentication.getUserId() : task.getAssignee();
+        return authentication == null ? null : authentication.getUserId();
     }
 }
