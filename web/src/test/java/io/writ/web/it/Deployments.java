@@ -48,6 +48,7 @@ final class Deployments {
         return portal()
                 .addAsLibraries(openRunner)
                 .addAsLibraries(assertionLibraries)
-                .addClasses(TestEnvironment.class, KeycloakTokens.class, TransactionalProbe.class, EngineTasks.class);
+                .addClasses(TestEnvironment.class, KeycloakTokens.class, KeycloakAdmin.class, TransactionalProbe.class,
+                        EngineTasks.class);
     }
 }

@@ -15,23 +15,54 @@ import java.util.stream.Collectors;
 final class KeycloakTokens {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private KeycloakTokens() {
     }
 
     /** A user's token through the public CLI client (password grant); also opens a Keycloak session for them. */
     static String forUser(String username, String password) {
-        return token(Map.of("grant_type", "password", "client_id", "writ-cli",
-                "username", username, "password", password));
+        return field(token(passwordGrant(username, password)), "access_token");
+    }
+
+    /** A user's refresh token from a password login, which opens a Keycloak session for them. */
+    static String refreshTokenForUser(String username, String password) {
+        return field(token(passwordGrant(username, password)), "refresh_token");
+    }
+
+    /** Whether Keycloak still exchanges the refresh token for a new access token (not once the session ended). */
+    static boolean refreshes(String refreshToken) {
+        var form = Map.of("grant_type", "refresh_token", "client_id", "writ-cli", "refresh_token", refreshToken);
+        return send(form).statusCode() == 200;
     }
 
     /** A confidential client's own token (client credentials), as an NHI or the session ingester gets it. */
     static String forClient(String clientId, String secret) {
-        return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        return field(token(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret)), "access_token");
+    }
+
+    private static Map<String, String> passwordGrant(String username, String password) {
+        return Map.of("grant_type", "password", "client_id", "writ-cli", "username", username, "password", password);
     }
 
     private static String token(Map<String, String> form) {
+        var response = send(form);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused " + form.get("grant_type") + " for "
+                    + form.getOrDefault("username", form.get("client_id")) + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String answer, String name) {
+        var matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + name + " in Keycloak's answer: " + answer);
+        }
+        return matcher.group(1);
+    }
+
+    private static HttpResponse<String> send(Map<String, String> form) {
         var body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -41,13 +72,7 @@ final class KeycloakTokens {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            var matcher = ACCESS_TOKEN.matcher(response.body());
-            if (response.statusCode() != 200 || !matcher.find()) {
-                throw new IllegalStateException("Keycloak refused " + form.get("grant_type") + " for "
-                        + form.getOrDefault("username", form.get("client_id")) + ": " + response.body());
-            }
-            return matcher.group(1);
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak at " + TestEnvironment.KEYCLOAK_URL + " not reachable", e);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.writ.workflow.keycloak;
 
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.identity.IdentityDirectory;
@@ -7,17 +9,26 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleScopeResource;
+import org.keycloak.admin.client.resource.RolesResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +37,11 @@ import java.util.stream.Collectors;
  * Keycloak as the model's identity directory, through the admin client. The admin session is made on first use;
  * when Keycloak cannot be reached or refuses the admin token (after a restart, say), the session is dropped and
  * the next call signs in afresh, so the directory recovers by itself when Keycloak comes back.
+ * <p>
+ * Nothing Keycloak knows is remembered here (ids of users, roles, groups, clients are looked up on every call), so
+ * a Keycloak that was restarted, re-imported or edited by hand is always seen as it is now. Something the
+ * directory does not know (user, role, client, group) is a configuration problem and gives
+ * {@link NoSuchElementException}; only an unreachable or failing Keycloak gives {@link DirectoryUnavailable}.
  */
 @ApplicationScoped
 public class KeycloakIdentityDirectory implements IdentityDirectory {
@@ -33,6 +49,15 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     static {
         Keycloak.setClientProvider(new JerseyClientProvider());
     }
+
+    /** The client attribute naming the person accountable for an NHI. */
+    static final String OWNER_ATTRIBUTE = "writ.owner";
+
+    /** Keycloak names a client's service-account user after the client, with this prefix. */
+    private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
+    /** Keycloak answers lists in pages (100 by default); ask page by page rather than trust one answer is all. */
+    private static final int PAGE = 100;
 
     @Inject
     KeycloakSettings settings;
@@ -45,10 +70,13 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
+    public Optional<DirectoryIdentity> identity(String username) {
+        return call(realm -> findUser(realm, username).map(user -> describe(realm, user)));
+    }
+
+    @Override
     public Set<String> realmRolesOf(String username) {
-        return call(realm -> user(realm, username).roles().realmLevel().listAll().stream()
-                .map(RoleRepresentation::getName)
-                .collect(Collectors.toSet()));
+        return call(realm -> names(user(realm, username).roles().realmLevel().listAll()));
     }
 
     @Override
@@ -59,12 +87,209 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 .toList());
     }
 
-    private static UserResource user(RealmResource realm, String username) {
-        var found = realm.users().searchByUsername(username, true);
-        if (found.isEmpty()) {
-            throw new NoSuchElementException("No user '" + username + "' in Keycloak");
+    @Override
+    public void grant(String username, Entitlement entitlement) {
+        call(realm -> {
+            var holding = holding(realm, username, entitlement);
+            // Asked first rather than relying on Keycloak to ignore a repeat: a retried grant changes nothing and
+            // leaves no second admin event in Keycloak.
+            if (!holding.held()) {
+                holding.add();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void revoke(String username, Entitlement entitlement) {
+        call(realm -> {
+            var holding = holding(realm, username, entitlement);
+            if (holding.held()) {
+                holding.remove();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean holds(String username, Entitlement entitlement) {
+        return call(realm -> holding(realm, username, entitlement).held());
+    }
+
+    @Override
+    public int logout(String username) {
+        return call(realm -> {
+            var user = user(realm, username);
+            var open = user.getUserSessions().size();
+            // Ends every session; Keycloak also stops accepting refresh of any token issued before now (offline too).
+            user.logout();
+            return open;
+        });
+    }
+
+    // --- identities -------------------------------------------------------------------------------------------
+
+    private DirectoryIdentity describe(RealmResource realm, UserRepresentation user) {
+        var resource = realm.users().get(user.getId());
+        var groupNames = groupNames(resource);
+        var rolesAndGroups = new HashSet<>(names(resource.roles().realmLevel().listEffective()));
+        rolesAndGroups.addAll(groupNames);
+        var thirdParty = new ThirdPartyMark(settings.thirdPartyGroup()).isOn(user.getAttributes(), groupNames);
+        var client = serviceAccountClient(realm, user);
+        return new DirectoryIdentity(user.getUsername(), Boolean.TRUE.equals(user.isEnabled()), client.isPresent(),
+                client.map(ClientRepresentation::getClientId).orElse(null),
+                client.map(KeycloakIdentityDirectory::ownerOf).orElse(null),
+                thirdParty, Set.copyOf(rolesAndGroups));
+    }
+
+    /**
+     * The client whose service account this user is, if any. Keycloak's admin API (26.4, seen here) leaves the
+     * user's serviceAccountClientId empty, so go from the user's name to the client and make sure that client's
+     * service account really is this user: a person cannot pass for an NHI by choosing the name.
+     */
+    private static Optional<ClientRepresentation> serviceAccountClient(RealmResource realm, UserRepresentation user) {
+        var username = user.getUsername();
+        if (!username.startsWith(SERVICE_ACCOUNT_PREFIX)) {
+            return Optional.empty();
         }
-        return realm.users().get(found.get(0).getId());
+        var clientId = username.substring(SERVICE_ACCOUNT_PREFIX.length());
+        // Keycloak lowercases usernames but not client ids: search without regard to case, then compare.
+        return realm.clients().findAll(clientId, false, true, 0, PAGE).stream()
+                .filter(c -> c.getClientId().equalsIgnoreCase(clientId))
+                .filter(c -> Boolean.TRUE.equals(c.isServiceAccountsEnabled()))
+                .filter(c -> user.getId().equals(realm.clients().get(c.getId()).getServiceAccountUser().getId()))
+                .findFirst();
+    }
+
+    private static String ownerOf(ClientRepresentation client) {
+        var owner = client.getAttributes() == null ? null : client.getAttributes().get(OWNER_ATTRIBUTE);
+        return owner == null || owner.isBlank() ? null : owner;
+    }
+
+    /** The names of the user's groups and of the groups they sit in: a member of a subgroup is in its parents. */
+    private static Set<String> groupNames(UserResource user) {
+        var names = new HashSet<String>();
+        for (var group : groupsOf(user)) {
+            names.add(group.getName());
+            names.addAll(GroupPath.names(group.getPath()));
+        }
+        return names;
+    }
+
+    private static List<GroupRepresentation> groupsOf(UserResource user) {
+        var all = new ArrayList<GroupRepresentation>();
+        List<GroupRepresentation> page;
+        do {
+            page = user.groups(all.size(), PAGE, true);
+            all.addAll(page);
+        } while (page.size() == PAGE);
+        return all;
+    }
+
+    // --- entitlements -----------------------------------------------------------------------------------------
+
+    /** An entitlement as the user holds it in Keycloak: a direct role mapping or a group membership. */
+    private interface Holding {
+        boolean held();
+
+        void add();
+
+        void remove();
+    }
+
+    private Holding holding(RealmResource realm, String username, Entitlement entitlement) {
+        var user = user(realm, username);
+        var name = entitlement.name();
+        return switch (entitlement.kind()) {
+            case REALM_ROLE -> roleHolding(user.roles().realmLevel(),
+                    role(realm.roles(), name, "realm role '" + name + "'"));
+            case CLIENT_ROLE -> {
+                var client = client(realm, entitlement.clientId());
+                var role = role(realm.clients().get(client.getId()).roles(), name,
+                        "role '" + name + "' of client '" + entitlement.clientId() + "'");
+                yield roleHolding(user.roles().clientLevel(client.getId()), role);
+            }
+            case GROUP -> groupHolding(user, group(realm, name));
+        };
+    }
+
+    /** Direct mappings only: a role the user has through a composite or a group is not one a writ gave. */
+    private static Holding roleHolding(RoleScopeResource mappings, RoleRepresentation role) {
+        return new Holding() {
+            public boolean held() {
+                return mappings.listAll().stream().anyMatch(r -> r.getId().equals(role.getId()));
+            }
+
+            public void add() {
+                mappings.add(List.of(role));
+            }
+
+            public void remove() {
+                mappings.remove(List.of(role));
+            }
+        };
+    }
+
+    private static Holding groupHolding(UserResource user, GroupRepresentation group) {
+        return new Holding() {
+            public boolean held() {
+                return groupsOf(user).stream().anyMatch(g -> g.getId().equals(group.getId()));
+            }
+
+            public void add() {
+                user.joinGroup(group.getId());
+            }
+
+            public void remove() {
+                user.leaveGroup(group.getId());
+            }
+        };
+    }
+
+    private RoleRepresentation role(RolesResource roles, String name, String what) {
+        try {
+            return roles.get(name).toRepresentation();
+        } catch (NotFoundException e) {
+            throw notFound(what);
+        }
+    }
+
+    private ClientRepresentation client(RealmResource realm, String clientId) {
+        return realm.clients().findByClientId(clientId).stream()
+                .filter(c -> c.getClientId().equals(clientId))
+                .findFirst()
+                .orElseThrow(() -> notFound("client '" + clientId + "'"));
+    }
+
+    /** A group entitlement names a top-level group, or a subgroup by its full path ("/ops/oncall-admins"). */
+    private GroupRepresentation group(RealmResource realm, String nameOrPath) {
+        try {
+            return realm.getGroupByPath(nameOrPath.startsWith("/") ? nameOrPath : "/" + nameOrPath);
+        } catch (NotFoundException e) {
+            throw notFound("group '" + nameOrPath + "'");
+        }
+    }
+
+    // --- lookups and the admin session ------------------------------------------------------------------------
+
+    /** Exact username; Keycloak's exact username search also finds service-account users (its free search does not). */
+    private static Optional<UserRepresentation> findUser(RealmResource realm, String username) {
+        return realm.users().searchByUsername(username, true).stream()
+                .filter(u -> u.getUsername().equalsIgnoreCase(username))
+                .findFirst();
+    }
+
+    private UserResource user(RealmResource realm, String username) {
+        var found = findUser(realm, username).orElseThrow(() -> notFound("user '" + username + "'"));
+        return realm.users().get(found.getId());
+    }
+
+    private NoSuchElementException notFound(String what) {
+        return new NoSuchElementException("No " + what + " in Keycloak realm '" + settings.realm() + "'");
+    }
+
+    private static Set<String> names(List<RoleRepresentation> roles) {
+        return roles.stream().map(RoleRepresentation::getName).collect(Collectors.toSet());
     }
 
     private <T> T call(Function<RealmResource, T> work) {
@@ -114,11 +339,4 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     void close() {
         reset();
     }
-
-    // TEMP-STUB until the keycloak-adapter branch lands
-    @Override public java.util.Optional<io.writ.domain.identity.DirectoryIdentity> identity(String u) { throw new UnsupportedOperationException(); }
-    @Override public void grant(String u, io.writ.domain.entitlement.Entitlement e) { throw new UnsupportedOperationException(); }
-    @Override public void revoke(String u, io.writ.domain.entitlement.Entitlement e) { throw new UnsupportedOperationException(); }
-    @Override public boolean holds(String u, io.writ.domain.entitlement.Entitlement e) { throw new UnsupportedOperationException(); }
-    @Override public int logout(String u) { throw new UnsupportedOperationException(); }
 }

@@ -15,6 +15,9 @@ public class KeycloakSettings {
     public static final String DEFAULT_URL = "http://localhost:8180";
     public static final String REALM = "writ.realm";
     public static final String DEFAULT_REALM = "writ";
+    /** The Keycloak group whose members are third-party administrators (besides the user attribute). */
+    public static final String THIRD_PARTY_GROUP = "writ.third-party.group";
+    public static final String DEFAULT_THIRD_PARTY_GROUP = "third-party";
 
     @Inject
     @ConfigProperty(name = URL, defaultValue = DEFAULT_URL)
@@ -40,10 +43,15 @@ public class KeycloakSettings {
     @ConfigProperty(name = "writ.keycloak.admin.password", defaultValue = "admin")
     String adminPassword;
 
+    @Inject
+    @ConfigProperty(name = THIRD_PARTY_GROUP, defaultValue = DEFAULT_THIRD_PARTY_GROUP)
+    String thirdPartyGroup;
+
     public String url() { return url; }
     public String realm() { return realm; }
     String adminRealm() { return adminRealm; }
     String adminClientId() { return adminClientId; }
     String adminUsername() { return adminUsername; }
     String adminPassword() { return adminPassword; }
+    String thirdPartyGroup() { return thirdPartyGroup; }
 }

@@ -1,0 +1,193 @@
+package io.writ.web.it;
+
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.entitlement.EntitlementKind;
+import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.identity.DirectoryIdentity;
+import io.writ.domain.identity.IdentityDirectory;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Keycloak adapter inside the running portal against the real test Keycloak: what it says about identities,
+ * and that grants, revocations and logouts really happen there. Whatever a test adds to Keycloak it takes away
+ * again, so the demo realm is as imported for the other tests.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IdentityDirectoryIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portalWithTestRunner();
+    }
+
+    @Inject
+    IdentityDirectory directory;
+
+    private final Entitlement billingRead = entitlement("billing-read", EntitlementKind.REALM_ROLE, null);
+
+    @Test
+    void aRealmRoleIsGrantedAndRevokedOnceHoweverOftenItIsAsked() {
+        try {
+            directory.grant("bob", billingRead);
+            assertThat(directory.holds("bob", billingRead)).isTrue();
+            assertThat(directory.realmRolesOf("bob")).contains("billing-read", "approver");
+
+            directory.grant("bob", billingRead);
+            assertThat(directory.holds("bob", billingRead)).as("held once after a repeated grant").isTrue();
+
+            directory.revoke("bob", billingRead);
+            assertThat(directory.holds("bob", billingRead)).isFalse();
+            assertThat(directory.realmRolesOf("bob")).doesNotContain("billing-read").contains("approver");
+
+            directory.revoke("bob", billingRead);
+            assertThat(directory.holds("bob", billingRead)).as("a repeated revocation is harmless").isFalse();
+        } finally {
+            directory.revoke("bob", billingRead);
+        }
+    }
+
+    @Test
+    void aGroupEntitlementIsAMembership() {
+        var admin = KeycloakAdmin.signIn();
+        var oncallAdmins = entitlement("oncall-admins", EntitlementKind.GROUP, null);
+        admin.createGroup("oncall-admins");
+        try {
+            assertThat(directory.holds("bob", oncallAdmins)).isFalse();
+
+            directory.grant("bob", oncallAdmins);
+            directory.grant("bob", oncallAdmins);
+            assertThat(directory.holds("bob", oncallAdmins)).isTrue();
+            assertThat(directory.identity("bob")).get().extracting(i -> i.isIn("oncall-admins")).isEqualTo(true);
+
+            directory.revoke("bob", oncallAdmins);
+            directory.revoke("bob", oncallAdmins);
+            assertThat(directory.holds("bob", oncallAdmins)).isFalse();
+        } finally {
+            admin.deleteGroup("oncall-admins");
+        }
+    }
+
+    @Test
+    void aClientRoleEntitlementIsARoleOfThatClient() {
+        var admin = KeycloakAdmin.signIn();
+        var deployProd = entitlement("deploy-prod", EntitlementKind.CLIENT_ROLE, "writ-cli");
+        admin.createClientRole("writ-cli", "deploy-prod");
+        try {
+            directory.grant("bob", deployProd);
+            directory.grant("bob", deployProd);
+            assertThat(directory.holds("bob", deployProd)).isTrue();
+            assertThat(directory.realmRolesOf("bob")).as("a client role is no realm role")
+                    .doesNotContain("deploy-prod");
+
+            directory.revoke("bob", deployProd);
+            directory.revoke("bob", deployProd);
+            assertThat(directory.holds("bob", deployProd)).isFalse();
+        } finally {
+            admin.deleteClientRole("writ-cli", "deploy-prod");
+        }
+    }
+
+    @Test
+    void logoutEndsTheUsersSessionsAndTheirRefreshTokensStopWorking() {
+        var refreshToken = KeycloakTokens.refreshTokenForUser("carol", "carol");
+        assertThat(directory.sessionsOf("carol")).isNotEmpty();
+
+        assertThat(directory.logout("carol")).isGreaterThanOrEqualTo(1);
+
+        assertThat(directory.sessionsOf("carol")).isEmpty();
+        assertThat(KeycloakTokens.refreshes(refreshToken)).as("the old refresh token still works").isFalse();
+        assertThat(directory.logout("carol")).as("nothing left to end").isZero();
+    }
+
+    @Test
+    void anNhiIsKnownAsTheServiceAccountOfItsClientWithItsOwner() {
+        // Keycloak's exact username search finds service-account users (its free-text search does not).
+        var ciDeployer = directory.identity("service-account-ci-deployer").orElseThrow();
+
+        assertThat(ciDeployer.nonHuman()).isTrue();
+        assertThat(ciDeployer.clientId()).isEqualTo("ci-deployer");
+        assertThat(ciDeployer.owner()).isEqualTo("alice");
+        assertThat(ciDeployer.enabled()).isTrue();
+        assertThat(ciDeployer.thirdParty()).isFalse();
+        assertThat(ciDeployer.isIn("requester")).isTrue();
+    }
+
+    @Test
+    void aPersonIsKnownWithTheirRolesAndNoClient() {
+        var alice = directory.identity("alice").orElseThrow();
+
+        assertThat(alice).extracting(DirectoryIdentity::username, DirectoryIdentity::enabled,
+                        DirectoryIdentity::nonHuman, DirectoryIdentity::clientId, DirectoryIdentity::owner,
+                        DirectoryIdentity::thirdParty)
+                .containsExactly("alice", true, false, null, null, false);
+        assertThat(alice.isIn("requester")).isTrue();
+        assertThat(alice.isIn("approver")).isFalse();
+        assertThat(directory.identity("nobody-by-this-name")).isEmpty();
+    }
+
+    @Test
+    void aPersonNamedLikeAServiceAccountIsStillAPerson() {
+        var admin = KeycloakAdmin.signIn();
+        admin.createUser("service-account-writ-cli", Map.of());
+        try {
+            assertThat(directory.identity("service-account-writ-cli")).get()
+                    .extracting(DirectoryIdentity::nonHuman).isEqualTo(false);
+        } finally {
+            admin.deleteUser("service-account-writ-cli");
+        }
+    }
+
+    @Test
+    void aThirdPartyAdministratorIsMarkedByAttributeOrByGroup() {
+        var admin = KeycloakAdmin.signIn();
+        var groupWasThere = admin.groupExists("third-party");
+        admin.createUser("tina", Map.of("writ.third-party", "true"));
+        admin.createUser("tom", Map.of());
+        try {
+            if (!groupWasThere) {
+                admin.createGroup("third-party");
+            }
+            admin.addToGroup("tom", "third-party");
+
+            assertThat(directory.identity("tina")).get().extracting(DirectoryIdentity::thirdParty).isEqualTo(true);
+            assertThat(directory.identity("tom")).get().extracting(DirectoryIdentity::thirdParty).isEqualTo(true);
+            assertThat(directory.identity("bob")).get().extracting(DirectoryIdentity::thirdParty).isEqualTo(false);
+        } finally {
+            admin.deleteUser("tina");
+            admin.deleteUser("tom");
+            if (!groupWasThere) {
+                admin.deleteGroup("third-party");
+            }
+        }
+    }
+
+    @Test
+    void whatKeycloakDoesNotKnowIsAConfigurationProblemNotAnOutage() {
+        assertThatThrownBy(() -> directory.grant("nobody-by-this-name", billingRead))
+                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("nobody-by-this-name");
+        assertThatThrownBy(() -> directory.grant("bob", entitlement("no-such-role", EntitlementKind.REALM_ROLE, null)))
+                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-role");
+        assertThatThrownBy(() -> directory.revoke("bob", entitlement("no-such-group", EntitlementKind.GROUP, null)))
+                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-group");
+        var roleOfUnknownClient = entitlement("x", EntitlementKind.CLIENT_ROLE, "no-such-client");
+        assertThatThrownBy(() -> directory.holds("bob", roleOfUnknownClient))
+                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-client");
+        assertThatThrownBy(() -> directory.logout("nobody-by-this-name"))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    private static Entitlement entitlement(String name, EntitlementKind kind, String clientId) {
+        return new Entitlement(name, kind, clientId, RiskTier.LOW, 60, 1, "approver", 90, "alice");
+    }
+}
