@@ -9,6 +9,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
@@ -89,7 +90,8 @@ public class ElevationRequest {
 
     // Owned by the writ (no back reference), so that each decision raises the writ's version: two approvers
     // deciding at once on the same writ cannot both win, even when neither decision completes it.
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    // Loaded with the writ: the decisions are part of the aggregate, few, and read wherever the writ is shown.
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "writ_id", nullable = false, updatable = false)
     @OrderBy("sequence")
     private List<Approval> approvals = new ArrayList<>();

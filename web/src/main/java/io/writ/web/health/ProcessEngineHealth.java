@@ -25,10 +25,14 @@ public class ProcessEngineHealth implements HealthCheck {
             var engine = startup.engine();
             var jobExecutorActive = startup.jobExecutorActive();
             var incidents = engine.getRuntimeService().createIncidentQuery().count();
+            // Jobs that should have run a while ago (a grant or revocation waiting): a stalled executor shows here.
+            var overdue = engine.getManagementService().createJobQuery().executable()
+                    .duedateLowerThan(java.util.Date.from(java.time.Instant.now().minusSeconds(30))).count();
             return health.status(jobExecutorActive)
                     .withData("engine", engine.getName())
                     .withData("jobExecutor", jobExecutorActive ? "active" : "stopped")
                     .withData("incidents", incidents)
+                    .withData("overdueJobs", overdue)
                     .build();
         } catch (RuntimeException e) {
             return health.down().withData("error", String.valueOf(e.getMessage())).build();

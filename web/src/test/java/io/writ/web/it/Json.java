@@ -15,6 +15,9 @@ final class Json {
     }
 
     static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -36,8 +36,14 @@ final class KeycloakAdminApi {
         return get("/admin/realms/writ/users/" + userId(username) + "/sessions");
     }
 
-    static boolean hasSessions(String username) {
-        return !sessions(username).replaceAll("\\s", "").equals("[]");
+    /** The ids of the user's open sessions. */
+    static java.util.Set<String> sessionIds(String username) {
+        var ids = new java.util.HashSet<String>();
+        var matcher = ID.matcher(sessions(username));
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
     }
 
     static String userId(String username) {

@@ -2,6 +2,9 @@ package io.writ.web.it;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +16,20 @@ final class Writs {
     private Writs() {
     }
 
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Instant> FETCHED = new ConcurrentHashMap<>();
+
+    /**
+     * A demo user's access token, reused for a few minutes: every password grant opens a Keycloak session, and the
+     * tests check that revocation logs sessions out, so polling must not keep opening new ones.
+     */
     static String token(String user) {
-        return KeycloakTokens.forUser(user, user);
+        var fetched = FETCHED.get(user);
+        if (fetched == null || fetched.isBefore(Instant.now().minus(Duration.ofMinutes(3)))) {
+            TOKENS.put(user, KeycloakTokens.forUser(user, user));
+            FETCHED.put(user, Instant.now());
+        }
+        return TOKENS.get(user);
     }
 
     /** Registers a fresh open ticket (a new number every run: the test database outlives a run) as admin. */
@@ -63,8 +78,13 @@ final class Writs {
 
     /** Waits until the revocation is recorded: role removed and read back, sessions logged out. */
     static String awaitRevoked(String user, String writId, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(250))
-                .until(() -> Json.string(read(user, writId), "revokedAt") != null);
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(250))
+                    .until(() -> Json.string(read(user, writId), "revokedAt") != null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("writ " + writId + " was not revoked within " + atMost + ": "
+                    + read(user, writId) + "; health: " + Http.get("/health/ready").body(), e);
+        }
         return read(user, writId);
     }
 }

@@ -1,41 +1,36 @@
 package io.writ.workflow.engine;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import org.camunda.bpm.engine.impl.jobexecutor.ThreadPoolJobExecutor;
 
-import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the engine's jobs on the container's managed threads, so delegates see the application's class loader,
- * naming context and CDI beans just as a request thread does.
+ * Runs the engine's jobs on a pool of its own, made of the container's managed threads: delegates see the
+ * application's class loader, naming context and CDI beans as a request thread does, and the pool's size is ours
+ * (the container's shared default executor runs its tasks one after another, so one slow job held up every other).
  */
-class ManagedJobExecutor extends JobExecutor {
+class ManagedJobExecutor extends ThreadPoolJobExecutor {
 
-    private final ManagedExecutorService threads;
-
-    ManagedJobExecutor(ManagedExecutorService threads) {
-        this.threads = threads;
-    }
-
-    @Override
-    protected void startExecutingJobs() {
-        startJobAcquisitionThread();
+    ManagedJobExecutor(ManagedThreadFactory threads, int size, int queueSize) {
+        var pool = new ThreadPoolExecutor(size, size, 0L, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueSize), threads);
+        setThreadPoolExecutor(pool);
     }
 
     @Override
     protected void stopExecutingJobs() {
-        stopJobAcquisitionThread();
-    }
-
-    @Override
-    public void executeJobs(List<String> jobIds, ProcessEngineImpl processEngine) {
+        super.stopExecutingJobs();
+        threadPoolExecutor.shutdown();
         try {
-            threads.execute(getExecuteJobsRunnable(jobIds, processEngine));
-        } catch (RejectedExecutionException e) {
-            logRejectedExecution(processEngine, jobIds.size());
-            rejectedJobsHandler.jobsRejected(jobIds, processEngine, this);
+            if (!threadPoolExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+                threadPoolExecutor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            threadPoolExecutor.shutdownNow();
         }
     }
 }

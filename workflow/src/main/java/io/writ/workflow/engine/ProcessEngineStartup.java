@@ -9,7 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
@@ -42,7 +42,7 @@ public class ProcessEngineStartup {
     DataSource dataSource;
 
     @Resource
-    ManagedExecutorService managedThreads;
+    ManagedThreadFactory managedThreads;
 
     @Inject
     BeanManager beanManager;
@@ -58,6 +58,10 @@ public class ProcessEngineStartup {
     @Inject
     @ConfigProperty(name = "writ.jobs.lock-millis", defaultValue = "300000")
     int jobLockMillis;
+
+    @Inject
+    @ConfigProperty(name = "writ.jobs.threads", defaultValue = "4")
+    int jobThreads;
 
     private ProcessEngine engine;
 
@@ -82,7 +86,7 @@ public class ProcessEngineStartup {
     }
 
     private ManagedJobExecutor jobExecutor() {
-        var executor = new ManagedJobExecutor(managedThreads);
+        var executor = new ManagedJobExecutor(managedThreads, jobThreads, 100);
         executor.setWaitTimeInMillis(jobWaitMillis);
         executor.setMaxWait(jobMaxWaitMillis);
         executor.setLockTimeInMillis(jobLockMillis);

@@ -2,14 +2,14 @@ package io.writ.workflow.persistence;
 
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 
 /** The audit trail in the database, written in the same transaction as the change it records. */
-@ApplicationScoped
+@Stateless
 public class JpaAuditTrail implements AuditTrail {
 
     @PersistenceContext(unitName = "writ")

@@ -2,7 +2,7 @@ package io.writ.workflow.persistence;
 
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The entitlement catalogue in the database. */
-@ApplicationScoped
+@Stateless
 public class JpaEntitlementCatalogue implements EntitlementCatalogue {
 
     @PersistenceContext(unitName = "writ")

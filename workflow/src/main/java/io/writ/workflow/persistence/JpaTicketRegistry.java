@@ -2,7 +2,7 @@ package io.writ.workflow.persistence;
 
 import io.writ.domain.ticket.Ticket;
 import io.writ.domain.ticket.TicketRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The built-in ticket registry in the database. */
-@ApplicationScoped
+@Stateless
 public class JpaTicketRegistry implements TicketRegistry {
 
     @PersistenceContext(unitName = "writ")

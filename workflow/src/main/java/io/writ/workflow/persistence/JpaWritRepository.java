@@ -3,7 +3,7 @@ package io.writ.workflow.persistence;
 import io.writ.domain.writ.ElevationRequest;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Writs in the database. */
-@ApplicationScoped
+@Stateless
 public class JpaWritRepository implements WritRepository {
 
     @PersistenceContext(unitName = "writ")
