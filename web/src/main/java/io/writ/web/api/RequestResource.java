@@ -24,7 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
-/** Writs: ask for elevation, decide, end, and read them back. Roles are checked here and rules in the model. */
+/**
+ * Writs: ask for elevation, decide, end, and read them back. Roles are checked here and rules in the model: the
+ * decision endpoints are open to approvers and to security (sponsors of third-party administrators and the default
+ * backup group), and the writ itself decides who of them may decide on it.
+ */
 @Path("v1/requests")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +67,7 @@ public class RequestResource {
     }
 
     @GET
-    @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER})
+    @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY})
     @Operation(summary = "My writs (?mine=true) or the writs awaiting my decision (?awaitingMe=true)")
     public List<WritView> list(@QueryParam("mine") boolean mine, @QueryParam("awaitingMe") boolean awaitingMe) {
         if (mine == awaitingMe) {
@@ -74,13 +78,15 @@ public class RequestResource {
             requireRole(PortalRole.REQUESTER);
             return elevations.mine(caller()).stream().map(WritView::of).toList();
         }
-        requireRole(PortalRole.APPROVER);
+        if (!security.isUserInRole(PortalRole.APPROVER) && !security.isUserInRole(PortalRole.SECURITY)) {
+            throw new jakarta.ws.rs.ForbiddenException();
+        }
         return elevations.awaiting(caller()).stream().map(WritView::of).toList();
     }
 
     @POST
     @Path("{id}/decisions")
-    @RolesAllowed(PortalRole.APPROVER)
+    @RolesAllowed({PortalRole.APPROVER, PortalRole.SECURITY})
     @Operation(summary = "Approve or reject (a comment is required to reject); 403 when separation of duties "
             + "forbids it, 409 when the writ awaits no decision")
     public WritView decide(@PathParam("id") String id, DecisionBody body) {
@@ -124,7 +130,7 @@ public class RequestResource {
 
     @POST
     @Path("{id}/extension/decisions")
-    @RolesAllowed(PortalRole.APPROVER)
+    @RolesAllowed({PortalRole.APPROVER, PortalRole.SECURITY})
     @Operation(summary = "Approve or reject the pending extension (a comment is required to reject)")
     public WritView decideExtension(@PathParam("id") String id, DecisionBody body) {
         if (body == null) {

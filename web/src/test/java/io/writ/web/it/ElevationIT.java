@@ -191,4 +191,31 @@ class ElevationIT {
         assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);
         awaitRevoked("alice", writ, SOON);
     }
+
+    @Test
+    void aThirdPartyAdministratorNeedsASponsorAndGetsAShorterWindow() {
+        if (KeycloakAdminApi.userExists("tina")) {
+            KeycloakAdminApi.deleteUser("tina"); // left over from an interrupted run
+        }
+        KeycloakAdminApi.createThirdPartyUser("tina", "requester");
+        try {
+            var tina = token("tina");
+            var tooLong = request(tina, "payments-operator", openTicket(), 90);
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body()).contains("\"field\":\"durationMinutes\"", "at most 60");
+
+            var writ = submitted(tina, "payments-operator", openTicket(), 30);
+            assertThat(decide("bob", writ, "APPROVE", "vendor maintenance").statusCode()).isEqualTo(200);
+            assertThat(Writs.status("bob", writ)).as("the sponsor has not approved yet").isEqualTo("PENDING_APPROVAL");
+            assertThat(decide("dave", writ, "APPROVE", "sponsoring the vendor").statusCode()).isEqualTo(200);
+
+            awaitStatus("bob", writ, "ACTIVE", SOON);
+            assertThat(KeycloakAdminApi.holdsRealmRole("tina", "payments-operator")).isTrue();
+            assertThat(Http.post("/api/v1/requests/" + writ + "/end", tina, "").statusCode()).isEqualTo(200);
+            awaitRevoked("bob", writ, SOON);
+            assertThat(KeycloakAdminApi.holdsRealmRole("tina", "payments-operator")).isFalse();
+        } finally {
+            KeycloakAdminApi.deleteUser("tina");
+        }
+    }
 }

@@ -56,6 +56,48 @@ final class KeycloakAdminApi {
         return matcher.group(1);
     }
 
+    /**
+     * Creates an enabled user with password = username, holding one realm role and marked as a third-party
+     * administrator (user attribute {@code writ.third-party}). Returns its id.
+     */
+    static String createThirdPartyUser(String username, String realmRole) {
+        var created = send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + "/admin/realms/writ/users"))
+                .header("Authorization", "Bearer " + masterToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"enabled\":true,"
+                        + "\"email\":\"" + username + "@contractor.example\",\"emailVerified\":true,"
+                        + "\"firstName\":\"Tina\",\"lastName\":\"Contractor\","
+                        + "\"attributes\":{\"writ.third-party\":[\"true\"]},"
+                        + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + username + "\",\"temporary\":false}]}"))
+                .build());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak refused to create " + username + ": " + created.body());
+        }
+        var id = userId(username);
+        var role = get("/admin/realms/writ/roles/" + realmRole);
+        var assigned = send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL
+                        + "/admin/realms/writ/users/" + id + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + masterToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]"))
+                .build());
+        if (assigned.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused the role " + realmRole + ": " + assigned.body());
+        }
+        return id;
+    }
+
+    static void deleteUser(String username) {
+        send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + "/admin/realms/writ/users/"
+                        + userId(username)))
+                .header("Authorization", "Bearer " + masterToken())
+                .DELETE().build());
+    }
+
+    static boolean userExists(String username) {
+        return get("/admin/realms/writ/users?exact=true&username=" + username).contains("\"id\"");
+    }
+
     private static String get(String path) {
         var request = HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + path))
                 .header("Authorization", "Bearer " + masterToken())
