@@ -5,6 +5,8 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.workflow.engine.ProcessEngineStartup;
+import io.writ.domain.audit.AuditEntry;
+import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.writ.WritState;
 import io.writ.workflow.elevation.ElevationRequestForm;
 import io.writ.workflow.elevation.ElevationService;
@@ -20,6 +22,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** Inside the running portal: the Keycloak adapter, the process engine and the database, all real. */
@@ -51,6 +54,9 @@ class InContainerIT {
 
     @Inject
     EngineTasks engineTasks;
+
+    @Inject
+    AuditTrail audit;
 
     @Test
     void theKeycloakAdapterReadsAUsersRolesAndSessions() {
@@ -99,5 +105,25 @@ class InContainerIT {
         engineTasks.completeApproval(writ.id(), "carol");
         assertThat(elevations.visibleTo(writ.id(), "frank", false).approvals())
                 .extracting(a -> a.approver()).containsExactly("carol");
+        assertThat(audit.about("writ:" + writ.id()))
+                .extracting(AuditEntry::actor, AuditEntry::action)
+                .startsWith(tuple("frank", "writ.submitted"), tuple("system", "writ.policy-applied"),
+                        tuple("carol", "writ.approved"));
+    }
+
+    @Test
+    void aRefusedSubmissionLeavesNeitherAWritNorAProcessBehind() {
+        var ref = "CHG-" + System.nanoTime() % 1_000_000_000L;
+        tickets.register(ref, "in-container rollback", "OPEN", "admin");
+        long writsBefore = elevations.mine("alice").size();
+        long processesBefore = transactionalProbe.runningElevations();
+
+        // Over prod-db-admin's 240-minute cap: refused inside the process, after the writ was stored.
+        assertThatThrownBy(() -> elevations.submit("alice", new ElevationRequestForm("prod-db-admin", ref,
+                "far too long a window for this", 10_000, null, null, false)))
+                .hasStackTraceContaining("at most 240");
+
+        assertThat(elevations.mine("alice")).hasSize((int) writsBefore);
+        assertThat(transactionalProbe.runningElevations()).isEqualTo(processesBefore);
     }
 }

@@ -14,6 +14,12 @@ public class TransactionalProbe {
     ProcessEngineStartup processEngine;
 
     @Transactional
+    public long runningElevations() {
+        return processEngine.engine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ProcessModels.ELEVATION).count();
+    }
+
+    @Transactional
     public String start() {
         return processEngine.engine().getRuntimeService().startProcessInstanceByKey(ProcessModels.PROBE).getId();
     }
