@@ -52,6 +52,10 @@ public class Entitlement {
     @Column(nullable = false)
     private String owner;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SessionCoverage coverage;
+
     @Version
     private long version;
 
@@ -78,6 +82,15 @@ public class Entitlement {
         this.kind = kind;
         this.clientId = kind == EntitlementKind.CLIENT_ROLE ? clientId.strip() : null;
         setPolicy(riskTier, maxMinutes, approvalsRequired, approverGroup, reviewCadenceDays, owner);
+        this.coverage = SessionCoverage.defaultFor(riskTier);
+    }
+
+    /** How much of the sessions that use this entitlement is kept as evidence. */
+    public void coverSessions(SessionCoverage coverage) {
+        if (coverage == null) {
+            throw InvalidRequest.of("coverage", "FULL or LIGHT");
+        }
+        this.coverage = coverage;
     }
 
     /** An administrator changes the policy; what the entitlement is in Keycloak stays. */
@@ -137,4 +150,5 @@ public class Entitlement {
     public String approverGroup() { return approverGroup; }
     public int reviewCadenceDays() { return reviewCadenceDays; }
     public String owner() { return owner; }
+    public SessionCoverage coverage() { return coverage; }
 }

@@ -3,6 +3,7 @@ package io.writ.domain.writ;
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.entitlement.SessionCoverage;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -88,6 +89,11 @@ public class ElevationRequest {
     @Embedded
     private ApprovalPolicy policy;
 
+    /** How much of the sessions under this writ is kept as evidence; decided with the policy. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "session_coverage", length = 10)
+    private SessionCoverage sessionCoverage;
+
     // Owned by the writ (no back reference), so that each decision raises the writ's version: two approvers
     // deciding at once on the same writ cannot both win, even when neither decision completes it.
     // Loaded with the writ: the decisions are part of the aggregate, few, and read wherever the writ is shown.
@@ -169,6 +175,15 @@ public class ElevationRequest {
             this.state = WritState.APPROVED;
             this.decidedAt = Objects.requireNonNull(now, "now");
         }
+    }
+
+    /**
+     * Decides how much of the sessions under this writ is kept: the entitlement's coverage, except that a
+     * third-party administrator's sessions are always kept in full.
+     */
+    public void coverSessions(SessionCoverage entitlementCoverage) {
+        Objects.requireNonNull(entitlementCoverage, "entitlementCoverage");
+        sessionCoverage = thirdParty ? SessionCoverage.FULL : entitlementCoverage;
     }
 
     /** Records the run of the elevation process that drives this writ; set once. */
@@ -429,6 +444,7 @@ public class ElevationRequest {
     public boolean thirdParty() { return thirdParty; }
     public WritState state() { return state; }
     public Optional<ApprovalPolicy> policy() { return Optional.ofNullable(policy); }
+    public Optional<SessionCoverage> sessionCoverage() { return Optional.ofNullable(sessionCoverage); }
     /** Every decision so far, in the order made. */
     public List<Approval> approvals() { return Collections.unmodifiableList(approvals); }
     public Optional<Grant> grant() { return Optional.ofNullable(grant); }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /** A writ as the API shows it (CONTRACT.md). */
 public record WritView(String id, String status, String requester, String target, String entitlement,
-                       String riskTier, String ticket, int durationMinutes, boolean breakGlass, Instant submittedAt,
+                       String riskTier, String ticket, int durationMinutes, boolean breakGlass, boolean thirdParty,
+                       String sessionCoverage, Instant submittedAt,
                        Integer approvalsRequired, List<ApprovalView> approvals, GrantView grant,
                        ExtensionView extension) {
 
@@ -36,7 +37,8 @@ public record WritView(String id, String status, String requester, String target
 
     static WritView of(ElevationRequest w) {
         return new WritView(w.id(), w.state().name(), w.requester(), w.target(), w.entitlement(),
-                w.riskTier().name(), w.ticket().orElse(null), w.requestedMinutes(), w.breakGlass(), w.submittedAt(),
+                w.riskTier().name(), w.ticket().orElse(null), w.requestedMinutes(), w.breakGlass(), w.thirdParty(),
+                w.sessionCoverage().map(Enum::name).orElse(null), w.submittedAt(),
                 w.policy().map(p -> p.approvalsRequired()).orElse(null),
                 w.approvals().stream().map(ApprovalView::of).toList(),
                 w.grant().map(GrantView::of).orElse(null),

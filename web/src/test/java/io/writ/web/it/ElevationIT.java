@@ -205,6 +205,8 @@ class ElevationIT {
             assertThat(tooLong.body()).contains("\"field\":\"durationMinutes\"", "at most 60");
 
             var writ = submitted(tina, "payments-operator", openTicket(), 30);
+            assertThat(Json.string(Writs.read("bob", writ), "sessionCoverage"))
+                    .as("a MEDIUM entitlement, but a third party's sessions are kept in full").isEqualTo("FULL");
             assertThat(decide("bob", writ, "APPROVE", "vendor maintenance").statusCode()).isEqualTo(200);
             assertThat(Writs.status("bob", writ)).as("the sponsor has not approved yet").isEqualTo("PENDING_APPROVAL");
             assertThat(decide("dave", writ, "APPROVE", "sponsoring the vendor").statusCode()).isEqualTo(200);

@@ -9,6 +9,7 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.entitlement.SessionCoverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,7 @@ public class CatalogueDesk {
         var problems = new ArrayList<FieldError>();
         var kind = parse(EntitlementKind.class, form.kind(), "kind", problems);
         var tier = parse(RiskTier.class, form.riskTier(), "riskTier", problems);
+        var coverage = parse(SessionCoverage.class, form.coverage(), "coverage", problems);
         if (form.name() != null && catalogue.named(form.name().strip()).isPresent()) {
             problems.add(new FieldError("name", "entitlement " + form.name() + " is already in the catalogue"));
         }
@@ -43,6 +45,9 @@ public class CatalogueDesk {
         }
         var entitlement = new Entitlement(form.name(), kind, form.clientId(), tier, number(form.maxMinutes()),
                 number(form.approvalsRequired()), form.approverGroup(), number(form.reviewCadenceDays()), form.owner());
+        if (coverage != null) {
+            entitlement.coverSessions(coverage);
+        }
         catalogue.add(entitlement);
         audit.record(new AuditEntry(clock.instant(), by, "entitlement.added", "entitlement:" + entitlement.name(),
                 describe(entitlement)));
@@ -53,12 +58,16 @@ public class CatalogueDesk {
         var entitlement = catalogue.named(name).orElseThrow(() -> new NotFound("no entitlement " + name));
         var problems = new ArrayList<FieldError>();
         var tier = parse(RiskTier.class, form.riskTier(), "riskTier", problems);
+        var coverage = parse(SessionCoverage.class, form.coverage(), "coverage", problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
         var before = describe(entitlement);
         entitlement.revise(tier, number(form.maxMinutes()), number(form.approvalsRequired()), form.approverGroup(),
                 number(form.reviewCadenceDays()), form.owner());
+        if (coverage != null) {
+            entitlement.coverSessions(coverage);
+        }
         audit.record(new AuditEntry(clock.instant(), by, "entitlement.revised", "entitlement:" + name,
                 before + " → " + describe(entitlement)));
         return entitlement;
@@ -71,7 +80,7 @@ public class CatalogueDesk {
     private static String describe(Entitlement e) {
         return e.kind() + " " + e.name() + ", " + e.riskTier() + ", at most " + e.maxMinutes() + " min, "
                 + e.approvalsRequired() + " approval(s) from " + e.approverGroup() + ", reviewed every "
-                + e.reviewCadenceDays() + " days, owner " + e.owner();
+                + e.reviewCadenceDays() + " days, owner " + e.owner() + ", sessions covered " + e.coverage();
     }
 
     private static int number(Integer value) {

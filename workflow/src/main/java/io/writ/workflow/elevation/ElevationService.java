@@ -100,10 +100,12 @@ public class ElevationService {
                 : ApprovalPolicy.approvals(approvals, entitlement.approverGroup(), maxMinutes);
         var now = clock.instant();
         writ.applyPolicy(policy, now);
+        writ.coverSessions(entitlement.coverage());
         audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.policy-applied", subject(writ),
                 (autoApprove ? "approved at once" : approvals + " approval(s) from " + entitlement.approverGroup()
                         + (sponsorRequired ? " and a sponsor from " + settings.sponsorGroup() : ""))
-                        + "; window at most " + maxMinutes + " min"));
+                        + "; window at most " + maxMinutes + " min; sessions covered "
+                        + writ.sessionCoverage().orElseThrow()));
         return writ;
     }
 
