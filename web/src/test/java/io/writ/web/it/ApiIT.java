@@ -88,4 +88,36 @@ class ApiIT {
                 .startsWith(TestEnvironment.KEYCLOAK_URL + "/realms/writ/protocol/openid-connect/auth")
                 .contains("client_id=writ-portal"));
     }
+
+    @Test
+    void anAdministratorManagesTheCatalogueWithFieldErrorsForBadInput() {
+        var admin = KeycloakTokens.forUser("admin", "admin");
+        var name = "audit-log-reader-" + System.nanoTime();
+
+        var bad = Http.post("/api/v1/entitlements", admin, "{\"name\":\"" + name + "\",\"kind\":\"ROLE\","
+                + "\"riskTier\":\"SEVERE\",\"maxMinutes\":0,\"approvalsRequired\":1,\"approverGroup\":\"approver\","
+                + "\"reviewCadenceDays\":90,\"owner\":\"carol\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"kind\"", "\"field\":\"riskTier\"");
+        assertThat(Http.get("/api/v1/entitlements", admin).body()).doesNotContain(name);
+
+        var added = Http.post("/api/v1/entitlements", admin, "{\"name\":\"" + name + "\",\"kind\":\"REALM_ROLE\","
+                + "\"riskTier\":\"HIGH\",\"maxMinutes\":60,\"approvalsRequired\":2,\"approverGroup\":\"approver\","
+                + "\"reviewCadenceDays\":30,\"owner\":\"carol\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(added.body()).contains("\"coverage\":\"FULL\"");
+
+        var zero = Http.put("/api/v1/entitlements/" + name, admin, "{\"riskTier\":\"HIGH\",\"maxMinutes\":0,"
+                + "\"approvalsRequired\":2,\"approverGroup\":\"approver\",\"reviewCadenceDays\":30,\"owner\":\"carol\"}");
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertThat(zero.body()).contains("\"field\":\"maxMinutes\"");
+        var revised = Http.put("/api/v1/entitlements/" + name, admin, "{\"riskTier\":\"CRITICAL\",\"maxMinutes\":30,"
+                + "\"approvalsRequired\":2,\"approverGroup\":\"approver\",\"reviewCadenceDays\":30,\"owner\":\"carol\"}");
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        assertThat(Http.get("/api/v1/entitlements", admin).body()).contains(name);
+
+        var requester = KeycloakTokens.forUser("alice", "alice");
+        assertThat(Http.post("/api/v1/entitlements", requester, "{}").statusCode())
+                .as("only administrators change the catalogue").isEqualTo(403);
+    }
 }

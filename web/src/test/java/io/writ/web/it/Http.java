@@ -34,6 +34,14 @@ final class Http {
                 .build());
     }
 
+    static HttpResponse<String> put(String path, String bearerToken, String json) {
+        return send(HttpRequest.newBuilder(URI.create(TestEnvironment.portalUrl() + path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
