@@ -1,5 +1,6 @@
 package io.writ.workflow.engine;
 
+import io.writ.bpmn.ProcessModels;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.identity.IdentityDirectory;
 import jakarta.annotation.PostConstruct;
@@ -14,6 +15,9 @@ import jakarta.inject.Inject;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -41,6 +45,16 @@ public class IncidentRecovery {
     @ConfigProperty(name = "writ.incidents.recheck-seconds", defaultValue = "15")
     int recheckSeconds;
 
+    @Inject
+    @ConfigProperty(name = "writ.incidents.slow-retry-minutes", defaultValue = "5")
+    int slowRetryMinutes;
+
+    private static final Set<String> KEYCLOAK_STEPS = Set.of(ProcessModels.TASK_GRANT, ProcessModels.TASK_REVOKE);
+
+    private static boolean causedByKeycloakAway(Incident incident) {
+        return incident.getIncidentMessage() != null && incident.getIncidentMessage().contains(DirectoryUnavailable.MARK);
+    }
+
     @PostConstruct
     void schedule() {
         long every = recheckSeconds * 1000L;
@@ -60,9 +74,12 @@ public class IncidentRecovery {
         } catch (DirectoryUnavailable stillAway) {
             return;
         }
-        // Only what failed because Keycloak was away; a job failing for another reason stays an incident for a person.
-        incidents.removeIf(incident -> incident.getIncidentMessage() == null
-                || !incident.getIncidentMessage().contains(DirectoryUnavailable.MARK));
+        // What failed because Keycloak was away is retried at once; a grant or revocation that failed for another
+        // reason is retried now and then, so no revocation is ever given up, while it stays visible as an incident.
+        var slowRetryBefore = Date.from(Instant.now().minusSeconds(slowRetryMinutes * 60L));
+        incidents.removeIf(incident -> !causedByKeycloakAway(incident)
+                && !(KEYCLOAK_STEPS.contains(incident.getActivityId())
+                        && incident.getIncidentTimestamp().before(slowRetryBefore)));
         for (var incident : incidents) {
             engine.getManagementService().setJobRetries(incident.getConfiguration(), 1);
             LOG.info(() -> "Keycloak answers again: retrying job " + incident.getConfiguration() + " of process "

@@ -293,14 +293,15 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     private <T> T call(Function<RealmResource, T> work) {
+        var client = admin();
         try {
-            return work.apply(admin().realm(settings.realm()));
+            return work.apply(client.realm(settings.realm()));
         } catch (ProcessingException | NotAuthorizedException e) {
-            reset();
+            reset(client);
             throw new DirectoryUnavailable("Keycloak at " + settings.url() + " cannot be reached: " + e.getMessage(), e);
         } catch (WebApplicationException e) {
             if (e.getResponse() != null && e.getResponse().getStatus() >= 500) {
-                reset();
+                reset(client);
                 throw new DirectoryUnavailable("Keycloak at " + settings.url() + " failed: " + e.getMessage(), e);
             }
             throw e;
@@ -328,15 +329,22 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         return current;
     }
 
-    private synchronized void reset() {
-        if (admin != null) {
-            admin.close();
+    /**
+     * Forgets the admin session that failed, so the next call signs in afresh. It is not closed here: other
+     * threads may be in the middle of calls on it (a closed client fails them with an error that is not an outage,
+     * and their step would not be retried by itself); it is left to the garbage collector.
+     */
+    private synchronized void reset(Keycloak failed) {
+        if (admin == failed) {
             admin = null;
         }
     }
 
     @PreDestroy
-    void close() {
-        reset();
+    synchronized void close() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
     }
 }
