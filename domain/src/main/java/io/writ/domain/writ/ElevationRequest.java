@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.writ.domain.writ.SeparationOfDuties.objectionToDeciding;
@@ -368,6 +369,20 @@ public class ElevationRequest {
     /** Whether this person could decide on the writ now: it awaits a decision and they may make it. */
     public boolean awaitsDecisionFrom(Approver approver) {
         return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
+    }
+
+    /**
+     * Who may read this writ: its requester and target, the owner of its non-human target, whoever decided on it
+     * or belongs to a group that may, and overseers (security and compliance, told by the caller's roles).
+     */
+    public boolean mayBeSeenBy(String who, Set<String> groups, boolean overseer) {
+        if (overseer || who.equals(requester) || who.equals(target) || targetOwner().filter(who::equals).isPresent()
+                || approvals.stream().anyMatch(a -> a.approver().equals(who))) {
+            return true;
+        }
+        return policy != null && (groups.contains(policy.approverGroup())
+                || policy.backupGroup().filter(groups::contains).isPresent()
+                || (policy.sponsorRequired() && groups.contains(policy.sponsorGroup())));
     }
 
     /** How many people have approved so far. */

@@ -290,18 +290,13 @@ public class ElevationService {
         return writs.awaitingDecision().stream().filter(w -> w.awaitsDecisionFrom(who)).toList();
     }
 
-    /**
-     * One writ, for someone allowed to see it: its requester, the owner of its NHI target, an approver who may or
-     * did decide on it, or security and compliance (decided by the caller's roles, passed in as {@code overseer}).
-     */
+    /** One writ, for someone the writ allows to see it ({@code overseer}: the caller has security or compliance). */
     public ElevationRequest visibleTo(String writId, String caller, boolean overseer) {
         var writ = writs.require(writId);
-        if (overseer || caller.equals(writ.requester()) || writ.targetOwner().filter(caller::equals).isPresent()
-                || writ.approvals().stream().anyMatch(a -> a.approver().equals(caller))
-                || writ.policy().map(p -> groupsOf(caller).contains(p.approverGroup())).orElse(false)) {
-            return writ;
+        if (!writ.mayBeSeenBy(caller, groupsOf(caller), overseer)) {
+            throw new NotPermitted("writ " + writId + " is not yours to see");
         }
-        throw new NotPermitted("writ " + writId + " is not yours to see");
+        return writ;
     }
 
     private java.util.Set<String> groupsOf(String username) {
