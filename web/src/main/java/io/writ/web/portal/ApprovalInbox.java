@@ -52,9 +52,19 @@ public class ApprovalInbox implements Serializable {
                     + writ.state());
             return "/inbox.xhtml?faces-redirect=true";
         } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of());
+            PageMessages.refused(refused, Map.of("comment", commentControl(writId)));
             return null;
         }
+    }
+
+    /** The comment box of the writ's card on inbox.xhtml (the cards repeat in the order of {@link #awaiting}). */
+    private String commentControl(String writId) {
+        for (int i = 0; i < awaiting.size(); i++) {
+            if (awaiting.get(i).writ().id().equals(writId)) {
+                return "inbox:cards:" + i + ":comment";
+            }
+        }
+        return null;
     }
 
     private String caller() {

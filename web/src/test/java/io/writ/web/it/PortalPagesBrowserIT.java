@@ -92,8 +92,9 @@ class PortalPagesBrowserIT {
         Browser.screenshot(browser, "inbox-bob");
 
         card.findElement(By.className("writ-reject")).click();
-        assertThat(waitFor(By.cssSelector("#inbox\\:messages .ui-messages-error"), "the refusal").getText())
-                .contains("comment is required");
+        assertThat(waitFor(By.xpath("//*[@id='writ-" + writ + "']//*[contains(@class,'ui-message-error')]"),
+                "the comment's field error")
+                .getText()).contains("comment is required");
         Browser.screenshot(browser, "inbox-reject-without-comment");
         card = browser.findElement(By.id("writ-" + writ));
         card.findElement(By.tagName("textarea")).sendKeys("batch reconciliation is on the change plan");
@@ -112,10 +113,18 @@ class PortalPagesBrowserIT {
                 row(ticket).findElement(By.className("writ-countdown")).getText().contains("left"));
         Browser.screenshot(browser, "my-writs-active");
 
+        row(ticket).findElement(By.className("writ-extend")).click();
+        waitFor(By.id("extend:minutes_input"), "the extension dialog").sendKeys("15");
+        Browser.screenshot(browser, "my-writs-extension-dialog");
+        browser.findElement(By.id("extend:ask")).click();
+        assertThat(waitFor(By.cssSelector("#writs\\:messages .ui-messages-info"), "the extension asked for")
+                .getText()).contains("extension of 15 min");
+        assertThat(row(ticket).getText()).contains("Extension: 15 more min: PENDING");
+
         row(ticket).findElement(By.className("writ-end-now")).click();
         waitFor(By.cssSelector(".ui-confirmdialog-yes"), "the end-now confirmation").click();
-        assertThat(waitFor(By.cssSelector("#writs\\:messages .ui-messages-info"), "the end").getText())
-                .contains("ended");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#writs\\:messages .ui-messages-info"), "ended; access is being revoked"));
         assertThat(state(ticket)).isEqualTo("ENDED");
         Writs.awaitRevoked("alice", writ, Duration.ofSeconds(30));
         Browser.screenshot(browser, "my-writs-ended");
@@ -136,6 +145,29 @@ class PortalPagesBrowserIT {
         assertThat(message.getText()).contains("justification is required");
         assertThat(browser.getCurrentUrl()).contains("/request.xhtml");
         Browser.screenshot(browser, "request-access-field-error");
+        assertThat(Http.get("/api/v1/requests?mine=true", token("alice")).body()).doesNotContain(ticket);
+    }
+
+    @Test
+    void breakGlassAsksForItsOwnConfirmationAndNoSubmitsNothing() {
+        var ticket = openTicket();
+        signIn("alice");
+        open("/request.xhtml", By.id("request:entitlement"));
+        choose("payments-operator");
+        browser.findElement(By.id("request:ticket")).sendKeys(ticket);
+        browser.findElement(By.id("request:justification")).sendKeys("production is down");
+        browser.findElement(By.id("request:duration_input")).sendKeys("30");
+
+        browser.findElement(By.cssSelector("#request\\:break-glass .ui-toggleswitch-slider")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("request:submit"), "Break glass…"));
+        browser.findElement(By.id("request:submit")).click();
+
+        var dialog = waitFor(By.id("request:break-glass-confirm"), "the break-glass confirmation");
+        assertThat(dialog.getText()).contains("granted at once without approval");
+        Browser.screenshot(browser, "request-access-break-glass-confirm");
+        browser.findElement(By.id("request:confirm-no")).click();
+        wait.until(ExpectedConditions.invisibilityOf(dialog));
+        assertThat(browser.getCurrentUrl()).contains("/request.xhtml");
         assertThat(Http.get("/api/v1/requests?mine=true", token("alice")).body()).doesNotContain(ticket);
     }
 
