@@ -56,8 +56,10 @@ public record WritSummary(String id, String requester, String target, String ent
         if (!w.state().isFinal()) {
             return null;
         }
-        var reason = w.grant().flatMap(Grant::revocationReason).map(r -> r.name() + " ").orElse("");
-        return (reason + w.endedBy().map(by -> "by " + by).orElse("")).strip();
+        var reason = w.grant().flatMap(Grant::revocationReason).map(r -> r.name().toLowerCase().replace('_', ' '));
+        var by = w.endedBy();
+        return reason.map(r -> r + by.map(who -> " (" + who + ")").orElse("")).orElse(by.map(who -> "by " + who)
+                .orElse(""));
     }
 
     private static String extension(Extension e) {

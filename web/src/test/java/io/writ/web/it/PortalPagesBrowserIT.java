@@ -164,6 +164,7 @@ class PortalPagesBrowserIT {
 
         var dialog = waitFor(By.id("request:break-glass-confirm"), "the break-glass confirmation");
         assertThat(dialog.getText()).contains("granted at once without approval");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("request:confirm-no")));
         Browser.screenshot(browser, "request-access-break-glass-confirm");
         browser.findElement(By.id("request:confirm-no")).click();
         wait.until(ExpectedConditions.invisibilityOf(dialog));
