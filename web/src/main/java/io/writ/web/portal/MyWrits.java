@@ -1,0 +1,68 @@
+package io.writ.web.portal;
+
+import io.writ.workflow.elevation.ElevationService;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A requester follows their writs and ends, withdraws or asks to extend them. */
+@Named
+@ViewScoped
+public class MyWrits implements Serializable {
+
+    private static final String AGAIN = "/writs.xhtml?faces-redirect=true";
+
+    @Inject ElevationService elevations;
+    @Inject transient SecurityContext security;
+
+    private List<WritSummary> writs;
+    private String extending;
+    private Integer extraMinutes;
+
+    @PostConstruct
+    void load() {
+        writs = elevations.mine(caller()).stream().map(WritSummary::of).toList();
+    }
+
+    public String endNow(String writId) {
+        return act(id -> elevations.endNow(id, caller()), writId, "ended; access is being revoked");
+    }
+
+    public String cancel(String writId) {
+        return act(id -> elevations.cancel(id, caller()), writId, "withdrawn");
+    }
+
+    public String askForMoreTime() {
+        return act(id -> elevations.requestExtension(id, caller(), extraMinutes == null ? 0 : extraMinutes),
+                extending, "extension of " + extraMinutes + " min asked for; approvers decide");
+    }
+
+    /** One call to the service; on success the page is built afresh, on refusal it stays with the reason. */
+    private String act(Function<String, ?> action, String writId, String outcome) {
+        try {
+            action.apply(writId);
+            PageMessages.done("Writ " + writId + " " + outcome);
+            return AGAIN;
+        } catch (RuntimeException refused) {
+            PageMessages.refused(refused, Map.of("extraMinutes", "extend:minutes"));
+            return null;
+        }
+    }
+
+    private String caller() {
+        return security.getCallerPrincipal().getName();
+    }
+
+    public List<WritSummary> getWrits() { return writs; }
+    public String getExtending() { return extending; }
+    public void setExtending(String extending) { this.extending = extending; }
+    public Integer getExtraMinutes() { return extraMinutes; }
+    public void setExtraMinutes(Integer extraMinutes) { this.extraMinutes = extraMinutes; }
+}

@@ -1,0 +1,85 @@
+package io.writ.web.portal;
+
+import io.writ.domain.writ.DeclaredScope;
+import io.writ.workflow.catalogue.CatalogueDesk;
+import io.writ.workflow.elevation.ElevationRequestForm;
+import io.writ.workflow.elevation.ElevationService;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A requester asks for an entitlement for a window, on a ticket, or as break-glass. */
+@Named
+@ViewScoped
+public class RequestAccess implements Serializable {
+
+    /** Where each field of the model's answer is shown on request.xhtml. */
+    private static final Map<String, String> CONTROLS = Map.of("entitlement", "request:entitlement",
+            "ticket", "request:ticket", "justification", "request:justification",
+            "durationMinutes", "request:duration", "scope.targets", "request:targets",
+            "scope.commands", "request:commands", "scope.fileDestinations", "request:files");
+
+    @Inject ElevationService elevations;
+    @Inject CatalogueDesk catalogue;
+    @Inject transient SecurityContext security;
+
+    private List<EntitlementChoice> entitlements;
+    private EntitlementChoice chosen;
+    private String entitlement, ticket, justification, targets, commands, fileDestinations;
+    private Integer durationMinutes;
+    private boolean breakGlass;
+
+    @PostConstruct
+    void load() {
+        entitlements = catalogue.all().stream().map(EntitlementChoice::of).toList();
+    }
+
+    /** The picker changed: show the chosen entitlement's tier and policy. */
+    public void entitlementChosen() {
+        chosen = entitlements.stream().filter(e -> e.name().equals(entitlement)).findFirst().orElse(null);
+    }
+
+    public String submit() {
+        try {
+            var writ = elevations.submit(security.getCallerPrincipal().getName(), new ElevationRequestForm(
+                    entitlement, ticket, justification, durationMinutes, null,
+                    DeclaredScope.of(patterns(targets), patterns(commands), patterns(fileDestinations)), breakGlass));
+            PageMessages.done("Writ " + writ.id() + " for " + writ.entitlement() + " submitted: " + writ.state());
+            return "/writs.xhtml?faces-redirect=true";
+        } catch (RuntimeException refused) {
+            PageMessages.refused(refused, CONTROLS);
+            return null;
+        }
+    }
+
+    /** Patterns as typed: separated by commas or line breaks. */
+    private static List<String> patterns(String typed) {
+        return typed == null ? List.of() : Arrays.asList(typed.split("[,\\r\\n]+"));
+    }
+
+    public List<EntitlementChoice> getEntitlements() { return entitlements; }
+    public EntitlementChoice getChosen() { return chosen; }
+    public String getEntitlement() { return entitlement; }
+    public void setEntitlement(String entitlement) { this.entitlement = entitlement; }
+    public String getTicket() { return ticket; }
+    public void setTicket(String ticket) { this.ticket = ticket; }
+    public String getJustification() { return justification; }
+    public void setJustification(String justification) { this.justification = justification; }
+    public String getTargets() { return targets; }
+    public void setTargets(String targets) { this.targets = targets; }
+    public String getCommands() { return commands; }
+    public void setCommands(String commands) { this.commands = commands; }
+    public String getFileDestinations() { return fileDestinations; }
+    public void setFileDestinations(String fileDestinations) { this.fileDestinations = fileDestinations; }
+    public Integer getDurationMinutes() { return durationMinutes; }
+    public void setDurationMinutes(Integer durationMinutes) { this.durationMinutes = durationMinutes; }
+    public boolean isBreakGlass() { return breakGlass; }
+    public void setBreakGlass(boolean breakGlass) { this.breakGlass = breakGlass; }
+}

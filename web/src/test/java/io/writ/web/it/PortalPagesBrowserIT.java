@@ -1,0 +1,274 @@
+package io.writ.web.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static io.writ.web.it.Writs.openTicket;
+import static io.writ.web.it.Writs.submitted;
+import static io.writ.web.it.Writs.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The requester's and the approver's pages in Chromium against the real Keycloak login: request access, follow it
+ * in My writs, decide in the inbox, end it; bad input, separation of duties and page roles. Each person signs in
+ * in a fresh browser profile.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PortalPagesBrowserIT {
+
+    private static final Pattern WRIT_ID = Pattern.compile("Writ (\\S+) for payments-operator submitted");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @TempDir
+    Path profiles;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aliceRequestsBobApprovesAliceEndsIt() {
+        var earlier = submitted(token("alice"), "payments-operator", openTicket(), 15);
+        assertThat(Http.post("/api/v1/requests/" + earlier + "/cancel", token("alice"), "").statusCode())
+                .isEqualTo(200);
+        var ticket = openTicket();
+
+        signIn("alice");
+        open("/request.xhtml", By.id("request:entitlement"));
+        choose("payments-operator");
+        assertThat(text(By.id("approvals-needed"))).isEqualTo("1");
+        assertThat(text(By.id("max-window"))).isEqualTo("120 min");
+        assertThat(text(By.id("request:tier"))).isEqualTo("MEDIUM");
+        browser.findElement(By.id("request:ticket")).sendKeys(ticket);
+        browser.findElement(By.id("request:justification")).sendKeys("reconcile the failed payment batch");
+        browser.findElement(By.id("request:targets")).sendKeys("pay-db-*, pay-api-*");
+        browser.findElement(By.id("request:duration_input")).sendKeys("30");
+        Browser.screenshot(browser, "request-access-filled");
+        browser.findElement(By.id("request:submit")).click();
+
+        var submittedMessage = waitFor(By.cssSelector("#writs\\:messages .ui-messages-info"), "My writs").getText();
+        var matcher = WRIT_ID.matcher(submittedMessage);
+        assertThat(matcher.find()).as(submittedMessage).isTrue();
+        var writ = matcher.group(1);
+        assertThat(state(ticket)).isEqualTo("PENDING_APPROVAL");
+        assertThat(row(ticket).findElement(By.className("writ-approvals")).getText()).isEqualTo("0 / 1");
+        Browser.screenshot(browser, "my-writs-pending");
+
+        signIn("bob");
+        open("/inbox.xhtml", By.id("inbox"));
+        var card = waitFor(By.id("writ-" + writ), "alice's writ in bob's inbox");
+        assertThat(card.findElement(By.className("writ-ticket")).getText()).isEqualTo(ticket);
+        assertThat(card.findElement(By.className("writ-requester")).getText()).isEqualTo("alice");
+        assertThat(card.findElement(By.className("writ-approvals")).getText()).isEqualTo("0 of 1");
+        assertThat(card.findElement(By.className("writ-history")).getText()).contains("CANCELLED by alice");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", card);
+        Browser.screenshot(browser, "inbox-bob");
+
+        card.findElement(By.className("writ-reject")).click();
+        assertThat(waitFor(By.xpath("//*[@id='writ-" + writ + "']//*[contains(@class,'ui-message-error')]"),
+                "the comment's field error")
+                .getText()).contains("comment is required");
+        Browser.screenshot(browser, "inbox-reject-without-comment");
+        card = browser.findElement(By.id("writ-" + writ));
+        card.findElement(By.tagName("textarea")).sendKeys("batch reconciliation is on the change plan");
+        card.findElement(By.className("writ-approve")).click();
+        assertThat(waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info"), "the decision").getText())
+                .contains(writ).contains("approve");
+        assertThat(browser.findElements(By.id("writ-" + writ))).isEmpty();
+
+        signIn("alice");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            open("/writs.xhtml", By.id("writs"));
+            return "ACTIVE".equals(state(ticket));
+        });
+        assertThat(row(ticket).findElement(By.className("writ-ends-at")).getText()).endsWith("UTC");
+        await().atMost(Duration.ofSeconds(3)).until(() ->
+                row(ticket).findElement(By.className("writ-countdown")).getText().contains("left"));
+        Browser.screenshot(browser, "my-writs-active");
+
+        row(ticket).findElement(By.className("writ-extend")).click();
+        waitFor(By.id("extend:minutes_input"), "the extension dialog").sendKeys("15");
+        Browser.screenshot(browser, "my-writs-extension-dialog");
+        browser.findElement(By.id("extend:ask")).click();
+        assertThat(waitFor(By.cssSelector("#writs\\:messages .ui-messages-info"), "the extension asked for")
+                .getText()).contains("extension of 15 min");
+        assertThat(row(ticket).getText()).contains("Extension: 15 more min: PENDING");
+
+        row(ticket).findElement(By.className("writ-end-now")).click();
+        waitFor(By.cssSelector(".ui-confirmdialog-yes"), "the end-now confirmation").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#writs\\:messages .ui-messages-info"), "ended; access is being revoked"));
+        assertThat(state(ticket)).isEqualTo("ENDED");
+        Writs.awaitRevoked("alice", writ, Duration.ofSeconds(30));
+        Browser.screenshot(browser, "my-writs-ended");
+    }
+
+    @Test
+    void aSubmissionWithoutJustificationShowsTheFieldErrorAndCreatesNothing() {
+        var ticket = openTicket();
+        signIn("alice");
+        open("/request.xhtml", By.id("request:entitlement"));
+        choose("payments-operator");
+        browser.findElement(By.id("request:ticket")).sendKeys(ticket);
+        browser.findElement(By.id("request:duration_input")).sendKeys("30");
+        browser.findElement(By.id("request:submit")).click();
+
+        var message = waitFor(By.xpath("//div[contains(@class,'writ-field')][.//textarea[@id='request:justification']]"
+                + "//*[contains(@class,'ui-message-error')]"), "the justification's field error");
+        assertThat(message.getText()).contains("justification is required");
+        assertThat(browser.getCurrentUrl()).contains("/request.xhtml");
+        Browser.screenshot(browser, "request-access-field-error");
+        assertThat(Http.get("/api/v1/requests?mine=true", token("alice")).body()).doesNotContain(ticket);
+    }
+
+    @Test
+    void breakGlassAsksForItsOwnConfirmationAndNoSubmitsNothing() {
+        var ticket = openTicket();
+        signIn("alice");
+        open("/request.xhtml", By.id("request:entitlement"));
+        choose("payments-operator");
+        browser.findElement(By.id("request:ticket")).sendKeys(ticket);
+        browser.findElement(By.id("request:justification")).sendKeys("production is down");
+        browser.findElement(By.id("request:duration_input")).sendKeys("30");
+
+        browser.findElement(By.cssSelector("#request\\:break-glass .ui-toggleswitch-slider")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("request:submit"), "Break glass…"));
+        browser.findElement(By.id("request:submit")).click();
+
+        var dialog = waitFor(By.id("request:break-glass-confirm"), "the break-glass confirmation");
+        assertThat(dialog.getText()).contains("granted at once without approval");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("request:confirm-no")));
+        Browser.screenshot(browser, "request-access-break-glass-confirm");
+        browser.findElement(By.id("request:confirm-no")).click();
+        wait.until(ExpectedConditions.invisibilityOf(dialog));
+        assertThat(browser.getCurrentUrl()).contains("/request.xhtml");
+        assertThat(Http.get("/api/v1/requests?mine=true", token("alice")).body()).doesNotContain(ticket);
+    }
+
+    @Test
+    void franksInboxNeverShowsFranksOwnWrit() {
+        var ticket = openTicket();
+        var own = submitted(token("frank"), "payments-operator", ticket, 30);
+
+        signIn("frank");
+        open("/inbox.xhtml", By.id("inbox"));
+
+        assertThat(browser.findElements(By.id("writ-" + own))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(ticket);
+        assertThat(browser.findElements(By.id("nav-inbox"))).isNotEmpty();
+        Browser.screenshot(browser, "inbox-frank");
+    }
+
+    @Test
+    void aRequesterCannotOpenTheInbox() {
+        signIn("alice");
+        assertThat(browser.findElements(By.id("nav-inbox"))).as("no inbox link for a requester").isEmpty();
+
+        browser.get(TestEnvironment.portalUrl() + "/inbox.xhtml");
+
+        waitFor(By.id("forbidden"), "the 403 page");
+        Browser.screenshot(browser, "inbox-forbidden-alice");
+        var status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[0]; fetch('/inbox.xhtml').then(r => done(r.status));");
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+    }
+
+    @Test
+    void thePagesWrapOnANarrowScreen() {
+        signIn("alice");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        open("/request.xhtml", By.id("request:entitlement"));
+        choose("payments-operator");
+        var width = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth")).intValue();
+        assertThat(width).as("no horizontal scrolling").isLessThanOrEqualTo(390);
+        Browser.screenshot(browser, "request-access-narrow");
+        open("/writs.xhtml", By.id("writs"));
+        Browser.screenshot(browser, "my-writs-narrow");
+    }
+
+    /** Signs in on Keycloak's page in a fresh browser profile (the previous person's browser is closed). */
+    private void signIn(String user) {
+        closeBrowser();
+        try {
+            browser = Browser.open(Files.createTempDirectory(profiles, user));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(TestEnvironment.portalUrl() + "/");
+        waitFor(By.id("username"), "the Keycloak login page").sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("kc-login")).click();
+        waitFor(By.id("home-username"), user + " signed in");
+    }
+
+    private void open(String page, By ready) {
+        browser.get(TestEnvironment.portalUrl() + page);
+        waitFor(ready, page);
+    }
+
+    /** Picks from the PrimeFaces menu; a click during the panel's opening animation can be lost, so it retries. */
+    private void choose(String entitlement) {
+        var item = By.cssSelector("#request\\:entitlement_items li[data-label^='" + entitlement + "']");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            var shown = browser.findElements(item); // the panel's items exist only once it was opened
+            if (shown.isEmpty() || !shown.get(0).isDisplayed()) {
+                browser.findElement(By.id("request:entitlement")).click();
+            }
+            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            return new WebDriverWait(browser, Duration.ofSeconds(2))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("request:tier"))).isDisplayed();
+        });
+    }
+
+    private WebElement row(String ticket) {
+        return browser.findElement(By.xpath("//tr[.//span[@class='writ-ticket' and text()='" + ticket + "']]"));
+    }
+
+    private String state(String ticket) {
+        return row(ticket).findElement(By.className("writ-state")).getText();
+    }
+
+    private String text(By element) {
+        return browser.findElement(element).getText();
+    }
+
+    /** Waits for an element; when it never comes, says where the browser is instead and keeps a screenshot. */
+    private WebElement waitFor(By element, String what) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(element));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(browser, "failed-" + what.replaceAll("\\W+", "-"));
+            throw new AssertionError("Expected " + what + " but the browser is at " + browser.getCurrentUrl()
+                    + " showing: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+}
