@@ -4,6 +4,7 @@ import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.WritException;
+import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.writ.WritStateConflict;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 /**
  * Turns what went wrong into a clear JSON answer: a business rule's refusal into 400 (with field errors), 403, 404
  * or 409, wherever in the cause chain it sits (the process engine wraps what its listeners throw); an unreadable
- * body into 400; anything else into a 500 that gives nothing away and is logged in full.
+ * body into 400; Keycloak being away into 503 (the transaction rolled back, so nothing changed); anything else into a 500 that gives nothing away and is logged in full.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<RuntimeException> {
@@ -35,6 +36,11 @@ public class ProblemMapper implements ExceptionMapper<RuntimeException> {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof WritException refusal) {
                 return refused(refusal);
+            }
+            if (t instanceof DirectoryUnavailable away) {
+                LOG.warning(away::getMessage);
+                return problem(Response.Status.SERVICE_UNAVAILABLE, "Keycloak cannot be reached right now; nothing "
+                        + "was changed, try again shortly", List.of());
             }
             if (t instanceof JsonbException) {
                 return problem(Response.Status.BAD_REQUEST, "the body is not the JSON this endpoint takes: "

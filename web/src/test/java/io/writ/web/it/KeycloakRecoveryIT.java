@@ -26,9 +26,15 @@ class KeycloakRecoveryIT {
     void keycloakGoesDownThenUpAgainWithoutRestartingThePortal() {
         await().atMost(Duration.ofSeconds(30)).until(() -> keycloakCheckIs("UP"));
 
+        var alice = Writs.token("alice");
+        var ticket = Writs.openTicket();
         keycloak("stop");
         await().atMost(Duration.ofSeconds(30)).until(() -> keycloakCheckIs("DOWN"));
         assertThat(Http.get("/health/ready").statusCode()).isEqualTo(503);
+        var meanwhile = Writs.request(alice, "payments-operator", ticket, 30);
+        assertThat(meanwhile.statusCode()).as("a request needs Keycloak: a clear 503, nothing half-done")
+                .isEqualTo(503);
+        assertThat(meanwhile.body()).contains("Keycloak cannot be reached");
 
         keycloak("start");
         await().atMost(Duration.ofSeconds(60)).until(() -> keycloakCheckIs("UP"));
