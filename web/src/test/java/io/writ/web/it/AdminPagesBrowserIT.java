@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import static io.writ.web.it.Writs.openTicket;
 import static io.writ.web.it.Writs.submitted;
@@ -99,7 +101,7 @@ class AdminPagesBrowserIT {
 
         assertThat(waitFor(By.cssSelector("#entitlement\\:messages .ui-messages-info"), "the addition").getText())
                 .contains("Entitlement " + name + " added");
-        var row = browser.findElement(By.xpath("//tr[.//span[@class='writ-entitlement' and text()='" + name + "']]"));
+        var row = entitlementRow(name);
         assertThat(row.getText()).contains("REALM_ROLE", "MEDIUM", "45", "approvers", "90 days", "carol", "LIGHT");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", row);
         Browser.screenshot(browser, "admin-entitlements-added");
@@ -124,6 +126,33 @@ class AdminPagesBrowserIT {
         assertThat(message.getText()).contains("maxMinutes must be at least 1");
         Browser.screenshot(browser, "admin-entitlements-field-error");
         assertThat(Http.get("/api/v1/entitlements", token("admin")).body()).doesNotContain(name);
+    }
+
+    @Test
+    void adminRevisesTheChosenEntitlementsPolicy() {
+        var name = "it-role-" + System.nanoTime();
+        var added = Http.post("/api/v1/entitlements", token("admin"), "{\"name\":" + Json.quote(name)
+                + ",\"kind\":\"REALM_ROLE\",\"riskTier\":\"LOW\",\"maxMinutes\":60,\"approvalsRequired\":1,"
+                + "\"approverGroup\":\"approver\",\"reviewCadenceDays\":90,\"owner\":\"bob\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+        signIn("admin");
+        open("/admin/entitlements.xhtml", By.id("catalogue"));
+        entitlementRow(name).findElement(By.className("writ-revise")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("entitlement-heading"), "Revise " + name));
+        assertThat(browser.findElement(By.id("entitlement:name")).isEnabled()).as("the name stays").isFalse();
+        var minutes = browser.findElement(By.id("entitlement:max-minutes_input"));
+        minutes.sendKeys(Keys.chord(Keys.CONTROL, "a"), "30");
+        Browser.screenshot(browser, "admin-entitlements-revise");
+        browser.findElement(By.id("entitlement:revise")).click();
+
+        assertThat(waitFor(By.cssSelector("#entitlement\\:messages .ui-messages-info"), "the revision").getText())
+                .contains("Entitlement " + name + " revised: LOW, at most 30 min");
+        assertThat(entitlementRow(name).findElement(By.className("writ-max-minutes")).getText()).isEqualTo("30");
+        var api = Pattern.compile("\\{[^{}]*\"name\":\"" + name + "\"[^{}]*}")
+                .matcher(Http.get("/api/v1/entitlements", token("admin")).body());
+        assertThat(api.find()).as("the entitlement in GET /api/v1/entitlements").isTrue();
+        assertThat(api.group()).contains("\"maxMinutes\":30", "\"riskTier\":\"LOW\"");
     }
 
     @Test
@@ -201,6 +230,10 @@ class AdminPagesBrowserIT {
             return new WebDriverWait(browser, Duration.ofSeconds(2)).until(ExpectedConditions
                     .textToBePresentInElementLocated(By.id(menu + "_label"), label));
         });
+    }
+
+    private WebElement entitlementRow(String name) {
+        return browser.findElement(By.xpath("//tr[.//span[@class='writ-entitlement' and text()='" + name + "']]"));
     }
 
     private WebElement row(String ticket) {
