@@ -66,7 +66,7 @@ public record WritSummary(String id, String requester, String target, String ent
         return e.minutes() + " more min: " + e.state().name();
     }
 
-    private static String time(Instant at) {
+    static String time(Instant at) {
         return TIME.format(at);
     }
 }

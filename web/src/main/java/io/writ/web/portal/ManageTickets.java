@@ -1,0 +1,92 @@
+package io.writ.web.portal;
+
+import io.writ.domain.ticket.Ticket;
+import io.writ.domain.ticket.TicketState;
+import io.writ.domain.writ.ElevationRequest;
+import io.writ.workflow.tickets.TicketDesk;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An administrator registers tickets in the built-in registry and closes them, which ends the writs they back. */
+@Named
+@ViewScoped
+public class ManageTickets implements Serializable {
+
+    private static final String AGAIN = "/admin/tickets.xhtml?faces-redirect=true";
+
+    /** Where each field of the model's answer is shown on admin/tickets.xhtml. */
+    private static final Map<String, String> CONTROLS = Map.of("ref", "register:ref", "title", "register:title",
+            "state", "register:state");
+
+    /** A registered ticket as the page shows it (times in UTC, ready to print). */
+    public record Entry(String ref, String title, String state, String registeredAt, String closedAt)
+            implements Serializable {
+
+        static Entry of(Ticket t) {
+            return new Entry(t.ref(), t.title(), t.state().name(), WritSummary.time(t.registeredAt()),
+                    Optional.ofNullable(t.closedAt()).map(WritSummary::time).orElse(null));
+        }
+
+        public boolean isOpen() {
+            return TicketState.OPEN.name().equals(state);
+        }
+    }
+
+    @Inject TicketDesk desk;
+    @Inject transient SecurityContext security;
+
+    private List<Entry> tickets;
+    private String ref, title;
+    private String state = TicketState.OPEN.name();
+
+    @PostConstruct
+    void load() {
+        tickets = desk.all().stream().map(Entry::of).toList();
+    }
+
+    public String register() {
+        try {
+            var ticket = desk.register(ref, title, state, caller());
+            PageMessages.done("Ticket " + ticket.ref() + " registered: " + ticket.state());
+            return AGAIN;
+        } catch (RuntimeException refused) {
+            PageMessages.refused(refused, CONTROLS);
+            return null;
+        }
+    }
+
+    public String close(String ticketRef) {
+        try {
+            var ended = desk.close(ticketRef, caller());
+            PageMessages.done("Ticket " + ticketRef + " closed; " + ended.size()
+                    + (ended.size() == 1 ? " writ" : " writs") + " ended"
+                    + (ended.isEmpty() ? "" : ": " + String.join(", ", ended.stream().map(ElevationRequest::id)
+                    .toList())));
+            return AGAIN;
+        } catch (RuntimeException refused) {
+            PageMessages.refused(refused, Map.of());
+            return null;
+        }
+    }
+
+    private String caller() {
+        return security.getCallerPrincipal().getName();
+    }
+
+    public List<Entry> getTickets() { return tickets; }
+    public List<String> getStates() { return List.of(TicketState.OPEN.name(), TicketState.CLOSED.name()); }
+    public String getRef() { return ref; }
+    public void setRef(String ref) { this.ref = ref; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getState() { return state; }
+    public void setState(String state) { this.state = state; }
+}
