@@ -1,5 +1,6 @@
 package io.writ.domain.writ;
 
+import io.writ.domain.entitlement.Entitlement;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -72,6 +73,22 @@ public class ApprovalPolicy {
         this.autoApprove = autoApprove;
         this.sponsorRequired = sponsorRequired;
         this.sponsorGroup = sponsorRequired ? sponsorGroup : null;
+    }
+
+    /**
+     * The policy for a writ on this entitlement, from the policy decision's answer: the decision sets a floor of
+     * approvals and a cap on the window, and the entitlement's own settings can only make it stricter (more
+     * approvals, a shorter window). A sponsor, when required, comes from the sponsor group.
+     */
+    public static ApprovalPolicy decided(Entitlement entitlement, int minApprovals, int maxMinutesCap,
+                                         boolean autoApprove, boolean sponsorRequired, String sponsorGroup) {
+        int approvals = Math.max(entitlement.approvalsRequired(), minApprovals);
+        int maxMinutes = Math.min(entitlement.maxMinutes(), maxMinutesCap);
+        if (sponsorRequired) {
+            return withSponsor(approvals, entitlement.approverGroup(), maxMinutes, sponsorGroup);
+        }
+        return autoApprove ? autoApproved(entitlement.approverGroup(), maxMinutes)
+                : approvals(approvals, entitlement.approverGroup(), maxMinutes);
     }
 
     /** N approvals from the approver group, no sponsor. */

@@ -205,11 +205,7 @@ class AdminPagesBrowserIT {
             throw new IllegalStateException(e);
         }
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(TestEnvironment.portalUrl() + "/");
-        waitFor(By.id("username"), "the Keycloak login page").sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("kc-login")).click();
-        waitFor(By.id("home-username"), user + " signed in");
+        Browser.signIn(browser, wait, user, user);
     }
 
     private WebElement open(String page, By ready) {
@@ -240,14 +236,7 @@ class AdminPagesBrowserIT {
         return browser.findElement(By.xpath("//tr[.//span[@class='writ-ticket' and text()='" + ticket + "']]"));
     }
 
-    /** Waits for an element; when it never comes, says where the browser is instead and keeps a screenshot. */
     private WebElement waitFor(By element, String what) {
-        try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(element));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Browser.screenshot(browser, "failed-" + what.replaceAll("\\W+", "-"));
-            throw new AssertionError("Expected " + what + " but the browser is at " + browser.getCurrentUrl()
-                    + " showing: " + browser.findElement(By.tagName("body")).getText(), e);
-        }
+        return Browser.waitFor(browser, wait, element, what);
     }
 }

@@ -1,11 +1,15 @@
 package io.writ.web.it;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -51,5 +55,26 @@ final class Browser {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot save screenshot " + name, e);
         }
+    }
+
+    /** Waits for an element; when it never comes, says where the browser is instead and keeps a screenshot. */
+    static WebElement waitFor(WebDriver driver, WebDriverWait wait, By element, String what) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(element));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot(driver, "failed-" + what.replaceAll("\\W+", "-"));
+            throw new AssertionError("Expected " + what + " but the browser is at " + driver.getCurrentUrl()
+                    + " showing: " + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** Opens the portal, signs in on Keycloak's login page, and waits for the portal's home page. */
+    static void signIn(WebDriver driver, WebDriverWait wait, String user, String password) {
+        driver.get(TestEnvironment.portalUrl() + "/");
+        waitFor(driver, wait, By.id("username"), "the Keycloak login page").sendKeys(user);
+        screenshot(driver, "keycloak-login");
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(driver, wait, By.id("home-username"), user + " signed in");
     }
 }

@@ -83,23 +83,11 @@ class LoginBrowserIT {
     }
 
     private void signIn(String user, String password) {
-        browser.get(TestEnvironment.portalUrl() + "/");
-        waitFor(By.id("username"), "the Keycloak login page").sendKeys(user);
-        Browser.screenshot(browser, "keycloak-login");
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        waitFor(By.id("home-username"), user + " signed in");
+        Browser.signIn(browser, wait, user, password);
     }
 
-    /** Waits for an element; when it never comes, says where the browser is instead and keeps a screenshot. */
     private WebElement waitFor(By element, String what) {
-        try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(element));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Browser.screenshot(browser, "failed-" + what.replace(' ', '-'));
-            throw new AssertionError("Expected " + what + " but the browser is at " + browser.getCurrentUrl()
-                    + " showing: " + browser.findElement(By.tagName("body")).getText(), e);
-        }
+        return Browser.waitFor(browser, wait, element, what);
     }
 
     private String roles() {

@@ -92,20 +92,16 @@ public class ElevationService {
                                         boolean sponsorRequired) {
         var writ = writs.require(writId);
         var entitlement = entitlementOf(writ);
-        int approvals = Math.max(entitlement.approvalsRequired(), minApprovals);
-        int maxMinutes = Math.min(entitlement.maxMinutes(), maxMinutesCap);
-        var policy = sponsorRequired
-                ? ApprovalPolicy.withSponsor(approvals, entitlement.approverGroup(), maxMinutes, settings.sponsorGroup())
-                : autoApprove
-                ? ApprovalPolicy.autoApproved(entitlement.approverGroup(), maxMinutes)
-                : ApprovalPolicy.approvals(approvals, entitlement.approverGroup(), maxMinutes);
+        var policy = ApprovalPolicy.decided(entitlement, minApprovals, maxMinutesCap, autoApprove, sponsorRequired,
+                settings.sponsorGroup());
         var now = clock.instant();
         writ.applyPolicy(policy, now);
         writ.coverSessions(entitlement.coverage());
         audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.policy-applied", subject(writ),
-                (autoApprove ? "approved at once" : approvals + " approval(s) from " + entitlement.approverGroup()
-                        + (sponsorRequired ? " and a sponsor from " + settings.sponsorGroup() : ""))
-                        + "; window at most " + maxMinutes + " min; sessions covered "
+                (policy.autoApprove() ? "approved at once" : policy.approvalsRequired() + " approval(s) from "
+                        + policy.approverGroup() + (policy.sponsorRequired() ? " and a sponsor from "
+                        + policy.sponsorGroup() : "")) + "; window at most " + policy.maxMinutes()
+                        + " min; sessions covered "
                         + writ.sessionCoverage().orElseThrow()));
         return writ;
     }
