@@ -371,6 +371,11 @@ public class ElevationRequest {
         return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
     }
 
+    /** Whether this person could decide on the writ's pending extension now. */
+    public boolean awaitsExtensionDecisionFrom(Approver approver) {
+        return pendingExtension().isPresent() && objectionToDecidingExtension(this, approver).isEmpty();
+    }
+
     /**
      * Who may read this writ: its requester and target, the owner of its non-human target, whoever decided on it
      * or belongs to a group that may, and overseers (security and compliance, told by the caller's roles).

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param thirdParty      the target is a third-party administrator, who needs a sponsor's approval as well
  */
 public record Submission(String requester, String target, String targetOwner, String entitlement,
-                         RiskTier riskTier, String ticket, TicketStatus ticketStatus, String justification,
+                         RiskTier riskTier, Integer maxMinutes, String ticket, TicketStatus ticketStatus, String justification,
                          DeclaredScope scope, Integer durationMinutes, boolean breakGlass, boolean thirdParty) {
 
     static final int MIN_JUSTIFICATION = 10;
@@ -69,6 +69,8 @@ public record Submission(String requester, String target, String targetOwner, St
             problems.add(new FieldError("durationMinutes", "is required"));
         } else if (durationMinutes < 1) {
             problems.add(new FieldError("durationMinutes", "must be at least 1 minute"));
+        } else if (maxMinutes != null && durationMinutes > maxMinutes) {
+            problems.add(new FieldError("durationMinutes", "at most " + maxMinutes + " minutes for " + entitlement));
         }
         if (isBlank(target)) {
             problems.add(new FieldError("target", "is required"));

@@ -22,6 +22,9 @@ public interface WritRepository {
     /** Every writ awaiting approval, oldest first; who may decide is asked of each writ. */
     List<ElevationRequest> awaitingDecision();
 
+    /** Every active writ whose extension awaits a decision, oldest first. */
+    List<ElevationRequest> extensionAwaitingDecision();
+
     /** The active writs backed by this ticket (those to end when it closes). */
     List<ElevationRequest> activeWithTicket(String ticketRef);
 

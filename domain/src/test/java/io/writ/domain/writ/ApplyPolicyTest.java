@@ -36,12 +36,12 @@ class ApplyPolicyTest {
 
     @Test
     void aWindowLongerThanThePolicyAllowsIsRefusedNamingTheCap() {
-        var w = ask().minutes(300).submit();
+        var w = ask().minutes(200).submit(); // within the entitlement's 240, over the decided policy's 120
 
-        assertThatThrownBy(() -> w.applyPolicy(ApprovalPolicy.approvals(2, "approver", 240), T0))
+        assertThatThrownBy(() -> w.applyPolicy(ApprovalPolicy.approvals(2, "approver", 120), T0))
                 .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("durationMinutes"))
-                .hasMessageContaining("240");
+                .hasMessageContaining("120");
         assertThat(w.state()).isEqualTo(WritState.SUBMITTED);
     }
 

@@ -161,4 +161,18 @@ class ExtensionTest {
         assertThat(w.pendingExtension()).isEmpty();
         assertThatThrownBy(() -> w.approveExtension(CAROL, at(53))).isInstanceOf(WritStateConflict.class);
     }
+
+    @Test
+    void anExtensionAwaitsADecisionFromApproversOnlyWhileItIsPending() {
+        var w = Writs.active();
+        assertThat(w.awaitsExtensionDecisionFrom(CAROL)).as("nothing asked yet").isFalse();
+
+        w.requestExtension("alice", 30, at(50));
+
+        assertThat(w.awaitsExtensionDecisionFrom(CAROL)).isTrue();
+        assertThat(w.awaitsExtensionDecisionFrom(DAVE)).as("not an approver").isFalse();
+        assertThat(w.awaitsExtensionDecisionFrom(ALICE_AS_APPROVER)).as("the requester").isFalse();
+        w.approveExtension(CAROL, at(55));
+        assertThat(w.awaitsExtensionDecisionFrom(BOB)).as("already decided").isFalse();
+    }
 }

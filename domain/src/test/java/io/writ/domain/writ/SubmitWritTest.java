@@ -55,6 +55,16 @@ class SubmitWritTest {
     }
 
     @Test
+    void aWindowLongerThanTheEntitlementAllowsIsRefusedAlongsideABadTicket() {
+        var malformed = TicketStatus.malformed("'TICKET-42' is not a ticket reference");
+
+        assertThatThrownBy(() -> ask().ticket("TICKET-42", malformed).minutes(600).submit())
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
+                        new FieldError("ticket", malformed.message()),
+                        new FieldError("durationMinutes", "at most 240 minutes for prod-db-admin")));
+    }
+
+    @Test
     void breakGlassNeedsNoTicket() {
         var w = ask().ticket(null, null).breakGlass().submit();
 

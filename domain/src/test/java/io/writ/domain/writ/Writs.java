@@ -62,6 +62,7 @@ final class Writs {
         String targetOwner;
         String entitlement = "prod-db-admin";
         RiskTier riskTier = RiskTier.HIGH;
+        Integer maxMinutes = 240;
         String ticket = "CHG-1001";
         TicketStatus ticketStatus = TicketStatus.open("CHG-1001");
         String justification = "rotate the replica credentials after the failover";
@@ -81,7 +82,7 @@ final class Writs {
         Ask thirdParty() { this.thirdParty = true; return this; }
 
         Submission submission() {
-            return new Submission(requester, target, targetOwner, entitlement, riskTier, ticket, ticketStatus,
+            return new Submission(requester, target, targetOwner, entitlement, riskTier, maxMinutes, ticket, ticketStatus,
                     justification, scope, minutes, breakGlass, thirdParty);
         }
 

@@ -1,6 +1,8 @@
 package io.writ.web.portal;
 
+import io.writ.domain.ticket.TicketSystem;
 import io.writ.domain.writ.Decision;
+import io.writ.domain.writ.ElevationRequest;
 import io.writ.workflow.elevation.ElevationService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -13,28 +15,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An approver decides on the writs awaiting them, with the requester's earlier writs beside each. */
+/**
+ * An approver decides on the writs awaiting them, with the ticket's state and the requester's earlier writs beside
+ * each, and on the extensions active writs ask for.
+ */
 @Named
 @ViewScoped
 public class ApprovalInbox implements Serializable {
 
     static final int HISTORY = 5;
+    private static final String AGAIN = "/inbox.xhtml?faces-redirect=true";
 
-    /** A writ awaiting a decision and the requester's latest earlier writs. */
-    public record Awaiting(WritSummary writ, List<WritSummary> history) implements Serializable {
+    /** A writ awaiting a decision, what the ticket system says of its ticket, and the requester's earlier writs. */
+    public record Awaiting(WritSummary writ, String ticketState, List<WritSummary> history) implements Serializable {
     }
 
     @Inject ElevationService elevations;
+    @Inject TicketSystem tickets;
     @Inject transient SecurityContext security;
 
     private List<Awaiting> awaiting;
+    private List<Awaiting> extensions;
     private final Map<String, String> comments = new HashMap<>();
 
     @PostConstruct
     void load() {
-        awaiting = elevations.awaiting(caller()).stream().map(w -> new Awaiting(WritSummary.of(w),
+        awaiting = elevations.awaiting(caller()).stream().map(this::awaiting).toList();
+        extensions = elevations.extensionsAwaiting(caller()).stream().map(this::awaiting).toList();
+    }
+
+    private Awaiting awaiting(ElevationRequest w) {
+        return new Awaiting(WritSummary.of(w), w.ticket().map(ref -> tickets.check(ref).state().name()).orElse(null),
                 elevations.mine(w.requester()).stream().filter(earlier -> !earlier.id().equals(w.id()))
-                        .limit(HISTORY).map(WritSummary::of).toList())).toList();
+                        .limit(HISTORY).map(WritSummary::of).toList());
     }
 
     public String approve(String writId) {
@@ -45,23 +58,43 @@ public class ApprovalInbox implements Serializable {
         return decide(writId, Decision.REJECT);
     }
 
+    public String approveExtension(String writId) {
+        return decideExtension(writId, Decision.APPROVE);
+    }
+
+    public String rejectExtension(String writId) {
+        return decideExtension(writId, Decision.REJECT);
+    }
+
+    private String decideExtension(String writId, Decision decision) {
+        try {
+            var writ = elevations.decideExtension(writId, caller(), decision, comments.get(writId));
+            PageMessages.done("Writ " + writId + ": extension " + writ.extension().orElseThrow().state().name()
+                    .toLowerCase() + "; the window ends at " + WritSummary.time(writ.grant().orElseThrow().expiresAt()));
+            return AGAIN;
+        } catch (RuntimeException refused) {
+            PageMessages.refused(refused, Map.of("comment", commentControl("extensions", extensions, writId)));
+            return null;
+        }
+    }
+
     private String decide(String writId, Decision decision) {
         try {
             var writ = elevations.decide(writId, caller(), decision, comments.get(writId));
             PageMessages.done("Writ " + writId + ": " + decision.name().toLowerCase() + " recorded; now "
                     + writ.state());
-            return "/inbox.xhtml?faces-redirect=true";
+            return AGAIN;
         } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("comment", commentControl(writId)));
+            PageMessages.refused(refused, Map.of("comment", commentControl("cards", awaiting, writId)));
             return null;
         }
     }
 
-    /** The comment box of the writ's card on inbox.xhtml (the cards repeat in the order of {@link #awaiting}). */
-    private String commentControl(String writId) {
-        for (int i = 0; i < awaiting.size(); i++) {
-            if (awaiting.get(i).writ().id().equals(writId)) {
-                return "inbox:cards:" + i + ":comment";
+    /** The comment box of the writ's card on inbox.xhtml (each repeat lists its cards in the order of its list). */
+    private static String commentControl(String repeat, List<Awaiting> cards, String writId) {
+        for (int i = 0; i < cards.size(); i++) {
+            if (cards.get(i).writ().id().equals(writId)) {
+                return "inbox:" + repeat + ":" + i + ":comment";
             }
         }
         return null;
@@ -72,5 +105,6 @@ public class ApprovalInbox implements Serializable {
     }
 
     public List<Awaiting> getAwaiting() { return awaiting; }
+    public List<Awaiting> getExtensions() { return extensions; }
     public Map<String, String> getComments() { return comments; }
 }

@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 import static io.writ.web.it.Writs.openTicket;
@@ -33,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(ArquillianExtension.class)
 class PortalPagesBrowserIT {
 
-    private static final Pattern WRIT_ID = Pattern.compile("Writ (\\S+) for payments-operator submitted");
+    private static final Pattern WRIT_ID = Pattern.compile("Writ (\\S+) for prod-db-admin submitted");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -54,7 +55,7 @@ class PortalPagesBrowserIT {
     }
 
     @Test
-    void aliceRequestsBobApprovesAliceEndsIt() {
+    void aliceAsksForProdDbAdminBobAndCarolApproveBobGrantsMoreTimeAliceEndsIt() {
         var earlier = submitted(token("alice"), "payments-operator", openTicket(), 15);
         assertThat(Http.post("/api/v1/requests/" + earlier + "/cancel", token("alice"), "").statusCode())
                 .isEqualTo(200);
@@ -62,13 +63,14 @@ class PortalPagesBrowserIT {
 
         signIn("alice");
         open("/request.xhtml", By.id("request:entitlement"));
-        choose("payments-operator");
-        assertThat(text(By.id("approvals-needed"))).isEqualTo("1");
-        assertThat(text(By.id("max-window"))).isEqualTo("120 min");
-        assertThat(text(By.id("request:tier"))).isEqualTo("MEDIUM");
+        choose("prod-db-admin");
+        assertThat(text(By.id("approvals-needed"))).isEqualTo("2");
+        assertThat(text(By.id("max-window"))).isEqualTo("240 min");
+        assertThat(text(By.id("request:tier"))).isEqualTo("HIGH");
         browser.findElement(By.id("request:ticket")).sendKeys(ticket);
-        browser.findElement(By.id("request:justification")).sendKeys("reconcile the failed payment batch");
-        browser.findElement(By.id("request:targets")).sendKeys("pay-db-*, pay-api-*");
+        browser.findElement(By.id("request:justification")).sendKeys("rebuild the orders index after the failed migration");
+        browser.findElement(By.id("request:targets")).sendKeys("orders-db-*");
+        browser.findElement(By.id("request:commands")).sendKeys("psql*, reindex*");
         browser.findElement(By.id("request:duration_input")).sendKeys("30");
         Browser.screenshot(browser, "request-access-filled");
         browser.findElement(By.id("request:submit")).click();
@@ -78,17 +80,19 @@ class PortalPagesBrowserIT {
         assertThat(matcher.find()).as(submittedMessage).isTrue();
         var writ = matcher.group(1);
         assertThat(state(ticket)).isEqualTo("PENDING_APPROVAL");
-        assertThat(row(ticket).findElement(By.className("writ-approvals")).getText()).isEqualTo("0 / 1");
+        assertThat(row(ticket).findElement(By.className("writ-approvals")).getText()).isEqualTo("0 / 2");
         Browser.screenshot(browser, "my-writs-pending");
 
         signIn("bob");
         open("/inbox.xhtml", By.id("inbox"));
         var card = waitFor(By.id("writ-" + writ), "alice's writ in bob's inbox");
         assertThat(card.findElement(By.className("writ-ticket")).getText()).isEqualTo(ticket);
+        assertThat(card.findElement(By.className("writ-ticket-state")).getText()).isEqualTo("OPEN");
         assertThat(card.findElement(By.className("writ-requester")).getText()).isEqualTo("alice");
-        assertThat(card.findElement(By.className("writ-approvals")).getText()).isEqualTo("0 of 1");
+        assertThat(card.findElement(By.className("writ-approvals")).getText()).isEqualTo("0 of 2");
+        assertThat(card.getText()).contains("orders-db-*").contains("psql*, reindex*");
         assertThat(card.findElement(By.className("writ-history")).getText()).contains("CANCELLED by alice");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", card);
+        scrollTo(card);
         Browser.screenshot(browser, "inbox-bob");
 
         card.findElement(By.className("writ-reject")).click();
@@ -96,18 +100,28 @@ class PortalPagesBrowserIT {
                 "the comment's field error")
                 .getText()).contains("comment is required");
         Browser.screenshot(browser, "inbox-reject-without-comment");
+        assertThat(Writs.status("alice", writ)).as("a refused rejection changes nothing").isEqualTo("PENDING_APPROVAL");
         card = browser.findElement(By.id("writ-" + writ));
-        card.findElement(By.tagName("textarea")).sendKeys("batch reconciliation is on the change plan");
+        card.findElement(By.tagName("textarea")).sendKeys("the reindex is on the change plan");
         card.findElement(By.className("writ-approve")).click();
-        assertThat(waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info"), "the decision").getText())
-                .contains(writ).contains("approve");
-        assertThat(browser.findElements(By.id("writ-" + writ))).isEmpty();
+        assertThat(waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info"), "bob's decision").getText())
+                .contains(writ).contains("approve recorded; now PENDING_APPROVAL");
+        assertThat(browser.findElements(By.id("writ-" + writ))).as("bob decided; it no longer awaits him").isEmpty();
+
+        signIn("carol");
+        open("/inbox.xhtml", By.id("inbox"));
+        card = waitFor(By.id("writ-" + writ), "alice's writ in carol's inbox");
+        assertThat(card.findElement(By.className("writ-approvals")).getText()).isEqualTo("1 of 2");
+        scrollTo(card);
+        Browser.screenshot(browser, "inbox-carol");
+        card.findElement(By.className("writ-approve")).click();
+        assertThat(waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info"), "carol's decision").getText())
+                .contains(writ).contains("approve recorded; now APPROVED");
 
         signIn("alice");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            open("/writs.xhtml", By.id("writs"));
-            return "ACTIVE".equals(state(ticket));
-        });
+        awaitActive(ticket);
+        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak").isTrue();
+        assertThat(row(ticket).findElement(By.className("writ-approvals")).getText()).isEqualTo("2 / 2");
         assertThat(row(ticket).findElement(By.className("writ-ends-at")).getText()).endsWith("UTC");
         await().atMost(Duration.ofSeconds(3)).until(() ->
                 row(ticket).findElement(By.className("writ-countdown")).getText().contains("left"));
@@ -120,14 +134,51 @@ class PortalPagesBrowserIT {
         assertThat(waitFor(By.cssSelector("#writs\\:messages .ui-messages-info"), "the extension asked for")
                 .getText()).contains("extension of 15 min");
         assertThat(row(ticket).getText()).contains("Extension: 15 more min: PENDING");
+        var endBefore = Instant.parse(Json.string(Writs.read("alice", writ), "expiresAt"));
 
+        signIn("bob");
+        open("/inbox.xhtml", By.id("inbox"));
+        var extension = waitFor(By.id("extension-" + writ), "alice's extension in bob's inbox");
+        assertThat(extension.getText()).contains("15 more min: PENDING").contains(ticket);
+        scrollTo(extension);
+        Browser.screenshot(browser, "inbox-extension-bob");
+        extension.findElement(By.className("writ-approve-extension")).click();
+        assertThat(waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info"), "the extension granted")
+                .getText()).contains(writ).contains("extension approved");
+        assertThat(Instant.parse(Json.string(Writs.read("alice", writ), "expiresAt")))
+                .isEqualTo(endBefore.plus(Duration.ofMinutes(15)));
+
+        signIn("alice");
+        awaitActive(ticket);
+        assertThat(row(ticket).getText()).contains("Extension: 15 more min: APPROVED");
         row(ticket).findElement(By.className("writ-end-now")).click();
         waitFor(By.cssSelector(".ui-confirmdialog-yes"), "the end-now confirmation").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#writs\\:messages .ui-messages-info"), "ended; access is being revoked"));
         assertThat(state(ticket)).isEqualTo("ENDED");
         Writs.awaitRevoked("alice", writ, Duration.ofSeconds(30));
+        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak").isFalse();
+        open("/writs.xhtml", By.id("writs"));
+        assertThat(row(ticket).getText()).contains("ended by requester (alice)");
         Browser.screenshot(browser, "my-writs-ended");
+    }
+
+    @Test
+    void aMalformedTicketAndATooLongWindowShowFieldErrorsAndCreateNothing() {
+        signIn("alice");
+        open("/request.xhtml", By.id("request:entitlement"));
+        choose("prod-db-admin");
+        browser.findElement(By.id("request:ticket")).sendKeys("TICKET-42");
+        browser.findElement(By.id("request:justification")).sendKeys("a window longer than policy allows");
+        browser.findElement(By.id("request:duration_input")).sendKeys("600");
+        browser.findElement(By.id("request:submit")).click();
+
+        assertThat(fieldError("input", "request:ticket").getText()).contains("TICKET-42");
+        assertThat(fieldError("input", "request:duration_input").getText()).contains("240");
+        assertThat(browser.getCurrentUrl()).contains("/request.xhtml");
+        Browser.screenshot(browser, "request-access-bad-ticket-and-duration");
+        assertThat(Http.get("/api/v1/requests?mine=true", token("alice")).body())
+                .doesNotContain("a window longer than policy allows");
     }
 
     @Test
@@ -140,8 +191,7 @@ class PortalPagesBrowserIT {
         browser.findElement(By.id("request:duration_input")).sendKeys("30");
         browser.findElement(By.id("request:submit")).click();
 
-        var message = waitFor(By.xpath("//div[contains(@class,'writ-field')][.//textarea[@id='request:justification']]"
-                + "//*[contains(@class,'ui-message-error')]"), "the justification's field error");
+        var message = fieldError("textarea", "request:justification");
         assertThat(message.getText()).contains("justification is required");
         assertThat(browser.getCurrentUrl()).contains("/request.xhtml");
         Browser.screenshot(browser, "request-access-field-error");
@@ -173,17 +223,37 @@ class PortalPagesBrowserIT {
     }
 
     @Test
-    void franksInboxNeverShowsFranksOwnWrit() {
+    void frankNeitherSeesNorCanApproveHisOwnWritHoweverTheRequestIsCrafted() {
         var ticket = openTicket();
         var own = submitted(token("frank"), "payments-operator", ticket, 30);
 
         signIn("frank");
         open("/inbox.xhtml", By.id("inbox"));
-
         assertThat(browser.findElements(By.id("writ-" + own))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(ticket);
         assertThat(browser.findElements(By.id("nav-inbox"))).isNotEmpty();
         Browser.screenshot(browser, "inbox-frank");
+
+        // Crafted by hand from frank's signed-in browser: with his page session, then with his own bearer token.
+        var decision = "{\"decision\":\"APPROVE\",\"comment\":\"crafted\"}";
+        var withSession = crafted("/api/v1/requests/" + own + "/decisions", null, decision);
+        assertThat(withSession).as("the API never acts on a page session").startsWith("401");
+        var withToken = crafted("/api/v1/requests/" + own + "/decisions", token("frank"), decision);
+        assertThat(withToken).startsWith("403").contains("you asked for");
+        var writ = Writs.read("frank", own);
+        assertThat(Json.string(writ, "status")).isEqualTo("PENDING_APPROVAL");
+        assertThat(writ).doesNotContain("crafted");
+    }
+
+    /** A POST sent by the page's own JavaScript, as someone editing requests in the browser would: "status body". */
+    private String crafted(String path, String bearer, String json) {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var headers = {'Content-Type': 'application/json'};
+                if (arguments[1]) { headers['Authorization'] = 'Bearer ' + arguments[1]; }
+                fetch(arguments[0], {method: 'POST', headers: headers, body: arguments[2]})
+                    .then(r => r.text().then(t => done(r.status + ' ' + t)));
+                """, path, bearer, json);
     }
 
     @Test
@@ -243,6 +313,24 @@ class PortalPagesBrowserIT {
             return new WebDriverWait(browser, Duration.ofSeconds(2))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("request:tier"))).isDisplayed();
         });
+    }
+
+    /** The error message shown in the form field around the control. */
+    private WebElement fieldError(String tag, String control) {
+        return waitFor(By.xpath("//div[contains(@class,'writ-field')][.//" + tag + "[@id='" + control + "']]"
+                + "//*[contains(@class,'ui-message-error')]"), "the field error of " + control);
+    }
+
+    /** Opens My writs until the writ is ACTIVE: the grant runs in the background, within seconds. */
+    private void awaitActive(String ticket) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            open("/writs.xhtml", By.id("writs"));
+            return "ACTIVE".equals(state(ticket));
+        });
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
     }
 
     private WebElement row(String ticket) {

@@ -76,6 +76,7 @@ public class ElevationService {
                 target.map(DirectoryIdentity::username).orElse(null),
                 target.map(DirectoryIdentity::owner).orElse(null),
                 form.entitlement(), entitlement.map(Entitlement::riskTier).orElse(null),
+                entitlement.map(Entitlement::maxMinutes).orElse(null),
                 ticket, ticketStatus, form.justification(), form.scope(), form.durationMinutes(),
                 form.breakGlass(), target.map(DirectoryIdentity::thirdParty).orElse(false)), now);
         writs.save(writ);
@@ -285,6 +286,12 @@ public class ElevationService {
     public List<ElevationRequest> awaiting(String approver) {
         var who = new Approver(approver, groupsOf(approver));
         return writs.awaitingDecision().stream().filter(w -> w.awaitsDecisionFrom(who)).toList();
+    }
+
+    /** The active writs whose extension awaits a decision this person may make. */
+    public List<ElevationRequest> extensionsAwaiting(String approver) {
+        var who = new Approver(approver, groupsOf(approver));
+        return writs.extensionAwaitingDecision().stream().filter(w -> w.awaitsExtensionDecisionFrom(who)).toList();
     }
 
     /** One writ, for someone the writ allows to see it ({@code overseer}: the caller has security or compliance). */

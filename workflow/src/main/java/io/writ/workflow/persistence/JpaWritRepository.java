@@ -1,6 +1,7 @@
 package io.writ.workflow.persistence;
 
 import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.ExtensionState;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
 import jakarta.ejb.Stateless;
@@ -45,6 +46,15 @@ public class JpaWritRepository implements WritRepository {
     @Override
     public List<ElevationRequest> awaitingDecision() {
         return inState(WritState.PENDING_APPROVAL);
+    }
+
+    @Override
+    public List<ElevationRequest> extensionAwaitingDecision() {
+        return em.createQuery("select w from ElevationRequest w where w.state = :state "
+                        + "and w.extension.state = :pending order by w.submittedAt", ElevationRequest.class)
+                .setParameter("state", WritState.ACTIVE)
+                .setParameter("pending", ExtensionState.PENDING)
+                .getResultList();
     }
 
     @Override
