@@ -395,6 +395,11 @@ public class ElevationRequest {
         return (int) approvals.stream().filter(a -> a.decision() == Decision.APPROVE).count();
     }
 
+    /** Whether this writ's grant had stopped covering its identity by that instant. */
+    public boolean grantEndedBy(Instant at) {
+        return grant != null && !at.isBefore(grant.endsAt());
+    }
+
     /** Whether the grant covered that instant: granted, not yet expired, and its end not yet asked for. */
     public boolean isActiveAt(Instant at) {
         return grant != null && grant.covers(at);

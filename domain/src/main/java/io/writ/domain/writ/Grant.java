@@ -88,8 +88,12 @@ public class Grant {
 
     /** Whether the grant covered that instant: from the grant until expiry, or until its end was asked for. */
     boolean covers(Instant at) {
-        Instant end = endRequestedAt != null && endRequestedAt.isBefore(expiresAt) ? endRequestedAt : expiresAt;
-        return !at.isBefore(grantedAt) && at.isBefore(end);
+        return !at.isBefore(grantedAt) && at.isBefore(endsAt());
+    }
+
+    /** When the grant stops covering the identity: its window's end, or the earlier end asked for. */
+    public Instant endsAt() {
+        return endRequestedAt != null && endRequestedAt.isBefore(expiresAt) ? endRequestedAt : expiresAt;
     }
 
     boolean isRevoked() {

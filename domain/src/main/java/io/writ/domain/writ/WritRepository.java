@@ -28,6 +28,9 @@ public interface WritRepository {
     /** The active writs backed by this ticket (those to end when it closes). */
     List<ElevationRequest> activeWithTicket(String ticketRef);
 
+    /** The latest writs that were granted to this identity, newest grant first (to link its sessions). */
+    List<ElevationRequest> grantedTo(String target, int max);
+
     /** The active writs that elevate this identity (to link its privileged sessions). */
     List<ElevationRequest> activeFor(String target);
 }

@@ -1,9 +1,9 @@
 package io.writ.domain.writ;
 
-import io.writ.domain.WritException;
+import io.writ.domain.Conflict;
 
 /** The writ is not in a state that allows this (for example a decision on a writ that awaits none). */
-public class WritStateConflict extends WritException {
+public class WritStateConflict extends Conflict {
 
     private final WritState state;
 

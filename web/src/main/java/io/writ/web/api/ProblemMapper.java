@@ -5,7 +5,7 @@ import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.WritException;
 import io.writ.domain.identity.DirectoryUnavailable;
-import io.writ.domain.writ.WritStateConflict;
+import io.writ.domain.Conflict;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -58,7 +58,7 @@ public class ProblemMapper implements ExceptionMapper<RuntimeException> {
         }
         var status = refusal instanceof NotPermitted ? Response.Status.FORBIDDEN
                 : refusal instanceof NotFound ? Response.Status.NOT_FOUND
-                : refusal instanceof WritStateConflict ? Response.Status.CONFLICT
+                : refusal instanceof Conflict ? Response.Status.CONFLICT
                 : Response.Status.BAD_REQUEST;
         return problem(status, refusal.getMessage(), List.of());
     }

@@ -67,6 +67,15 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
+    public List<ElevationRequest> grantedTo(String target, int max) {
+        return em.createQuery("select w from ElevationRequest w where w.target = :target "
+                        + "and w.grant.grantedAt is not null order by w.grant.grantedAt desc", ElevationRequest.class)
+                .setParameter("target", target)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
     public List<ElevationRequest> activeFor(String target) {
         return em.createQuery("select w from ElevationRequest w where w.target = :target and w.state = :state "
                         + "order by w.submittedAt", ElevationRequest.class)

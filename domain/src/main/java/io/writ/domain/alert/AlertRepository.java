@@ -1,0 +1,18 @@
+package io.writ.domain.alert;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The alerts (a port; the adapter keeps them in the database). */
+public interface AlertRepository {
+
+    void save(Alert alert);
+
+    Optional<Alert> byId(String id);
+
+    /** Alerts not yet triaged, newest first. */
+    List<Alert> open();
+
+    /** The alerts about one writ, oldest first. */
+    List<Alert> aboutWrit(String writId);
+}

@@ -1,0 +1,184 @@
+package io.writ.domain.session;
+
+import io.writ.domain.entitlement.SessionCoverage;
+import io.writ.domain.writ.ElevationRequest;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A privileged session: one identity's activity on one sender's session, linked to the writ that covered the
+ * identity when it began, or {@link SessionLink#UNLINKED}. It counts what happened and keeps a running SHA-256
+ * digest over every event it was told of, so a LIGHT-coverage session, whose events' contents are not kept, still
+ * has evidence that a later copy of the events can be checked against.
+ */
+@Entity
+@Table(name = "privileged_session")
+public class PrivilegedSession {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private SessionSource source;
+
+    @Column(name = "source_session_id", nullable = false, length = 200)
+    private String sourceSessionId;
+
+    @Column(nullable = false, length = 200)
+    private String identity;
+
+    @Column(name = "writ_id", length = 36)
+    private String writId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private SessionLink link;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private SessionCoverage coverage;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "last_event_at", nullable = false)
+    private Instant lastEventAt;
+
+    @Column(name = "event_count", nullable = false)
+    private long eventCount;
+
+    @Column(name = "command_count", nullable = false)
+    private long commandCount;
+
+    @Column(name = "transfer_count", nullable = false)
+    private long transferCount;
+
+    @Column(name = "out_of_scope_count", nullable = false)
+    private long outOfScopeCount;
+
+    @Column(nullable = false, length = 64)
+    private String digest;
+
+    /** The alert rules already raised for this session, comma-separated: each rule fires once per session. */
+    @Column(name = "raised_rules", nullable = false, length = 500)
+    private String raisedRules;
+
+    @Version
+    private long version;
+
+    protected PrivilegedSession() {
+    }
+
+    /**
+     * A session seen for the first time, linked to the writ that covered its identity then (none: UNLINKED). An
+     * unlinked session keeps every event: nothing limits what it may hold as evidence.
+     */
+    public static PrivilegedSession open(SessionSource source, String sourceSessionId, String identity,
+                                         Optional<ElevationRequest> covering, Instant at) {
+        var s = new PrivilegedSession();
+        s.id = UUID.randomUUID().toString();
+        s.source = Objects.requireNonNull(source, "source");
+        s.sourceSessionId = Objects.requireNonNull(sourceSessionId, "sourceSessionId");
+        s.identity = Objects.requireNonNull(identity, "identity");
+        s.writId = covering.map(ElevationRequest::id).orElse(null);
+        s.link = covering.isPresent() ? SessionLink.LINKED : SessionLink.UNLINKED;
+        s.coverage = covering.flatMap(ElevationRequest::sessionCoverage).orElse(SessionCoverage.FULL);
+        s.startedAt = Objects.requireNonNull(at, "at");
+        s.lastEventAt = at;
+        s.digest = "0".repeat(64);
+        s.raisedRules = "";
+        return s;
+    }
+
+    /** Whether the event may be part of this session: the same identity acts in it. */
+    public boolean admits(ReportedEvent e) {
+        return identity.equals(e.identity());
+    }
+
+    /**
+     * Counts the event into the session and its digest.
+     *
+     * @param inScope false when the event broke the writ's declared scope
+     * @return whether the event's contents are kept (FULL coverage), rather than only counted and digested
+     */
+    public boolean record(ReportedEvent e, boolean inScope) {
+        if (!admits(e)) {
+            throw new IllegalArgumentException("event " + e.eventId() + " is " + e.identity() + "'s, not " + identity
+                    + "'s");
+        }
+        eventCount++;
+        switch (e.type()) {
+            case COMMAND -> commandCount++;
+            case FILE_TRANSFER -> transferCount++;
+            case SESSION_END -> endedAt = endedAt == null || e.at().isAfter(endedAt) ? e.at() : endedAt;
+            default -> { }
+        }
+        if (!inScope) {
+            outOfScopeCount++;
+        }
+        if (e.at().isBefore(startedAt)) {
+            startedAt = e.at();
+        }
+        if (e.at().isAfter(lastEventAt)) {
+            lastEventAt = e.at();
+        }
+        digest = sha256(digest + "\n" + e.canonical());
+        return coverage == SessionCoverage.FULL;
+    }
+
+    /** True the first time a rule fires for this session; false after, so one session raises one alert per rule. */
+    public boolean firstTime(String rule) {
+        var raised = new LinkedHashSet<>(Arrays.asList(raisedRules.isEmpty() ? new String[0] : raisedRules.split(",")));
+        if (!raised.add(rule)) {
+            return false;
+        }
+        raisedRules = String.join(",", raised);
+        return true;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public String id() { return id; }
+    public SessionSource source() { return source; }
+    public String sourceSessionId() { return sourceSessionId; }
+    public String identity() { return identity; }
+    public Optional<String> writId() { return Optional.ofNullable(writId); }
+    public SessionLink link() { return link; }
+    public SessionCoverage coverage() { return coverage; }
+    public Instant startedAt() { return startedAt; }
+    public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
+    public Instant lastEventAt() { return lastEventAt; }
+    public long eventCount() { return eventCount; }
+    public long commandCount() { return commandCount; }
+    public long transferCount() { return transferCount; }
+    public long outOfScopeCount() { return outOfScopeCount; }
+    public String digest() { return digest; }
+}

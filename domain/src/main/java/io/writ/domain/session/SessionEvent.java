@@ -1,0 +1,72 @@
+package io.writ.domain.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The receipt of one reported event, kept by its id so a second report is a duplicate. Under FULL coverage it
+ * keeps the event's target and detail; under LIGHT only that it happened, when, and whether it was in scope.
+ */
+@Entity
+@Table(name = "session_event")
+public class SessionEvent {
+
+    @Id
+    @Column(name = "event_id", length = 200)
+    private String eventId;
+
+    @Column(name = "session_id", nullable = false, length = 36)
+    private String sessionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private SessionEventType type;
+
+    @Column(nullable = false)
+    private Instant at;
+
+    @Column(length = ReportedEvent.MAX_TARGET)
+    private String target;
+
+    @Column(length = ReportedEvent.MAX_DETAIL)
+    private String detail;
+
+    /** Null when no writ covered the event, so there was no scope to check against. */
+    @Column(name = "in_scope")
+    private Boolean inScope;
+
+    @Column(name = "content_kept", nullable = false)
+    private boolean contentKept;
+
+    protected SessionEvent() {
+    }
+
+    public static SessionEvent of(ReportedEvent e, PrivilegedSession session, Boolean inScope, boolean keepContent) {
+        var r = new SessionEvent();
+        r.eventId = e.eventId();
+        r.sessionId = session.id();
+        r.type = e.type();
+        r.at = e.at();
+        r.target = keepContent ? e.target() : null;
+        r.detail = keepContent ? e.detail() : null;
+        r.inScope = inScope;
+        r.contentKept = keepContent;
+        return r;
+    }
+
+    public String eventId() { return eventId; }
+    public String sessionId() { return sessionId; }
+    public SessionEventType type() { return type; }
+    public Instant at() { return at; }
+    public Optional<String> target() { return Optional.ofNullable(target); }
+    public Optional<String> detail() { return Optional.ofNullable(detail); }
+    public Optional<Boolean> inScope() { return Optional.ofNullable(inScope); }
+    public boolean contentKept() { return contentKept; }
+}

@@ -1,0 +1,28 @@
+package io.writ.domain.session;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The privileged sessions and their event receipts (a port; the adapter keeps them in the database). */
+public interface SessionRepository {
+
+    Optional<PrivilegedSession> bySource(SessionSource source, String sourceSessionId);
+
+    void save(PrivilegedSession session);
+
+    void save(SessionEvent event);
+
+    /** Which of these event ids were recorded before. */
+    Set<String> recorded(Collection<String> eventIds);
+
+    /** The sessions linked to a writ, oldest first. */
+    List<PrivilegedSession> linkedTo(String writId);
+
+    /** The latest sessions no writ covered, newest first. */
+    List<PrivilegedSession> unlinked(int max);
+
+    /** A session's event receipts in the order they happened. */
+    List<SessionEvent> eventsOf(String sessionId);
+}
