@@ -9,7 +9,8 @@ public final class ProcessModels {
     public static final List<String> RESOURCES = List.of(
             "process-engine-probe.bpmn",
             "elevation-policy.dmn",
-            "elevation-request.bpmn");
+            "elevation-request.bpmn",
+            "containment.bpmn");
 
     /** A timer that fires one second after start: proves the job executor runs timers in time. */
     public static final String PROBE = "process-engine-probe";
@@ -124,6 +125,39 @@ public final class ProcessModels {
     public static final String BEAN_GRANT_ACCESS = "grantAccess";
     public static final String BEAN_END_WINDOW = "endWindow";
     public static final String BEAN_REVOKE_ACCESS = "revokeAccess";
+
+    // --- containment.bpmn ---------------------------------------------------------------------------------------
+
+    /** Process key; started with the alert id as business key. */
+    public static final String CONTAINMENT = "containment";
+    public static final String START_ALERT_RAISED = "Start_AlertRaised";
+    /** Asynchronous: ends the writ as CONTAINED (its own process revokes) and logs the identity out. */
+    public static final String TASK_CONTAIN_WRIT = "Task_ContainWrit";
+    public static final String GATEWAY_NON_HUMAN = "Gateway_NonHuman";
+    /** Asynchronous: regenerates the NHI's client secret in Keycloak. */
+    public static final String TASK_ROTATE_SECRET = "Task_RotateNhiSecret";
+    public static final String TASK_RECORD_CONTAINMENT = "Task_RecordContainment";
+    /** Security's user task: dismiss, confirm or escalate. */
+    public static final String TASK_TRIAGE = "Task_TriageAlert";
+    public static final String GATEWAY_TRIAGE = "Gateway_TriageOutcome";
+    public static final String END_DISMISSED = "End_Dismissed";
+    public static final String END_CONFIRMED = "End_Confirmed";
+    public static final String END_ESCALATED_TO_INCIDENT_RESPONSE = "End_EscalatedToIncidentResponse";
+
+    /** Start (String): the alert's id, also the business key. */
+    public static final String VAR_ALERT_ID = "alertId";
+    /** Start (Boolean): the identity under alert is an NHI, so its secret is rotated. */
+    public static final String VAR_NON_HUMAN = "nonHuman";
+    /** Start (String): the security group that triages. */
+    public static final String VAR_TRIAGE_GROUP = "triageGroup";
+    /** Set by the containment steps (String): what was done, in a sentence each. */
+    public static final String VAR_CONTAINMENT = "containment";
+    /** Given when completing {@link #TASK_TRIAGE} (String): DISMISS, CONFIRM or ESCALATE. */
+    public static final String VAR_TRIAGE_OUTCOME = "triageOutcome";
+
+    public static final String BEAN_CONTAIN_WRIT = "containWrit";
+    public static final String BEAN_ROTATE_NHI_SECRET = "rotateNhiSecret";
+    public static final String BEAN_RECORD_CONTAINMENT = "recordContainment";
 
     private ProcessModels() {
     }

@@ -36,4 +36,10 @@ public interface IdentityDirectory {
 
     /** Ends every session of the identity, so refresh tokens stop working; returns how many were open. */
     int logout(String username);
+
+    /**
+     * Replaces a confidential client's secret (an NHI's credential): the old secret stops working at once. The new
+     * secret is not returned: its owner reads it from the identity provider.
+     */
+    void regenerateSecret(String clientId);
 }

@@ -1,6 +1,7 @@
 package io.writ.web.api;
 
 import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.sessions.SessionEvidence;
 import io.writ.web.security.PortalRole;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,6 +40,9 @@ public class RequestResource {
     @Inject
     ElevationService elevations;
 
+    @Inject
+    SessionEvidence evidence;
+
     @Context
     SecurityContext security;
 
@@ -64,6 +68,15 @@ public class RequestResource {
     @Operation(summary = "One writ: its state, decisions and grant")
     public WritView one(@PathParam("id") String id) {
         return WritView.of(elevations.visibleTo(id, caller(), isOverseer()));
+    }
+
+    @GET
+    @Path("{id}/sessions")
+    @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})
+    @Operation(summary = "The privileged sessions linked to a writ, with their events (as coverage keeps them)")
+    public List<SessionView> sessions(@PathParam("id") String id) {
+        var writ = elevations.visibleTo(id, caller(), isOverseer());
+        return evidence.linkedTo(writ.id()).stream().map(s -> SessionView.of(s, evidence.eventsOf(s.id()))).toList();
     }
 
     @GET

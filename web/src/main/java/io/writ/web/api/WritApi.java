@@ -32,6 +32,8 @@ public class WritApi extends Application {
                 ProblemMapper.class,
                 EntitlementResource.class,
                 RequestResource.class,
-                TicketResource.class);
+                TicketResource.class,
+                SessionResource.class,
+                AlertResource.class);
     }
 }

@@ -27,11 +27,17 @@ final class Http {
     }
 
     static HttpResponse<String> post(String path, String bearerToken, String json) {
-        return send(HttpRequest.newBuilder(URI.create(TestEnvironment.portalUrl() + path))
-                .header("Authorization", "Bearer " + bearerToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build());
+        return post(path, bearerToken, "application/json", json);
+    }
+
+    static HttpResponse<String> post(String path, String bearerToken, String contentType, String body) {
+        var request = HttpRequest.newBuilder(URI.create(TestEnvironment.portalUrl() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.build());
     }
 
     static HttpResponse<String> put(String path, String bearerToken, String json) {

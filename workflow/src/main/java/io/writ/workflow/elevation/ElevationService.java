@@ -267,6 +267,18 @@ public class ElevationService {
         return ended;
     }
 
+    /**
+     * Security containment ends an active writ at once: it becomes CONTAINED and its process revokes the
+     * entitlement and logs the identity out. False when the writ was no longer active (nothing to contain).
+     */
+    public boolean contain(String writId, String by) {
+        if (writs.require(writId).state() != WritState.ACTIVE) {
+            return false;
+        }
+        end(writId, RevocationReason.CONTAINMENT, by);
+        return true;
+    }
+
     private ElevationRequest end(String writId, RevocationReason reason, String by) {
         var writ = writs.require(writId);
         var now = clock.instant();

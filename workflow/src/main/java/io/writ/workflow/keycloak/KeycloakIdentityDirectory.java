@@ -127,6 +127,11 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         });
     }
 
+    @Override
+    public void regenerateSecret(String clientId) {
+        call(realm -> realm.clients().get(client(realm, clientId).getId()).generateNewSecret());
+    }
+
     // --- identities -------------------------------------------------------------------------------------------
 
     private DirectoryIdentity describe(RealmResource realm, UserRepresentation user) {

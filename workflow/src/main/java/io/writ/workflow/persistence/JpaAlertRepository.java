@@ -1,0 +1,45 @@
+package io.writ.workflow.persistence;
+
+import io.writ.domain.alert.Alert;
+import io.writ.domain.alert.AlertRepository;
+import io.writ.domain.alert.AlertState;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Alerts in the database. */
+@Stateless
+public class JpaAlertRepository implements AlertRepository {
+
+    @PersistenceContext(unitName = "writ")
+    EntityManager em;
+
+    @Override
+    public void save(Alert alert) {
+        if (!em.contains(alert)) {
+            em.persist(alert);
+        }
+    }
+
+    @Override
+    public Optional<Alert> byId(String id) {
+        return Optional.ofNullable(em.find(Alert.class, id));
+    }
+
+    @Override
+    public List<Alert> open() {
+        return em.createQuery("select a from Alert a where a.state in :states order by a.raisedAt desc", Alert.class)
+                .setParameter("states", List.of(AlertState.OPEN, AlertState.CONTAINING, AlertState.CONTAINED))
+                .getResultList();
+    }
+
+    @Override
+    public List<Alert> aboutWrit(String writId) {
+        return em.createQuery("select a from Alert a where a.writId = :writ order by a.raisedAt", Alert.class)
+                .setParameter("writ", writId)
+                .getResultList();
+    }
+}

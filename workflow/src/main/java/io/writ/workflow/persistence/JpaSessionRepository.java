@@ -1,0 +1,85 @@
+package io.writ.workflow.persistence;
+
+import io.writ.domain.session.PrivilegedSession;
+import io.writ.domain.session.SessionEvent;
+import io.writ.domain.session.SessionLink;
+import io.writ.domain.session.SessionRepository;
+import io.writ.domain.session.SessionSource;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Privileged sessions and event receipts in the database. */
+@Stateless
+public class JpaSessionRepository implements SessionRepository {
+
+    /** Ids asked for at once in one query (well under every database's parameter limit). */
+    private static final int ID_BATCH = 500;
+
+    @PersistenceContext(unitName = "writ")
+    EntityManager em;
+
+    @Override
+    public Optional<PrivilegedSession> bySource(SessionSource source, String sourceSessionId) {
+        return em.createQuery("select s from PrivilegedSession s where s.source = :source "
+                        + "and s.sourceSessionId = :id", PrivilegedSession.class)
+                .setParameter("source", source)
+                .setParameter("id", sourceSessionId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public void save(PrivilegedSession session) {
+        if (!em.contains(session)) {
+            em.persist(session);
+        }
+    }
+
+    @Override
+    public void save(SessionEvent event) {
+        em.persist(event);
+    }
+
+    @Override
+    public Set<String> recorded(Collection<String> eventIds) {
+        var ids = List.copyOf(eventIds);
+        var known = new HashSet<String>();
+        for (int from = 0; from < ids.size(); from += ID_BATCH) {
+            known.addAll(em.createQuery("select e.eventId from SessionEvent e where e.eventId in :ids", String.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + ID_BATCH)))
+                    .getResultList());
+        }
+        return known;
+    }
+
+    @Override
+    public List<PrivilegedSession> linkedTo(String writId) {
+        return em.createQuery("select s from PrivilegedSession s where s.writId = :writ order by s.startedAt",
+                        PrivilegedSession.class)
+                .setParameter("writ", writId)
+                .getResultList();
+    }
+
+    @Override
+    public List<PrivilegedSession> unlinked(int max) {
+        return em.createQuery("select s from PrivilegedSession s where s.link = :link order by s.startedAt desc",
+                        PrivilegedSession.class)
+                .setParameter("link", SessionLink.UNLINKED)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
+    public List<SessionEvent> eventsOf(String sessionId) {
+        return em.createQuery("select e from SessionEvent e where e.sessionId = :session order by e.at, e.eventId",
+                        SessionEvent.class)
+                .setParameter("session", sessionId)
+                .getResultList();
+    }
+}
