@@ -2,6 +2,7 @@ package io.writ.domain.identity;
 
 import io.writ.domain.entitlement.Entitlement;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,4 +43,7 @@ public interface IdentityDirectory {
      * secret is not returned: its owner reads it from the identity provider.
      */
     void regenerateSecret(String clientId);
+
+    /** The successful logins recorded since that instant, oldest first (the provider must record login events). */
+    List<DirectoryLogin> loginsSince(Instant since);
 }

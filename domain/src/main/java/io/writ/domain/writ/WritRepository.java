@@ -31,6 +31,9 @@ public interface WritRepository {
     /** The latest writs that were granted to this identity, newest grant first (to link its sessions). */
     List<ElevationRequest> grantedTo(String target, int max);
 
+    /** Every active writ, oldest first. */
+    List<ElevationRequest> active();
+
     /** The active writs that elevate this identity (to link its privileged sessions). */
     List<ElevationRequest> activeFor(String target);
 }

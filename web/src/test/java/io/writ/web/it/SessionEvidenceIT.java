@@ -120,6 +120,39 @@ class SessionEvidenceIT {
     }
 
     @Test
+    void aLoginWithTheElevatedRoleAppearsAsALinkedSessionWithoutAnyBastion() {
+        var writ = Writs.submitted(token("alice"), "payments-operator", openTicket(), 30);
+        assertThat(decide("bob", writ, "APPROVE", null).statusCode()).isEqualTo(200);
+        awaitStatus("alice", writ, "ACTIVE", SOON);
+
+        KeycloakTokens.forUser("alice", "alice");
+
+        await().atMost(SOON).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(Http.get("/api/v1/requests/" + writ + "/sessions", token("alice")).body())
+                        .contains("\"source\":\"KEYCLOAK\"").contains("\"link\":\"LINKED\"")
+                        .contains("\"writId\":\"" + writ + "\""));
+        assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);
+        awaitRevoked("alice", writ, SOON);
+    }
+
+    @Test
+    void aStandingHolderWhoLogsInWithoutAWritIsAnUnlinkedSessionAndAnAlert() {
+        var who = "standing-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakAdminApi.createThirdPartyUser(who, "billing-read"); // assigned directly in Keycloak, no writ
+        try {
+            KeycloakTokens.forUser(who, who);
+
+            await().atMost(SOON).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(Http.get("/api/v1/alerts", token("dave")).body())
+                            .contains("\"identity\":\"" + who + "\"").contains("UNLINKED_PRIVILEGED_SESSION"));
+            assertThat(Http.get("/api/v1/sessions?link=UNLINKED", token("dave")).body())
+                    .contains("\"identity\":\"" + who + "\"").contains("\"source\":\"KEYCLOAK\"");
+        } finally {
+            KeycloakAdminApi.deleteUser(who);
+        }
+    }
+
+    @Test
     void onlyTheSessionIngestRoleMayReport() {
         var one = event("s-" + UUID.randomUUID(), "alice", "COMMAND", Instant.now(), "orders-db-1", "ls");
         assertThat(Http.post(EVENTS, null, "application/json", one).statusCode()).isEqualTo(401);

@@ -49,7 +49,8 @@ public class IncidentRecovery {
     @ConfigProperty(name = "writ.incidents.slow-retry-minutes", defaultValue = "5")
     int slowRetryMinutes;
 
-    private static final Set<String> KEYCLOAK_STEPS = Set.of(ProcessModels.TASK_GRANT, ProcessModels.TASK_REVOKE);
+    private static final Set<String> KEYCLOAK_STEPS = Set.of(ProcessModels.TASK_GRANT, ProcessModels.TASK_REVOKE,
+            ProcessModels.TASK_CONTAIN_WRIT, ProcessModels.TASK_ROTATE_SECRET);
 
     private static boolean causedByKeycloakAway(Incident incident) {
         return incident.getIncidentMessage() != null && incident.getIncidentMessage().contains(DirectoryUnavailable.MARK);

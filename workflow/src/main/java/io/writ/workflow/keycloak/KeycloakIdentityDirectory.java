@@ -2,6 +2,7 @@ package io.writ.workflow.keycloak;
 
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.identity.DirectoryIdentity;
+import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.identity.IdentityDirectory;
@@ -130,6 +131,20 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     @Override
     public void regenerateSecret(String clientId) {
         call(realm -> realm.clients().get(client(realm, clientId).getId()).generateNewSecret());
+    }
+
+    /** Logins read at once; a busier realm is read again from the last one seen on the next poll. */
+    private static final int LOGINS_READ = 500;
+
+    @Override
+    public List<DirectoryLogin> loginsSince(Instant since) {
+        return call(realm -> realm.getEvents(List.of("LOGIN"), null, null, since.toEpochMilli(),
+                        Instant.now().plusSeconds(86_400).toEpochMilli(), null, 0, LOGINS_READ, "asc").stream()
+                .filter(e -> e.getError() == null)
+                .map(e -> new DirectoryLogin(e.getId(), e.getDetails() == null ? null : e.getDetails().get("username"),
+                        e.getSessionId(), Instant.ofEpochMilli(e.getTime()), e.getIpAddress(), e.getClientId()))
+                .filter(login -> login.username() != null)
+                .toList());
     }
 
     // --- identities -------------------------------------------------------------------------------------------

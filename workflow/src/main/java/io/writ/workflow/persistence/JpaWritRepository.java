@@ -76,6 +76,11 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
+    public List<ElevationRequest> active() {
+        return inState(WritState.ACTIVE);
+    }
+
+    @Override
     public List<ElevationRequest> activeFor(String target) {
         return em.createQuery("select w from ElevationRequest w where w.target = :target and w.state = :state "
                         + "order by w.submittedAt", ElevationRequest.class)

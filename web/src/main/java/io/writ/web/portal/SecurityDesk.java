@@ -1,0 +1,89 @@
+package io.writ.web.portal;
+
+import io.writ.domain.alert.TriageOutcome;
+import io.writ.workflow.sessions.AlertDesk;
+import io.writ.workflow.sessions.SessionEvidence;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** A security analyst works the alert queue (contain, triage) and watches the sessions no writ covered. */
+@Named
+@ViewScoped
+public class SecurityDesk implements Serializable {
+
+    private static final String AGAIN = "/alerts.xhtml?faces-redirect=true";
+    private static final int UNLINKED_SHOWN = 50;
+
+    @Inject AlertDesk alerts;
+    @Inject SessionEvidence evidence;
+    @Inject transient SecurityContext security;
+
+    private List<AlertSummary> open;
+    private List<SessionSummary> unlinked;
+    private final Map<String, String> comments = new HashMap<>();
+
+    @PostConstruct
+    void load() {
+        open = alerts.open().stream().map(AlertSummary::of).toList();
+        unlinked = evidence.unlinked(UNLINKED_SHOWN).stream().map(SessionSummary::of).toList();
+    }
+
+    public String contain(String alertId) {
+        return act(() -> alerts.contain(alertId, caller()), "Alert " + alertId + ": containment started", alertId);
+    }
+
+    public String dismiss(String alertId) {
+        return triage(alertId, TriageOutcome.DISMISS);
+    }
+
+    public String confirm(String alertId) {
+        return triage(alertId, TriageOutcome.CONFIRM);
+    }
+
+    public String escalate(String alertId) {
+        return triage(alertId, TriageOutcome.ESCALATE);
+    }
+
+    private String triage(String alertId, TriageOutcome outcome) {
+        return act(() -> alerts.triage(alertId, caller(), outcome, comments.get(alertId)),
+                "Alert " + alertId + ": " + outcome.name().toLowerCase(), alertId);
+    }
+
+    private String act(Supplier<?> action, String outcome, String alertId) {
+        try {
+            action.get();
+            PageMessages.done(outcome);
+            return AGAIN;
+        } catch (RuntimeException refused) {
+            PageMessages.refused(refused, Map.of("comment", commentControl(alertId)));
+            return null;
+        }
+    }
+
+    /** The comment box of the alert's card (the cards repeat in the order of {@link #open}). */
+    private String commentControl(String alertId) {
+        for (int i = 0; i < open.size(); i++) {
+            if (open.get(i).id().equals(alertId)) {
+                return "desk:alerts:" + i + ":comment";
+            }
+        }
+        return null;
+    }
+
+    private String caller() {
+        return security.getCallerPrincipal().getName();
+    }
+
+    public List<AlertSummary> getOpen() { return open; }
+    public List<SessionSummary> getUnlinked() { return unlinked; }
+    public Map<String, String> getComments() { return comments; }
+}

@@ -1,0 +1,157 @@
+package io.writ.workflow.sessions;
+
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.identity.DirectoryLogin;
+import io.writ.domain.identity.DirectorySession;
+import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.session.ReportedEvent;
+import io.writ.domain.session.SessionEventType;
+import io.writ.domain.session.SessionSource;
+import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.WritRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keycloak as a source of session evidence, with no bastion in between. Every few seconds it reads (1) the logins
+ * Keycloak recorded since the last look, and (2) the open Keycloak sessions of every identity holding an active
+ * writ, and reports them as SESSION_START events of source KEYCLOAK: a login or session use under a writ becomes a
+ * linked session; a login of someone who holds a privileged entitlement standing, with no writ, an UNLINKED one
+ * and an alert. Reports are idempotent (the event ids are Keycloak's), so reading something twice is harmless.
+ * They name no target: a login to the identity provider is not a command on a target system, so a writ's declared
+ * scope is checked against what bastions report, not against these.
+ */
+@Singleton
+@Startup
+@DependsOn("ProcessEngineStartup")
+public class KeycloakSessionWatch {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakSessionWatch.class.getName());
+    /** On start, logins this far back are read again (a restart loses none; duplicates are recognised). */
+    private static final long LOOK_BACK_SECONDS = 3600;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    IdentityDirectory directory;
+
+    @Inject
+    WritRepository writs;
+
+    @Inject
+    EntitlementCatalogue catalogue;
+
+    @Inject
+    SessionEvidence evidence;
+
+    @Inject
+    @ConfigProperty(name = "writ.sessions.keycloak-poll-seconds", defaultValue = "10")
+    int pollSeconds;
+
+    private Instant loginsSeenUntil = Instant.now().minusSeconds(LOOK_BACK_SECONDS);
+
+    @PostConstruct
+    void schedule() {
+        long every = pollSeconds * 1000L;
+        timers.createIntervalTimer(every, every, new TimerConfig("keycloak-session-watch", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void look() {
+        try {
+            var reports = new ArrayList<ReportedEvent>();
+            var logins = directory.loginsSince(loginsSeenUntil);
+            logins.stream().filter(this::isPrivileged).map(KeycloakSessionWatch::loginEvent).forEach(reports::add);
+            for (var writ : writs.active()) {
+                sessionsOf(writ.target()).stream()
+                        .filter(s -> !s.lastAccess().isBefore(writ.grant().orElseThrow().grantedAt()))
+                        .map(s -> sessionUseEvent(s, writ))
+                        .forEach(reports::add);
+            }
+            if (!reports.isEmpty()) {
+                var indexed = new TreeMap<Integer, ReportedEvent>();
+                reports.forEach(r -> indexed.put(indexed.size(), r));
+                var ingested = evidence.ingest(indexed, SessionSource.KEYCLOAK);
+                ingested.rejected().forEach(r -> LOG.warning(() -> "Keycloak session event not recorded: "
+                        + reports.get(r.index()) + ": " + r.reason()));
+            }
+            // The newest login seen: Keycloak's event times are milliseconds, so the next look starts there.
+            logins.stream().map(DirectoryLogin::at).max(Instant::compareTo).ifPresent(at -> loginsSeenUntil = at);
+        } catch (DirectoryUnavailable away) {
+            LOG.fine(() -> "Keycloak is away; sessions are read again on the next look: " + away.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading sessions from Keycloak failed; trying again on the next look", e);
+        }
+    }
+
+    /**
+     * A login matters when a writ covered it, or when the identity holds a privileged entitlement with no writ
+     * active now (standing privilege in use). A login before a writ's grant is left to the session reading, which
+     * sees whether the session was used under the writ.
+     */
+    private boolean isPrivileged(DirectoryLogin login) {
+        List<ElevationRequest> granted = writs.grantedTo(login.username(), 5);
+        if (granted.stream().anyMatch(w -> w.isActiveAt(login.at()))) {
+            return true;
+        }
+        if (!writs.activeFor(login.username()).isEmpty()) {
+            return false;
+        }
+        return catalogue.all().stream().anyMatch(e -> holds(login.username(), e));
+    }
+
+    private boolean holds(String username, Entitlement entitlement) {
+        try {
+            return directory.holds(username, entitlement);
+        } catch (NoSuchElementException gone) {
+            return false; // the identity was deleted since it logged in, or Keycloak lacks the entitlement
+        }
+    }
+
+    /** The identity's open sessions; none when it no longer exists in Keycloak. */
+    private List<DirectorySession> sessionsOf(String username) {
+        try {
+            return directory.sessionsOf(username);
+        } catch (NoSuchElementException gone) {
+            return List.of();
+        }
+    }
+
+    private static ReportedEvent loginEvent(DirectoryLogin login) {
+        return new ReportedEvent("keycloak-login:" + login.id(), "keycloak:" + login.sessionId(), login.username(),
+                SessionEventType.SESSION_START, login.at(), null,
+                "Keycloak login to " + login.clientId() + " from " + login.ipAddress());
+    }
+
+    /** The session was used while the writ was active: it counts from the grant (or its start, if later). */
+    private static ReportedEvent sessionUseEvent(DirectorySession session, ElevationRequest writ) {
+        var grantedAt = writ.grant().orElseThrow().grantedAt();
+        var at = session.started().isAfter(grantedAt) ? session.started() : grantedAt;
+        return new ReportedEvent("keycloak-session:" + session.id() + ":" + writ.id(), "keycloak:" + session.id(),
+                session.username(), SessionEventType.SESSION_START, at, null,
+                "Keycloak session from " + session.ipAddress() + " started " + session.started() + ", last used "
+                        + session.lastAccess());
+    }
+}
