@@ -298,6 +298,16 @@ public class ElevationService {
         return writ;
     }
 
+    /** The writ's process as a diagram, with where it stands, for someone the writ allows to see it. */
+    public WritDiagram diagramOf(String writId, String caller, boolean overseer) {
+        return process.diagramOf(visibleTo(writId, caller, overseer));
+    }
+
+    /** What happened to the writ, oldest first, for someone the writ allows to see it. */
+    public List<AuditEntry> trailOf(String writId, String caller, boolean overseer) {
+        return audit.about(subject(visibleTo(writId, caller, overseer)));
+    }
+
     private java.util.Set<String> groupsOf(String username) {
         return directory.identity(username).map(DirectoryIdentity::groups).orElse(java.util.Set.of());
     }

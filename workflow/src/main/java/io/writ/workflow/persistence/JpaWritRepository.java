@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +63,27 @@ public class JpaWritRepository implements WritRepository {
                         + "order by w.submittedAt", ElevationRequest.class)
                 .setParameter("target", target)
                 .setParameter("state", WritState.ACTIVE)
+                .getResultList();
+    }
+
+    @Override
+    public List<ElevationRequest> active() {
+        return inState(WritState.ACTIVE);
+    }
+
+    @Override
+    public List<ElevationRequest> decidedSince(Instant since) {
+        return em.createQuery("select w from ElevationRequest w where w.decidedAt >= :since order by w.decidedAt",
+                        ElevationRequest.class)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
+    public List<ElevationRequest> revokedSince(Instant since) {
+        return em.createQuery("select w from ElevationRequest w where w.grant.confirmedAbsentAt >= :since "
+                        + "order by w.grant.confirmedAbsentAt", ElevationRequest.class)
+                .setParameter("since", since)
                 .getResultList();
     }
 
