@@ -39,6 +39,21 @@ final class PageMessages {
         throw failure;
     }
 
+    /**
+     * One call to the service on the user's behalf: on success says what happened and goes to {@code next} (a
+     * redirect, so the page is built afresh); on refusal stays on the page with the reason.
+     */
+    static String attempt(Runnable action, String outcome, String next, Map<String, String> controlsByField) {
+        try {
+            action.run();
+            done(outcome);
+            return next;
+        } catch (RuntimeException refused) {
+            refused(refused, controlsByField);
+            return null;
+        }
+    }
+
     /** A message that survives the redirect to the next page. */
     static void done(String summary) {
         var faces = FacesContext.getCurrentInstance();

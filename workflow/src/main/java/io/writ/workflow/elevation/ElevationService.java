@@ -303,9 +303,10 @@ public class ElevationService {
         return process.diagramOf(visibleTo(writId, caller, overseer));
     }
 
-    /** What happened to the writ, oldest first, for someone the writ allows to see it. */
-    public List<AuditEntry> trailOf(String writId, String caller, boolean overseer) {
-        return audit.about(subject(visibleTo(writId, caller, overseer)));
+    /** The writ, what happened to it and its process, for someone the writ allows to see it. */
+    public WritDossier dossierOf(String writId, String caller, boolean overseer) {
+        var writ = visibleTo(writId, caller, overseer);
+        return new WritDossier(writ, audit.about(subject(writ)), process.diagramOf(writ));
     }
 
     private java.util.Set<String> groupsOf(String username) {
