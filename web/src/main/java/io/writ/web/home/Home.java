@@ -52,7 +52,10 @@ public class Home {
         if (roles.contains(PortalRole.APPROVER) || roles.contains(PortalRole.SECURITY)) {
             try {
                 approver = dashboards.forApprover(me);
-            } catch (DirectoryUnavailable away) {
+            } catch (RuntimeException failure) {
+                if (!keycloakAway(failure)) {
+                    throw failure;
+                }
                 approverUnavailable = "Keycloak cannot be reached right now, so what awaits you cannot be counted.";
             }
         }
@@ -62,6 +65,16 @@ public class Home {
             revocationChart = Charts.bands("revocations", Charts.REVOCATION_BANDS, oversight.revocationLag());
             privilegeChart = Charts.privilege(oversight.privilege());
         }
+    }
+
+    /** Whether Keycloak being away caused it (transactions and EJBs may wrap the directory's exception). */
+    private static boolean keycloakAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DirectoryUnavailable) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String getUsername() {

@@ -5,7 +5,6 @@ import io.writ.domain.NotPermitted;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.elevation.ElevationService;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -32,26 +31,31 @@ public class WritDetail implements Serializable {
     private WritDetailView view;
     private Integer extraMinutes;
 
-    @PostConstruct
-    void load() {
+    /** Runs before the page is rendered (f:viewAction), once per visit, with {@link #id} from the address. */
+    public void load() {
         var faces = FacesContext.getCurrentInstance();
-        id = faces.getExternalContext().getRequestParameterMap().get("id");
         try {
             if (id == null || id.isBlank()) {
                 throw new NotFound("no writ named");
             }
             view = WritDetailView.of(elevations.dossierOf(id, caller(), overseer()));
-        } catch (NotFound | NotPermitted hidden) {
-            // The same answer either way: whether a writ exists is itself not for everyone to learn.
-            faces.getExternalContext().setResponseStatus(404);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Writ not found, or not yours to see.", null));
-        } catch (DirectoryUnavailable away) {
-            faces.getExternalContext().setResponseStatus(503);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Keycloak cannot be reached right now to tell whether you may see this writ; try again shortly.",
-                    null));
+        } catch (RuntimeException failure) {
+            if (PageMessages.causeIn(failure, NotFound.class).isPresent()
+                    || PageMessages.causeIn(failure, NotPermitted.class).isPresent()) {
+                // The same answer either way: whether a writ exists is itself not for everyone to learn.
+                tell(faces, 404, "Writ not found, or not yours to see.");
+            } else if (PageMessages.causeIn(failure, DirectoryUnavailable.class).isPresent()) {
+                tell(faces, 503, "Keycloak cannot be reached right now to tell whether you may see this writ; "
+                        + "try again shortly.");
+            } else {
+                throw failure;
+            }
         }
+    }
+
+    private static void tell(FacesContext faces, int status, String message) {
+        faces.getExternalContext().setResponseStatus(status);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 
     public String endNow() {
@@ -85,6 +89,7 @@ public class WritDetail implements Serializable {
     /** Whether the caller asked for this writ: only then are its actions offered (the model checks again). */
     public boolean isMine() { return view != null && view.writ().requester().equals(caller()); }
     public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
     public Integer getExtraMinutes() { return extraMinutes; }
     public void setExtraMinutes(Integer extraMinutes) { this.extraMinutes = extraMinutes; }
 }
