@@ -64,7 +64,7 @@ class DashboardsTest {
 
     @Test
     void aRequesterSeesTheirActiveWritsAndWhatAwaitsOthers() {
-        var active = active("alice", "prod-db-admin", NOW.minus(Duration.ofMinutes(20)));
+        var active = active("alice", NOW.minus(Duration.ofMinutes(20)));
         var waiting = pending("alice", 2, NOW.minus(Duration.ofMinutes(45)));
         waiting.approve(BOB, null, NOW.minus(Duration.ofMinutes(15)));
         pending("frank", 1, NOW.minus(Duration.ofMinutes(5)));
@@ -84,12 +84,12 @@ class DashboardsTest {
 
     @Test
     void overseersSeeMeanTimesOverThePeriodAndStandingVersusJustInTime() {
-        active("alice", "prod-db-admin", NOW.minus(Duration.ofMinutes(30))); // approved 10 min after submission
-        var ended = active("frank", "prod-db-admin", NOW.minus(Duration.ofHours(3)));
+        active("alice", NOW.minus(Duration.ofMinutes(30))); // approved 10 min after submission
+        var ended = active("frank", NOW.minus(Duration.ofHours(3)));
         ended.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "frank", NOW.minus(Duration.ofHours(2)));
         ended.recordRevocation(NOW.minus(Duration.ofHours(2)).plusSeconds(4),
                 NOW.minus(Duration.ofHours(2)).plusSeconds(4), NOW.minus(Duration.ofHours(2)).plusSeconds(5));
-        var old = active("frank", "prod-db-admin", NOW.minus(Duration.ofDays(40)));
+        var old = active("frank", NOW.minus(Duration.ofDays(40)));
         old.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "frank", NOW.minus(Duration.ofDays(40)).plusSeconds(60));
         old.recordRevocation(NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)));
 
@@ -113,7 +113,7 @@ class DashboardsTest {
 
     @Test
     void keycloakAwayLeavesOutOnlyTheStandingPrivilege() {
-        active("alice", "prod-db-admin", NOW.minus(Duration.ofMinutes(30)));
+        active("alice", NOW.minus(Duration.ofMinutes(30)));
         keycloakAway = true;
 
         var figures = dashboards.oversight();
@@ -136,7 +136,7 @@ class DashboardsTest {
     }
 
     /** Submitted then, approved by bob and carol ten minutes later, granted at once. */
-    private ElevationRequest active(String requester, String entitlement, Instant submittedAt) {
+    private ElevationRequest active(String requester, Instant submittedAt) {
         var writ = pending(requester, 2, submittedAt);
         writ.approve(BOB, null, submittedAt.plus(Duration.ofMinutes(5)));
         writ.approve(CAROL, null, submittedAt.plus(Duration.ofMinutes(10)));
