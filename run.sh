@@ -25,6 +25,7 @@ command -v curl >/dev/null || die "curl is missing: apt-get install -y curl"
 # Build what is missing: the WAR, Payara Micro and the Keycloak distribution all come from the Maven build.
 if [[ ! -f "$WAR" || ! -f "$PAYARA" || ! -x "$KC_HOME/bin/kc.sh" ]]; then
   command -v mvn >/dev/null || die "mvn is missing: install Maven (apt-get install -y maven)"
+  command -v npm >/dev/null || die "npm is missing (the build installs the process diagram's viewer with it): apt-get install -y nodejs npm"
   echo "Building Writ (first run only; later runs start at once)..."
   mvn -B -q -DskipTests package
 fi

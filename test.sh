@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, process, Arquillian (Payara Micro + a real Keycloak the build starts) and
-# browser tests in headless Chromium. Installs what the tests need and is missing (Chromium and its driver).
+# browser tests in headless Chromium. Installs what the tests need and is missing (Chromium and its driver, and
+# Node's npm for the build).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -11,6 +12,8 @@ missing=()
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
 command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)
+# The build installs the portal's browser libraries (bpmn-js) with the machine's npm: Node cannot be downloaded.
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq

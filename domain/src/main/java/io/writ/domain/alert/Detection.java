@@ -44,7 +44,7 @@ public final class Detection {
                 var ended = endedEarlier.get();
                 fire(findings, session, AlertRule.ACTIVITY_AFTER_GRANT_ENDED, endedEarlier, describe(e)
                         + ", after the grant of " + ended.entitlement() + " under writ " + ended.id() + " ended at "
-                        + ended.grant().orElseThrow().endsAt());
+                        + ended.grant().orElseThrow().windowEnd());
             } else {
                 fire(findings, session, AlertRule.UNLINKED_PRIVILEGED_SESSION, Optional.empty(),
                         describe(e) + ", with no active writ");

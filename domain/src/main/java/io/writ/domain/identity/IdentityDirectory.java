@@ -35,6 +35,13 @@ public interface IdentityDirectory {
     /** Whether the identity holds the entitlement directly, read from the directory now (the read-back). */
     boolean holds(String username, Entitlement entitlement);
 
+    /**
+     * The identities (people and NHIs' service-account users) that hold the entitlement directly: the realm or
+     * client role mapped to them, or a member of the group itself. Through a composite role or a parent group does
+     * not count; that is not how a writ grants.
+     */
+    Set<String> holdersOf(Entitlement entitlement);
+
     /** Ends every session of the identity, so refresh tokens stop working; returns how many were open. */
     int logout(String username);
 

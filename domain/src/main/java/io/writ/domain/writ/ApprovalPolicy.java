@@ -4,6 +4,7 @@ import io.writ.domain.entitlement.Entitlement;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -121,6 +122,19 @@ public class ApprovalPolicy {
     /** Whether this person belongs to a group that approves: the approver group, or the backup group once escalated. */
     boolean approvingGroupsInclude(Approver approver) {
         return approver.isIn(approverGroup) || (backupGroup != null && approver.isIn(backupGroup));
+    }
+
+    /** The groups whose members may decide: the approvers, the backup group once escalated, and the sponsors. */
+    public List<String> decidingGroups() {
+        var groups = new ArrayList<String>();
+        groups.add(approverGroup);
+        if (backupGroup != null && !groups.contains(backupGroup)) {
+            groups.add(backupGroup);
+        }
+        if (sponsorRequired && !groups.contains(sponsorGroup)) {
+            groups.add(sponsorGroup);
+        }
+        return List.copyOf(groups);
     }
 
     /** Whether these approvals (one per person) fill every seat the policy asks for. */

@@ -390,6 +390,30 @@ public class ElevationRequest {
                 || (policy.sponsorRequired() && groups.contains(policy.sponsorGroup())));
     }
 
+    /**
+     * How long people took to approve it: from submission to the approval that completed it. Empty when the writ
+     * was approved at once by its policy (no person was asked), was refused, or is not approved yet.
+     */
+    public Optional<Duration> timeToApprove() {
+        if (decidedAt == null || state == WritState.REJECTED || policy == null || policy.autoApprove()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(submittedAt, decidedAt));
+    }
+
+    /** Since when the writ has waited for its next decision: its submission, or the latest approval so far. */
+    public Optional<Instant> awaitingDecisionSince() {
+        if (state != WritState.PENDING_APPROVAL) {
+            return Optional.empty();
+        }
+        return Optional.of(approvals.isEmpty() ? submittedAt : approvals.get(approvals.size() - 1).at());
+    }
+
+    /** The groups whose members may decide on it now; none unless it awaits a decision. */
+    public List<String> awaitedGroups() {
+        return state == WritState.PENDING_APPROVAL ? policy.decidingGroups() : List.of();
+    }
+
     /** How many people have approved so far. */
     public int approvalsSoFar() {
         return (int) approvals.stream().filter(a -> a.decision() == Decision.APPROVE).count();
@@ -397,7 +421,7 @@ public class ElevationRequest {
 
     /** Whether this writ's grant had stopped covering its identity by that instant. */
     public boolean grantEndedBy(Instant at) {
-        return grant != null && !at.isBefore(grant.endsAt());
+        return grant != null && !at.isBefore(grant.windowEnd());
     }
 
     /** Whether the grant covered that instant: granted, not yet expired, and its end not yet asked for. */

@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,12 +89,21 @@ public class Grant {
 
     /** Whether the grant covered that instant: from the grant until expiry, or until its end was asked for. */
     boolean covers(Instant at) {
-        return !at.isBefore(grantedAt) && at.isBefore(endsAt());
+        return !at.isBefore(grantedAt) && at.isBefore(windowEnd());
     }
 
-    /** When the grant stops covering the identity: its window's end, or the earlier end asked for. */
-    public Instant endsAt() {
+    /** When access should have stopped: the window's end, or the earlier moment its end was asked for. */
+    public Instant windowEnd() {
         return endRequestedAt != null && endRequestedAt.isBefore(expiresAt) ? endRequestedAt : expiresAt;
+    }
+
+    /**
+     * How long access outlived the window: from {@link #windowEnd()} until the entitlement was read back as absent
+     * in the identity provider. Empty until that read-back.
+     */
+    public Optional<Duration> revocationLag() {
+        return confirmedAbsentAt == null ? Optional.empty()
+                : Optional.of(Duration.between(windowEnd(), confirmedAbsentAt));
     }
 
     boolean isRevoked() {

@@ -1,5 +1,6 @@
 package io.writ.domain.writ;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +32,15 @@ public interface WritRepository {
     /** The latest writs that were granted to this identity, newest grant first (to link its sessions). */
     List<ElevationRequest> grantedTo(String target, int max);
 
-    /** Every active writ, oldest first. */
-    List<ElevationRequest> active();
-
     /** The active writs that elevate this identity (to link its privileged sessions). */
     List<ElevationRequest> activeFor(String target);
+
+    /** Every active writ: the privilege held just in time right now. */
+    List<ElevationRequest> active();
+
+    /** The writs whose approval was reached or refused at or after that instant. */
+    List<ElevationRequest> decidedSince(Instant since);
+
+    /** The writs whose revocation was read back at or after that instant. */
+    List<ElevationRequest> revokedSince(Instant since);
 }

@@ -70,6 +70,21 @@ public class RequestResource {
         return WritView.of(elevations.visibleTo(id, caller(), isOverseer()));
     }
 
+    /** The writ's process as bpmn-js draws it, with where the writ stands. */
+    public record DiagramView(String id, String bpmnXml, List<String> active, List<String> completed,
+                              String currentStep) {
+    }
+
+    @GET
+    @Path("{id}/diagram")
+    @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})
+    @Operation(summary = "The writ's process diagram: the BPMN XML of the process version it runs on, the element "
+            + "ids active now and those already completed, and the current step in words")
+    public DiagramView diagram(@PathParam("id") String id) {
+        var diagram = elevations.diagramOf(id, caller(), isOverseer());
+        return new DiagramView(id, diagram.bpmnXml(), diagram.active(), diagram.completed(), diagram.currentStep());
+    }
+
     @GET
     @Path("{id}/sessions")
     @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})

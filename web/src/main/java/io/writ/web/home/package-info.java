@@ -1,2 +1,2 @@
-/** The home page: who is signed in and what they may do. */
+/** The home page: who is signed in, and the figures of their roles (what awaits whom, how privilege is held). */
 package io.writ.web.home;

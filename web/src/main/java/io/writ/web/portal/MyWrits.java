@@ -44,16 +44,9 @@ public class MyWrits implements Serializable {
                 extending, "extension of " + extraMinutes + " min asked for; approvers decide");
     }
 
-    /** One call to the service; on success the page is built afresh, on refusal it stays with the reason. */
     private String act(Function<String, ?> action, String writId, String outcome) {
-        try {
-            action.apply(writId);
-            PageMessages.done("Writ " + writId + " " + outcome);
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("extraMinutes", "extend:minutes"));
-            return null;
-        }
+        return PageMessages.attempt(() -> action.apply(writId), "Writ " + writId + " " + outcome, AGAIN,
+                Map.of("extraMinutes", "extend:minutes"));
     }
 
     private String caller() {

@@ -30,6 +30,19 @@ final class PageMessages {
         }
     }
 
+    /**
+     * The cause of that type in the chain, if any: the model's refusals reach a page wrapped by the process engine,
+     * transactions or an EJB (a repository's NoSuchWrit arrives inside an EJBTransactionRolledbackException).
+     */
+    static <T extends Throwable> java.util.Optional<T> causeIn(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return java.util.Optional.of(type.cast(t));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static WritException refusalIn(RuntimeException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof WritException refusal) {
@@ -37,6 +50,21 @@ final class PageMessages {
             }
         }
         throw failure;
+    }
+
+    /**
+     * One call to the service on the user's behalf: on success says what happened and goes to {@code next} (a
+     * redirect, so the page is built afresh); on refusal stays on the page with the reason.
+     */
+    static String attempt(Runnable action, String outcome, String next, Map<String, String> controlsByField) {
+        try {
+            action.run();
+            done(outcome);
+            return next;
+        } catch (RuntimeException refused) {
+            refused(refused, controlsByField);
+            return null;
+        }
     }
 
     /** A message that survives the redirect to the next page. */

@@ -15,7 +15,8 @@ public record WritSummary(String id, String requester, String target, String ent
                           String state, String ticket, String justification, String scopeTargets,
                           String scopeCommands, String scopeFileDestinations, int approvalsSoFar,
                           Integer approvalsRequired, int requestedMinutes, boolean breakGlass, String submittedAt,
-                          String grantedAt, String endsAt, String endsAtIso, String ending, String extension) {
+                          String grantedAt, String endsAt, String endsAtIso, String ending, String extension)
+        implements java.io.Serializable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

@@ -69,6 +69,45 @@ class ElevationIT {
     }
 
     @Test
+    void theDiagramShowsWhereTheWritStandsToThoseWhoMaySeeIt() {
+        var writ = submitted(token("frank"), "payments-operator", openTicket(), 30);
+        var path = "/api/v1/requests/" + writ + "/diagram";
+
+        var pending = Http.get(path, token("frank"));
+        assertThat(pending.statusCode()).as(pending.body()).isEqualTo(200);
+        assertThat(pending.body()).contains("bpmn:definitions").contains("Task_DecideElevation");
+        assertThat(Json.strings(pending.body(), "active")).containsExactly("Task_DecideElevation");
+        assertThat(Json.strings(pending.body(), "completed"))
+                .contains("Start_WritSubmitted", "Task_DecideElevationPolicy", "Task_ApplyPolicy");
+        assertThat(Json.string(pending.body(), "currentStep")).isEqualTo("Waiting for approvers to decide");
+        assertThat(Http.get(path, token("bob")).statusCode()).as("an approver of the writ").isEqualTo(200);
+        assertThat(Http.get(path, token("erin")).statusCode()).as("compliance").isEqualTo(200);
+
+        var stranger = Http.get(path, token("alice"));
+        assertThat(stranger.statusCode()).as("a requester with no part in frank's writ").isEqualTo(403);
+        assertThat(stranger.body()).doesNotContain("bpmn:definitions").doesNotContain("Task_");
+        assertThat(Http.get(path, token("admin")).statusCode()).as("no role that reads writs").isEqualTo(403);
+        assertThat(Http.get("/api/v1/requests/no-such-writ/diagram", token("frank")).statusCode()).isEqualTo(404);
+
+        assertThat(decide("bob", writ, "APPROVE", null).statusCode()).isEqualTo(200);
+        awaitStatus("frank", writ, "ACTIVE", SOON);
+        var active = Http.get(path, token("frank")).body();
+        assertThat(Json.strings(active, "active")).as("the engine waits at the event-based gateway; its timer is "
+                + "the step a person sees").containsExactlyInAnyOrder("Gateway_AwaitEnd", "Timer_WindowEnded");
+        assertThat(Json.strings(active, "completed")).contains("Task_DecideElevation", "Task_GrantAccess")
+                .doesNotContain("Gateway_AwaitEnd");
+        assertThat(Json.string(active, "currentStep")).isEqualTo("Waiting for the window to end");
+
+        assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("frank"), "").statusCode()).isEqualTo(200);
+        awaitRevoked("frank", writ, SOON);
+        var ended = Http.get(path, token("frank")).body();
+        assertThat(Json.strings(ended, "active")).isEmpty();
+        assertThat(Json.strings(ended, "completed")).contains("Message_WritEndRequested", "Task_RevokeAccess",
+                "End_Revoked");
+        assertThat(Json.string(ended, "currentStep")).isEqualTo("Finished: Access revoked");
+    }
+
+    @Test
     void nobodyApprovesTheirOwnWrit() {
         var writ = submitted(token("frank"), "payments-operator", openTicket(), 30);
 

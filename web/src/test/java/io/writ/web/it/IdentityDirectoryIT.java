@@ -99,6 +99,43 @@ class IdentityDirectoryIT {
     }
 
     @Test
+    void theHoldersOfARealmRoleAreThoseItIsMappedToDirectlyUntilItIsRemoved() {
+        var admin = KeycloakAdmin.signIn();
+        admin.createUser("holly", Map.of());
+        try {
+            assertThat(directory.holdersOf(billingRead)).doesNotContain("holly");
+
+            admin.assignRealmRole("holly", "billing-read");
+            assertThat(directory.holdersOf(billingRead)).contains("holly");
+
+            admin.unassignRealmRole("holly", "billing-read");
+            assertThat(directory.holdersOf(billingRead)).as("a revoked role is no longer held").doesNotContain("holly");
+        } finally {
+            admin.deleteUser("holly");
+        }
+    }
+
+    @Test
+    void theHoldersOfARoleIncludeServiceAccountsAndOfAGroupItsMembers() {
+        var requester = entitlement("requester", EntitlementKind.REALM_ROLE, null);
+        assertThat(directory.holdersOf(requester))
+                .contains("alice", "frank", "service-account-ci-deployer").doesNotContain("bob");
+
+        var admin = KeycloakAdmin.signIn();
+        var oncallAdmins = entitlement("oncall-admins", EntitlementKind.GROUP, null);
+        admin.createGroup("oncall-admins");
+        try {
+            assertThat(directory.holdersOf(oncallAdmins)).isEmpty();
+            admin.addToGroup("carol", "oncall-admins");
+            assertThat(directory.holdersOf(oncallAdmins)).containsExactly("carol");
+        } finally {
+            admin.deleteGroup("oncall-admins");
+        }
+        assertThatThrownBy(() -> directory.holdersOf(entitlement("no-such-role", EntitlementKind.REALM_ROLE, null)))
+                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-role");
+    }
+
+    @Test
     void logoutEndsTheUsersSessionsAndTheirRefreshTokensStopWorking() {
         var refreshToken = KeycloakTokens.refreshTokenForUser("carol", "carol");
         assertThat(directory.sessionsOf("carol")).isNotEmpty();

@@ -14,6 +14,16 @@ final class Json {
         return matcher.find() ? matcher.group(1) : null;
     }
 
+    /** The strings of the first array field of that name (empty when absent); for arrays of plain strings only. */
+    static java.util.List<String> strings(String json, String field) {
+        var matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
+        if (!matcher.find() || matcher.group(1).isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(matcher.group(1).split(","))
+                .map(s -> s.strip().replaceAll("^\"|\"$", "")).toList();
+    }
+
     static String quote(String value) {
         if (value == null) {
             return "null";

@@ -79,6 +79,22 @@ final class KeycloakAdmin {
         expect(204, send(request(path).PUT(HttpRequest.BodyPublishers.noBody())));
     }
 
+    /** Maps the realm role to the user directly, as a Keycloak administrator would in the console. */
+    void assignRealmRole(String username, String role) {
+        expect(204, send(request("/users/" + userId(username).orElseThrow() + "/role-mappings/realm")
+                .POST(json(Json.createArrayBuilder().add(realmRole(role)).build()))));
+    }
+
+    /** Removes the user's direct mapping of the realm role. */
+    void unassignRealmRole(String username, String role) {
+        expect(204, send(request("/users/" + userId(username).orElseThrow() + "/role-mappings/realm")
+                .method("DELETE", json(Json.createArrayBuilder().add(realmRole(role)).build()))));
+    }
+
+    private JsonObject realmRole(String role) {
+        return object(expect(200, send(request("/roles/" + encode(role)).GET())));
+    }
+
     /** A role of the client; one left over from a broken run goes first. */
     void createClientRole(String clientId, String role) {
         deleteClientRole(clientId, role);

@@ -87,6 +87,30 @@ final class KeycloakAdminApi {
         return id;
     }
 
+    /** Maps the realm role to the user directly, as an administrator would by hand: standing privilege. */
+    static void assignRealmRole(String username, String realmRole) {
+        changeRealmRole(username, realmRole, "POST");
+    }
+
+    /** Removes the user's direct mapping of the realm role. */
+    static void unassignRealmRole(String username, String realmRole) {
+        changeRealmRole(username, realmRole, "DELETE");
+    }
+
+    private static void changeRealmRole(String username, String realmRole, String method) {
+        var role = get("/admin/realms/writ/roles/" + realmRole);
+        var changed = send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL
+                        + "/admin/realms/writ/users/" + userId(username) + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + masterToken())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString("[" + role + "]"))
+                .build());
+        if (changed.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused " + method + " of " + realmRole + " for " + username
+                    + ": " + changed.body());
+        }
+    }
+
     static void deleteUser(String username) {
         send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + "/admin/realms/writ/users/"
                         + userId(username)))

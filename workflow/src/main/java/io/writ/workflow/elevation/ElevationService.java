@@ -317,6 +317,17 @@ public class ElevationService {
         return writ;
     }
 
+    /** The writ's process as a diagram, with where it stands, for someone the writ allows to see it. */
+    public WritDiagram diagramOf(String writId, String caller, boolean overseer) {
+        return process.diagramOf(visibleTo(writId, caller, overseer));
+    }
+
+    /** The writ, what happened to it and its process, for someone the writ allows to see it. */
+    public WritDossier dossierOf(String writId, String caller, boolean overseer) {
+        var writ = visibleTo(writId, caller, overseer);
+        return new WritDossier(writ, audit.about(subject(writ)), process.diagramOf(writ));
+    }
+
     private java.util.Set<String> groupsOf(String username) {
         return directory.identity(username).map(DirectoryIdentity::groups).orElse(java.util.Set.of());
     }

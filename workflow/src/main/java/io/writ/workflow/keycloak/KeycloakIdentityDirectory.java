@@ -16,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.admin.client.resource.RolesResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -115,6 +116,39 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     @Override
     public boolean holds(String username, Entitlement entitlement) {
         return call(realm -> holding(realm, username, entitlement).held());
+    }
+
+    @Override
+    public Set<String> holdersOf(Entitlement entitlement) {
+        return call(realm -> {
+            var name = entitlement.name();
+            // Keycloak's role members and group members are the direct ones: the same sense as holds().
+            Function<Integer, List<UserRepresentation>> page = switch (entitlement.kind()) {
+                case REALM_ROLE -> {
+                    var role = roleResource(realm.roles(), name, "realm role '" + name + "'");
+                    yield first -> role.getUserMembers(true, first, PAGE);
+                }
+                case CLIENT_ROLE -> {
+                    var client = client(realm, entitlement.clientId());
+                    var role = roleResource(realm.clients().get(client.getId()).roles(), name,
+                            "role '" + name + "' of client '" + entitlement.clientId() + "'");
+                    yield first -> role.getUserMembers(true, first, PAGE);
+                }
+                case GROUP -> {
+                    var group = realm.groups().group(group(realm, name).getId());
+                    yield first -> group.members(first, PAGE, true);
+                }
+            };
+            var holders = new HashSet<String>();
+            List<UserRepresentation> users;
+            int first = 0;
+            do {
+                users = page.apply(first);
+                users.forEach(u -> holders.add(u.getUsername()));
+                first += users.size();
+            } while (users.size() == PAGE);
+            return Set.copyOf(holders);
+        });
     }
 
     @Override
@@ -264,6 +298,12 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 user.leaveGroup(group.getId());
             }
         };
+    }
+
+    /** The role's own resource, checked to exist (Keycloak's proxy would only fail on first use otherwise). */
+    private RoleResource roleResource(RolesResource roles, String name, String what) {
+        role(roles, name, what);
+        return roles.get(name);
     }
 
     private RoleRepresentation role(RolesResource roles, String name, String what) {

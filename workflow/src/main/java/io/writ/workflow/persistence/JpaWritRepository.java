@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,16 +77,32 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
-    public List<ElevationRequest> active() {
-        return inState(WritState.ACTIVE);
-    }
-
-    @Override
     public List<ElevationRequest> activeFor(String target) {
         return em.createQuery("select w from ElevationRequest w where w.target = :target and w.state = :state "
                         + "order by w.submittedAt", ElevationRequest.class)
                 .setParameter("target", target)
                 .setParameter("state", WritState.ACTIVE)
+                .getResultList();
+    }
+
+    @Override
+    public List<ElevationRequest> active() {
+        return inState(WritState.ACTIVE);
+    }
+
+    @Override
+    public List<ElevationRequest> decidedSince(Instant since) {
+        return em.createQuery("select w from ElevationRequest w where w.decidedAt >= :since order by w.decidedAt",
+                        ElevationRequest.class)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
+    public List<ElevationRequest> revokedSince(Instant since) {
+        return em.createQuery("select w from ElevationRequest w where w.grant.confirmedAbsentAt >= :since "
+                        + "order by w.grant.confirmedAbsentAt", ElevationRequest.class)
+                .setParameter("since", since)
                 .getResultList();
     }
 

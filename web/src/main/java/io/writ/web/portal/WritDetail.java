@@ -1,0 +1,95 @@
+package io.writ.web.portal;
+
+import io.writ.domain.NotFound;
+import io.writ.domain.NotPermitted;
+import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.web.security.PortalRole;
+import io.writ.workflow.elevation.ElevationService;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One writ in full ({@code writ.xhtml?id=...}): its timeline, decisions, grant times and process diagram, and what
+ * its requester may do to it. Whoever the writ does not allow to see it is told it is not found or not theirs.
+ */
+@Named
+@ViewScoped
+public class WritDetail implements Serializable {
+
+    @Inject ElevationService elevations;
+    @Inject transient SecurityContext security;
+
+    private String id;
+    private WritDetailView view;
+    private Integer extraMinutes;
+
+    /** Runs before the page is rendered (f:viewAction), once per visit, with {@link #id} from the address. */
+    public void load() {
+        var faces = FacesContext.getCurrentInstance();
+        try {
+            if (id == null || id.isBlank()) {
+                throw new NotFound("no writ named");
+            }
+            view = WritDetailView.of(elevations.dossierOf(id, caller(), overseer()));
+        } catch (RuntimeException failure) {
+            if (PageMessages.causeIn(failure, NotFound.class).isPresent()
+                    || PageMessages.causeIn(failure, NotPermitted.class).isPresent()) {
+                // The same answer either way: whether a writ exists is itself not for everyone to learn.
+                tell(faces, 404, "Writ not found, or not yours to see.");
+            } else if (PageMessages.causeIn(failure, DirectoryUnavailable.class).isPresent()) {
+                tell(faces, 503, "Keycloak cannot be reached right now to tell whether you may see this writ; "
+                        + "try again shortly.");
+            } else {
+                throw failure;
+            }
+        }
+    }
+
+    private static void tell(FacesContext faces, int status, String message) {
+        faces.getExternalContext().setResponseStatus(status);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    public String endNow() {
+        return act(writId -> elevations.endNow(writId, caller()), "ended; access is being revoked");
+    }
+
+    public String cancel() {
+        return act(writId -> elevations.cancel(writId, caller()), "withdrawn");
+    }
+
+    public String askForMoreTime() {
+        return act(writId -> elevations.requestExtension(writId, caller(), extraMinutes == null ? 0 : extraMinutes),
+                "extension of " + extraMinutes + " min asked for; approvers decide");
+    }
+
+    private String act(Function<String, ?> action, String outcome) {
+        return PageMessages.attempt(() -> action.apply(view.writ().id()), "Writ " + view.writ().id() + " " + outcome,
+                "/writ.xhtml?faces-redirect=true&id=" + view.writ().id(), Map.of("extraMinutes", "extend:minutes"));
+    }
+
+    private String caller() {
+        return security.getCallerPrincipal().getName();
+    }
+
+    private boolean overseer() {
+        return security.isCallerInRole(PortalRole.SECURITY) || security.isCallerInRole(PortalRole.COMPLIANCE);
+    }
+
+    /** The writ as the page shows it; null when it may not be shown. */
+    public WritDetailView getView() { return view; }
+    /** Whether the caller asked for this writ: only then are its actions offered (the model checks again). */
+    public boolean isMine() { return view != null && view.writ().requester().equals(caller()); }
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public Integer getExtraMinutes() { return extraMinutes; }
+    public void setExtraMinutes(Integer extraMinutes) { this.extraMinutes = extraMinutes; }
+}
