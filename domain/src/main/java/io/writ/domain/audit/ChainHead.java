@@ -63,9 +63,14 @@ public class ChainHead {
         return record;
     }
 
+    /** Whether the schedule says the chain's end should be signed now. */
+    public boolean checkpointDue(CheckpointSchedule schedule, Instant now) {
+        return schedule.due(seq, lastCheckpointSeq, lastCheckpointAt, now);
+    }
+
     /** Signs the chain as it ends now, when the schedule says it is time; nothing when it is not. */
     public Optional<Checkpoint> checkpointIfDue(CheckpointSchedule schedule, Instant now, CheckpointSeal seal) {
-        if (!schedule.due(seq, lastCheckpointSeq, lastCheckpointAt, now)) {
+        if (!checkpointDue(schedule, now)) {
             return Optional.empty();
         }
         var checkpoint = Checkpoint.signed(seq, hash, now, seal);
