@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -25,7 +26,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static io.writ.web.it.Writs.openTicket;
@@ -72,6 +77,29 @@ class AuditChainIT {
                 .isEqualTo(records.get(0).seq() + 1);
         assertThat(records.get(1).prevHash()).as("each record names the one before it")
                 .isEqualTo(records.get(0).hash());
+    }
+
+    @Test
+    void concurrentActivityIsChainedInOneOrder() throws Exception {
+        var pool = Executors.newFixedThreadPool(4);
+        List<String> writs;
+        try {
+            var submissions = new ArrayList<Future<String>>();
+            for (int i = 0; i < 8; i++) {
+                submissions.add(pool.submit(AuditChainIT::submitAndWithdraw));
+            }
+            writs = new ArrayList<>();
+            for (var submission : submissions) {
+                writs.add(submission.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        var seqs = writs.stream().flatMap(w -> PortalDatabase.auditAbout("writ:" + w).stream())
+                .map(PortalDatabase.AuditRow::seq).toList();
+        assertThat(seqs).hasSize(3 * 8).doesNotHaveDuplicates();
+        assertIntact();
     }
 
     @Test
@@ -188,6 +216,11 @@ class AuditChainIT {
         var record = PortalDatabase.auditAt(seq);
         assertThat(sha256(canonical(record))).isEqualTo(record.hash()).isEqualTo(Json.string(checkpoint, "hash"));
 
+        // The key pair lives in the data directory, readable by its owner only; its public half is the one published.
+        var keyFile = Path.of(System.getenv("WRIT_DATA_DIR"), "audit-checkpoint-key.pem");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(Files.readString(keyFile).replace("\n", "")).contains(Json.unescaped(Json.string(body, "publicKey")));
+
         var bad = Http.get("/api/v1/audit/checkpoints?latest=0", token("erin"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"latest\"");
@@ -253,13 +286,23 @@ class AuditChainIT {
         assertThat(((Number) status).intValue()).isEqualTo(403);
     }
 
-    /** Submits a writ (a LOW entitlement, approved at once) and returns its first two audit records. */
+    /**
+     * Records some activity: alice asks for a writ and withdraws it (nothing is granted in Keycloak, so nothing is left
+     * behind for the tests after these). Returns the writ's audit records, oldest first.
+     */
     private static List<PortalDatabase.AuditRow> newWritsRecords() {
-        var writ = submitted(token("alice"), "billing-read", openTicket(), 15);
+        var writ = submitAndWithdraw();
         var records = PortalDatabase.auditAbout("writ:" + writ);
         assertThat(records).extracting(PortalDatabase.AuditRow::action)
-                .startsWith("writ.submitted", "writ.policy-applied");
+                .containsExactly("writ.submitted", "writ.policy-applied", "writ.cancelled");
         return records;
+    }
+
+    private static String submitAndWithdraw() {
+        var writ = submitted(token("alice"), "payments-operator", openTicket(), 15);
+        var cancelled = Http.post("/api/v1/requests/" + writ + "/cancel", token("alice"), "");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        return writ;
     }
 
     private static String verify(String user) {
