@@ -10,7 +10,7 @@ public interface AuditTrail {
 
     /**
      * Appends one entry in the caller's transaction; entries are never changed or removed. Appending holds the
-     * chain's head until the transaction ends, so record last, never before a call to a remote system.
+     * chain's head until the transaction ends: record after any call to a remote system, never before one.
      */
     void record(AuditEntry entry);
 

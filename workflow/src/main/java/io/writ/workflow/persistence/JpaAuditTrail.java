@@ -20,8 +20,9 @@ import java.util.List;
  * <p>
  * Appending locks the chain's one head row ({@code select ... for update}) until the transaction ends: appends from
  * concurrent transactions, and from several portal nodes on one database, queue there and get one order of sequence
- * numbers and links. The lock is held from the append to the commit, so callers record last, after any call to
- * Keycloak or another remote system (the writ, ticket and catalogue services do).
+ * numbers and links. The lock is held from the append to the commit, so callers record after any call to Keycloak
+ * or another remote system, and before they move the process engine on: then every transaction takes the head
+ * before the engine's rows, and two of them never wait on each other (the writ, ticket and catalogue services do).
  */
 @Stateless
 public class JpaAuditTrail implements AuditTrail {
