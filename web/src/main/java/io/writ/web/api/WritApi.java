@@ -30,6 +30,7 @@ public class WritApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(RolesAllowedDynamicFeature.class,
                 ProblemMapper.class,
+                AuditResource.class,
                 EntitlementResource.class,
                 RequestResource.class,
                 TicketResource.class,

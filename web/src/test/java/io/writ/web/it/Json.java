@@ -24,6 +24,30 @@ final class Json {
                 .map(s -> s.strip().replaceAll("^\"|\"$", "")).toList();
     }
 
+    /** The first number value of the field, or null when it is absent or not a number. */
+    static Long number(String json, String field) {
+        var matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(-?\\d+)").matcher(json);
+        return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
+    }
+
+    /** The first boolean value of the field, or null when it is absent. */
+    static Boolean bool(String json, String field) {
+        var matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(true|false)").matcher(json);
+        return matcher.find() ? Boolean.valueOf(matcher.group(1)) : null;
+    }
+
+    /** The first object value of the field (with no objects inside it), or null when it is absent. */
+    static String object(String json, String field) {
+        var matcher = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*(\\{[^{}]*})").matcher(json);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** A string value with JSON's escapes of newlines, quotes, slashes and backslashes undone. */
+    static String unescaped(String value) {
+        return value == null ? null : value.replace("\\n", "\n").replace("\\/", "/").replace("\\\"", "\"")
+                .replace("\\\\", "\\");
+    }
+
     static String quote(String value) {
         if (value == null) {
             return "null";

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Migrates the domain schema with Flyway before anything else touches the database. The demo catalogue is a
- * separate migration location, on by default and switched off with {@code writ.demo-data=false}.
+ * separate migration location, on by default and switched off with {@code writ.demo-data=false}. Java migrations are
+ * listed here rather than found by scanning a {@code db.migration} package.
  */
 @Singleton(name = "DatabaseSchema")
 @Startup
@@ -42,6 +43,7 @@ public class DatabaseSchema {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
+                .javaMigrations(new ChainExistingAuditRecords())
                 .table("writ_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
