@@ -5,6 +5,7 @@ import io.writ.domain.NotPermitted;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.sessions.SessionEvidence;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -13,6 +14,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,10 +27,12 @@ import java.util.function.Function;
 public class WritDetail implements Serializable {
 
     @Inject ElevationService elevations;
+    @Inject SessionEvidence evidence;
     @Inject transient SecurityContext security;
 
     private String id;
     private WritDetailView view;
+    private List<SessionTimeline> sessions = List.of();
     private Integer extraMinutes;
 
     /** Runs before the page is rendered (f:viewAction), once per visit, with {@link #id} from the address. */
@@ -39,6 +43,8 @@ public class WritDetail implements Serializable {
                 throw new NotFound("no writ named");
             }
             view = WritDetailView.of(elevations.dossierOf(id, caller(), overseer()));
+            sessions = evidence.linkedTo(id).stream()
+                    .map(s -> SessionTimeline.of(s, evidence.eventsOf(s.id()))).toList();
         } catch (RuntimeException failure) {
             if (PageMessages.causeIn(failure, NotFound.class).isPresent()
                     || PageMessages.causeIn(failure, NotPermitted.class).isPresent()) {
@@ -86,6 +92,8 @@ public class WritDetail implements Serializable {
 
     /** The writ as the page shows it; null when it may not be shown. */
     public WritDetailView getView() { return view; }
+    /** The privileged sessions linked to the writ, oldest first, each with its events. */
+    public List<SessionTimeline> getSessions() { return sessions; }
     /** Whether the caller asked for this writ: only then are its actions offered (the model checks again). */
     public boolean isMine() { return view != null && view.writ().requester().equals(caller()); }
     public String getId() { return id; }

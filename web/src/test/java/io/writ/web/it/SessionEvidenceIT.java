@@ -153,6 +153,33 @@ class SessionEvidenceIT {
     }
 
     @Test
+    void theReferenceSenderPostsNdjsonInBatches() throws Exception {
+        var who = "contractor-" + UUID.randomUUID().toString().substring(0, 8);
+        var session = "bastion-" + UUID.randomUUID();
+        var lines = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            lines.append(event(session, who, "COMMAND", Instant.now(), "orders-db-1", "ls " + i)).append('\n');
+        }
+        var sender = new ProcessBuilder("bash", System.getProperty("writ.keycloak.script")
+                .replace("keycloak.sh", "send-session-events.sh"));
+        sender.environment().put("WRIT_PORTAL_URL", TestEnvironment.portalUrl());
+        sender.environment().put("WRIT_KEYCLOAK_URL", TestEnvironment.KEYCLOAK_URL);
+        sender.environment().put("WRIT_BATCH", "2");
+        sender.redirectErrorStream(true);
+        var process = sender.start();
+        try (var in = process.getOutputStream()) {
+            in.write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output.split("\"accepted\":", -1)).as(output).hasSize(4); // three batches: 2 + 2 + 1
+        var unlinked = Http.get("/api/v1/sessions?link=UNLINKED", token("dave")).body();
+        var at = unlinked.indexOf("\"sourceSessionId\":\"" + session + "\"");
+        assertThat(unlinked.substring(unlinked.lastIndexOf("{\"commands\"", at), at)).contains("\"events\":5");
+    }
+
+    @Test
     void onlyTheSessionIngestRoleMayReport() {
         var one = event("s-" + UUID.randomUUID(), "alice", "COMMAND", Instant.now(), "orders-db-1", "ls");
         assertThat(Http.post(EVENTS, null, "application/json", one).statusCode()).isEqualTo(401);
