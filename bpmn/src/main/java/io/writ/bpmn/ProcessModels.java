@@ -10,7 +10,9 @@ public final class ProcessModels {
             "process-engine-probe.bpmn",
             "elevation-policy.dmn",
             "elevation-request.bpmn",
-            "containment.bpmn");
+            "containment.bpmn",
+            "credential-rotation.bpmn",
+            "break-glass.bpmn");
 
     /** A timer that fires one second after start: proves the job executor runs timers in time. */
     public static final String PROBE = "process-engine-probe";
@@ -158,6 +160,53 @@ public final class ProcessModels {
     public static final String BEAN_CONTAIN_WRIT = "containWrit";
     public static final String BEAN_ROTATE_NHI_SECRET = "rotateNhiSecret";
     public static final String BEAN_RECORD_CONTAINMENT = "recordContainment";
+
+    // --- credential-rotation.bpmn ---------------------------------------------------------------------------------
+
+    /** Process key; started with the client id as business key. */
+    public static final String CREDENTIAL_ROTATION = "credential-rotation";
+    public static final String START_ROTATION_REQUESTED = "Start_RotationRequested";
+    /** Asynchronous: regenerates the client secret in Keycloak and records the evidence. */
+    public static final String TASK_REGENERATE_SECRET = "Task_RegenerateSecret";
+    public static final String TASK_NOTIFY_OWNER = "Task_NotifyOwner";
+    public static final String END_ROTATED = "End_Rotated";
+
+    /** Start (String): the NHI's client id, also the business key. */
+    public static final String VAR_CLIENT_ID = "clientId";
+    /** Start (String): why: ON_DEMAND, POLICY, BREAK_GLASS or CONTAINMENT. */
+    public static final String VAR_ROTATION_REASON = "rotationReason";
+    /** Start (String): who asked for it ({@code system} for the schedule). */
+    public static final String VAR_REQUESTED_BY = "requestedBy";
+
+    public static final String BEAN_REGENERATE_SECRET = "regenerateSecret";
+    public static final String BEAN_NOTIFY_OWNER = "notifyOwner";
+
+    // --- break-glass.bpmn -----------------------------------------------------------------------------------------
+
+    /** Process key; started with the writ id as business key. Shares the writ's variables and beans above. */
+    public static final String BREAK_GLASS = "break-glass";
+    public static final String START_GLASS_BROKEN = "Start_GlassBroken";
+    public static final String TASK_APPLY_BREAK_GLASS_POLICY = "Task_ApplyBreakGlassPolicy";
+    public static final String TASK_NOTIFY_BREAK_GLASS = "Task_NotifyBreakGlass";
+    public static final String TASK_ROTATE_TOUCHED_CREDENTIALS = "Task_RotateTouchedCredentials";
+    public static final String TASK_OPEN_POST_INCIDENT_REVIEW = "Task_OpenPostIncidentReview";
+    /** Security's user task: the mandatory post-incident review, due at {@link #VAR_REVIEW_DUE}. */
+    public static final String TASK_REVIEW_BREAK_GLASS = "Task_ReviewBreakGlass";
+    public static final String TIMER_REVIEW_OVERDUE = "Timer_ReviewOverdue";
+    public static final String TASK_ESCALATE_REVIEW = "Task_EscalateReview";
+    public static final String END_REVIEWED = "End_Reviewed";
+    public static final String END_REVIEW_ESCALATED = "End_ReviewEscalated";
+
+    /** Start (String, ISO-8601 duration such as P2D): how long security has for the post-incident review. */
+    public static final String VAR_REVIEW_WITHIN = "reviewWithin";
+    /** Set by {@link #BEAN_OPEN_POST_INCIDENT_REVIEW} (java.util.Date): when the review is due. */
+    public static final String VAR_REVIEW_DUE = "reviewDue";
+
+    public static final String BEAN_APPLY_BREAK_GLASS_POLICY = "applyBreakGlassPolicy";
+    public static final String BEAN_NOTIFY_BREAK_GLASS = "notifyBreakGlass";
+    public static final String BEAN_ROTATE_TOUCHED_CREDENTIALS = "rotateTouchedCredentials";
+    public static final String BEAN_OPEN_POST_INCIDENT_REVIEW = "openPostIncidentReview";
+    public static final String BEAN_ESCALATE_REVIEW = "escalateBreakGlassReview";
 
     private ProcessModels() {
     }

@@ -51,6 +51,9 @@ public interface IdentityDirectory {
      */
     void regenerateSecret(String clientId);
 
+    /** Every client that acts through a service account (the non-human identities), with owner and secret age. */
+    List<DirectoryClient> nonHumanIdentities();
+
     /** The successful logins recorded since that instant, oldest first (the provider must record login events). */
     List<DirectoryLogin> loginsSince(Instant since);
 }

@@ -1,5 +1,6 @@
 package io.writ.domain.session;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ public interface SessionRepository {
 
     /** The latest sessions no writ covered, newest first. */
     List<PrivilegedSession> unlinked(int max);
+
+    /** When the identity was last seen acting in a privileged session. */
+    Optional<Instant> lastActivityOf(String identity);
 
     /** A session's event receipts in the order they happened. */
     List<SessionEvent> eventsOf(String sessionId);

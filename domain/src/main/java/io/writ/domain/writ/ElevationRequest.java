@@ -126,6 +126,19 @@ public class ElevationRequest {
     @Column(name = "ended_by", length = 200)
     private String endedBy;
 
+    /** When the post-incident review of a break-glass writ is due; null until its access was revoked. */
+    @Column(name = "post_incident_review_due")
+    private Instant postIncidentReviewDue;
+
+    @Column(name = "post_incident_reviewed_by", length = 200)
+    private String postIncidentReviewedBy;
+
+    @Column(name = "post_incident_reviewed_at")
+    private Instant postIncidentReviewedAt;
+
+    @Column(name = "post_incident_findings", length = 2000)
+    private String postIncidentFindings;
+
     @Version
     private long version;
 
@@ -325,6 +338,10 @@ public class ElevationRequest {
         if (!requester.equals(by)) {
             throw new NotPermitted("only the requester may ask for more time on writ " + id);
         }
+        if (breakGlass) {
+            throw new WritStateConflict(state, "break-glass writ " + id + " keeps its short window: ask for a writ "
+                    + "on a ticket to go on");
+        }
         requireState(WritState.ACTIVE, "be extended");
         requireWindowOpen(now);
         if (pendingExtension().isPresent()) {
@@ -369,6 +386,49 @@ public class ElevationRequest {
     /** Whether this person could decide on the writ now: it awaits a decision and they may make it. */
     public boolean awaitsDecisionFrom(Approver approver) {
         return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
+    }
+
+    /**
+     * A break-glass writ's access was revoked: its post-incident review is now due by then. Only break-glass writs
+     * have one; asking again keeps the first due date.
+     */
+    public void requirePostIncidentReview(Instant due) {
+        if (!breakGlass) {
+            throw new IllegalStateException("writ " + id + " is not break-glass: it has no post-incident review");
+        }
+        if (postIncidentReviewDue == null) {
+            postIncidentReviewDue = Objects.requireNonNull(due, "due");
+        }
+    }
+
+    /**
+     * Security's post-incident review of a break-glass writ: what happened, whether the emergency was real, what
+     * follows. Never by the person who broke the glass or received the access; once.
+     */
+    public void recordPostIncidentReview(String by, String findings, Instant now) {
+        Objects.requireNonNull(by, "by");
+        if (!breakGlass || postIncidentReviewDue == null) {
+            throw new WritStateConflict(state, "writ " + id + " awaits no post-incident review");
+        }
+        if (postIncidentReviewedAt != null) {
+            throw new WritStateConflict(state, "writ " + id + " was reviewed by " + postIncidentReviewedBy);
+        }
+        if (by.equals(requester) || by.equals(target) || targetOwner().filter(by::equals).isPresent()) {
+            throw new SeparationOfDutiesViolation("you broke the glass on writ " + id
+                    + " (or received or own its access); someone else must review it");
+        }
+        var text = requiredComment(findings, "findings", "say what happened and whether the emergency was real");
+        if (text.length() > Submission.MAX_TEXT) {
+            throw InvalidRequest.of("findings", "at most " + Submission.MAX_TEXT + " characters");
+        }
+        postIncidentFindings = text;
+        postIncidentReviewedBy = by;
+        postIncidentReviewedAt = Objects.requireNonNull(now, "now");
+    }
+
+    /** Whether the break-glass writ's post-incident review is due and not yet done. */
+    public boolean awaitsPostIncidentReview() {
+        return postIncidentReviewDue != null && postIncidentReviewedAt == null;
     }
 
     /** Whether this person could decide on the writ's pending extension now. */
@@ -504,6 +564,10 @@ public class ElevationRequest {
         return extension().filter(e -> e.isPending() && state == WritState.ACTIVE);
     }
     public Optional<String> processInstanceId() { return Optional.ofNullable(processInstanceId); }
+    public Optional<Instant> postIncidentReviewDue() { return Optional.ofNullable(postIncidentReviewDue); }
+    public Optional<String> postIncidentReviewedBy() { return Optional.ofNullable(postIncidentReviewedBy); }
+    public Optional<Instant> postIncidentReviewedAt() { return Optional.ofNullable(postIncidentReviewedAt); }
+    public Optional<String> postIncidentFindings() { return Optional.ofNullable(postIncidentFindings); }
     public Instant submittedAt() { return submittedAt; }
     public Optional<Instant> decidedAt() { return Optional.ofNullable(decidedAt); }
     public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }

@@ -32,6 +32,9 @@ public interface WritRepository {
     /** The latest writs that were granted to this identity, newest grant first (to link its sessions). */
     List<ElevationRequest> grantedTo(String target, int max);
 
+    /** Break-glass writs whose post-incident review is due and not yet done, oldest first. */
+    List<ElevationRequest> awaitingPostIncidentReview();
+
     /** The active writs that elevate this identity (to link its privileged sessions). */
     List<ElevationRequest> activeFor(String target);
 

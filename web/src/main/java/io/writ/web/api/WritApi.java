@@ -35,6 +35,7 @@ public class WritApi extends Application {
                 RequestResource.class,
                 TicketResource.class,
                 SessionResource.class,
-                AlertResource.class);
+                AlertResource.class,
+                NhiResource.class);
     }
 }

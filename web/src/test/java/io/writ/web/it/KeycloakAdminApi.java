@@ -118,6 +118,58 @@ final class KeycloakAdminApi {
                 .DELETE().build());
     }
 
+    /** Creates a confidential client with a service account, secret and owner (client attribute writ.owner). */
+    static void createNhi(String clientId, String secret, String owner) {
+        var created = send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + "/admin/realms/writ/clients"))
+                .header("Authorization", "Bearer " + masterToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + clientId + "\",\"enabled\":true,"
+                        + "\"publicClient\":false,\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,"
+                        + "\"secret\":\"" + secret + "\",\"attributes\":{\"writ.owner\":\"" + owner + "\"}}"))
+                .build());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak refused to create client " + clientId + ": " + created.body());
+        }
+    }
+
+    /** The client's current secret, as its owner would read it from Keycloak. */
+    static String clientSecret(String clientId) {
+        var matcher = java.util.regex.Pattern.compile("\"value\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(get("/admin/realms/writ/clients/" + clientUuid(clientId) + "/client-secret"));
+        if (!matcher.find()) {
+            throw new IllegalStateException("no secret for " + clientId);
+        }
+        return matcher.group(1);
+    }
+
+    static void deleteClient(String clientId) {
+        send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + "/admin/realms/writ/clients/"
+                        + clientUuid(clientId)))
+                .header("Authorization", "Bearer " + masterToken())
+                .DELETE().build());
+    }
+
+    /** Enables or disables a user (a disabled NHI owner is a finding). */
+    static void setEnabled(String username, boolean enabled) {
+        var changed = send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + "/admin/realms/writ/users/"
+                        + userId(username)))
+                .header("Authorization", "Bearer " + masterToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}"))
+                .build());
+        if (changed.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused to change " + username + ": " + changed.body());
+        }
+    }
+
+    private static String clientUuid(String clientId) {
+        var matcher = ID.matcher(get("/admin/realms/writ/clients?clientId=" + clientId));
+        if (!matcher.find()) {
+            throw new IllegalStateException("no client " + clientId);
+        }
+        return matcher.group(1);
+    }
+
     static boolean userExists(String username) {
         return get("/admin/realms/writ/users?exact=true&username=" + username).contains("\"id\"");
     }

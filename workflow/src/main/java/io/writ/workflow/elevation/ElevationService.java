@@ -19,7 +19,11 @@ import io.writ.domain.writ.Submission;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
 import io.writ.domain.writ.WritStateConflict;
+import io.writ.workflow.engine.breakglass.BreakGlassProcess;
 import io.writ.workflow.engine.elevation.ElevationProcess;
+import io.writ.workflow.nhi.NhiDesk;
+import io.writ.workflow.nhi.RotationReason;
+import io.writ.domain.entitlement.SessionCoverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -62,6 +66,12 @@ public class ElevationService {
     @Inject
     ElevationSettings settings;
 
+    @Inject
+    BreakGlassProcess breakGlass;
+
+    @Inject
+    NhiDesk nhis;
+
     Clock clock = Clock.systemUTC();
 
     /** A requester (a person, or an NHI for itself) asks for elevation; the process decides the policy at once. */
@@ -84,8 +94,89 @@ public class ElevationService {
                 writ.entitlement() + " for " + writ.target() + " for " + writ.requestedMinutes() + " min on ticket "
                         + writ.ticket().orElse("(break-glass)") + ": " + writ.justification()));
         // Runs the policy decision and applyPolicy in this transaction: a window over the cap is refused here.
-        process.start(writ, ticketStatus != null && ticketStatus.isOpen(), settings);
+        if (writ.breakGlass()) {
+            breakGlass.start(writ, settings);
+        } else {
+            process.start(writ, ticketStatus != null && ticketStatus.isOpen(), settings);
+        }
         return writ;
+    }
+
+    /**
+     * Break-glass: approved at once by the one who broke the glass (their justification is the mandatory reason),
+     * for a short window: the break-glass cap, or the entitlement's own maximum if shorter.
+     */
+    public ElevationRequest applyBreakGlassPolicy(String writId) {
+        var writ = writs.require(writId);
+        var entitlement = entitlementOf(writ);
+        var policy = ApprovalPolicy.autoApproved(entitlement.approverGroup(),
+                Math.min(entitlement.maxMinutes(), settings.breakGlassMaxMinutes()));
+        var now = clock.instant();
+        writ.applyPolicy(policy, now);
+        writ.coverSessions(SessionCoverage.FULL);
+        audit.record(new AuditEntry(now, writ.requester(), "writ.break-glass", subject(writ),
+                "glass broken: " + writ.entitlement() + " for " + writ.target() + " granted at once for at most "
+                        + policy.maxMinutes() + " min without the approval of " + policy.approverGroup()
+                        + "; reason: " + writ.justification()));
+        return writ;
+    }
+
+    /** The break-glass grant is in place: security and the approvers who were skipped are told at once. */
+    public void breakGlassGranted(String writId) {
+        var writ = writs.require(writId);
+        audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "writ.break-glass-announced", subject(writ),
+                "security and the approver group " + writ.policy().map(ApprovalPolicy::approverGroup).orElse("?")
+                        + " told: " + writ.requester() + " holds " + writ.entitlement() + " until "
+                        + writ.grant().map(g -> g.expiresAt().toString()).orElse("?")));
+    }
+
+    /** After break-glass access was revoked, the credentials it touched are rotated: an NHI's client secret. */
+    public void rotateAfterBreakGlass(String writId) {
+        var writ = writs.require(writId);
+        var now = clock.instant();
+        if (writ.target().startsWith(SERVICE_ACCOUNT_PREFIX)) {
+            var clientId = writ.target().substring(SERVICE_ACCOUNT_PREFIX.length());
+            nhis.rotateNow(clientId, RotationReason.BREAK_GLASS, AuditEntry.SYSTEM);
+            nhis.ownerTold(clientId, RotationReason.BREAK_GLASS);
+        } else {
+            audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.break-glass-credentials", subject(writ),
+                    writ.target() + " is a person: their Keycloak sessions were logged out with the revocation"));
+        }
+    }
+
+    /** Opens the break-glass writ's mandatory post-incident review; returns when it is due. */
+    public Instant openPostIncidentReview(String writId, java.time.Duration within) {
+        var writ = writs.require(writId);
+        var now = clock.instant();
+        writ.requirePostIncidentReview(now.plus(within));
+        var due = writ.postIncidentReviewDue().orElseThrow();
+        audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.post-incident-review-opened", subject(writ),
+                "security reviews by " + due));
+        return due;
+    }
+
+    /** Security records the post-incident review of a break-glass writ; the process's review task completes. */
+    public ElevationRequest recordPostIncidentReview(String writId, String reviewer, String findings) {
+        var writ = writs.require(writId);
+        var now = clock.instant();
+        writ.recordPostIncidentReview(reviewer, findings, now);
+        audit.record(new AuditEntry(now, reviewer, "writ.post-incident-reviewed", subject(writ),
+                writ.postIncidentFindings().orElse("")));
+        breakGlass.completeReview(writId);
+        return writ;
+    }
+
+    /** Nobody reviewed the break-glass writ in time: escalated (it stays due until someone does). */
+    public void postIncidentReviewOverdue(String writId) {
+        var writ = writs.require(writId);
+        audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "writ.post-incident-review-overdue",
+                subject(writ), "due " + writ.postIncidentReviewDue().map(Instant::toString).orElse("?")
+                        + "; escalated to security's leads"));
+    }
+
+    /** Break-glass writs whose post-incident review is due, oldest first. */
+    public List<ElevationRequest> awaitingPostIncidentReview() {
+        return writs.awaitingPostIncidentReview();
     }
 
     /** Called by the process with the policy decision's result. */

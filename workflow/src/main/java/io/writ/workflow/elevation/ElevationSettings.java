@@ -40,7 +40,19 @@ public class ElevationSettings {
     @ConfigProperty(name = "writ.keycloak.retry-cycle", defaultValue = "R10/PT30S")
     String keycloakRetryCycle;
 
+    /** The longest break-glass window in minutes (shorter still if the entitlement says so). */
+    @Inject
+    @ConfigProperty(name = "writ.break-glass.max-minutes", defaultValue = "60")
+    int breakGlassMaxMinutes;
+
+    /** How long security has for a break-glass writ's post-incident review (ISO-8601 duration). */
+    @Inject
+    @ConfigProperty(name = "writ.break-glass.review-within", defaultValue = "P2D")
+    String breakGlassReviewWithin;
+
     public String remindAfter() { return remindAfter; }
+    public int breakGlassMaxMinutes() { return breakGlassMaxMinutes; }
+    public String breakGlassReviewWithin() { return breakGlassReviewWithin; }
     public String escalateAfter() { return escalateAfter; }
     public String approvalDeadline() { return approvalDeadline; }
     public String backupApproverGroup() { return backupApproverGroup; }

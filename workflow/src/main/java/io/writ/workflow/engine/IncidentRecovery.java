@@ -50,7 +50,7 @@ public class IncidentRecovery {
     int slowRetryMinutes;
 
     private static final Set<String> KEYCLOAK_STEPS = Set.of(ProcessModels.TASK_GRANT, ProcessModels.TASK_REVOKE,
-            ProcessModels.TASK_CONTAIN_WRIT, ProcessModels.TASK_ROTATE_SECRET);
+            ProcessModels.TASK_CONTAIN_WRIT, ProcessModels.TASK_ROTATE_SECRET, ProcessModels.TASK_REGENERATE_SECRET);
 
     private static boolean causedByKeycloakAway(Incident incident) {
         return incident.getIncidentMessage() != null && incident.getIncidentMessage().contains(DirectoryUnavailable.MARK);

@@ -1,6 +1,7 @@
 package io.writ.workflow.keycloak;
 
 import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
@@ -165,6 +166,44 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     @Override
     public void regenerateSecret(String clientId) {
         call(realm -> realm.clients().get(client(realm, clientId).getId()).generateNewSecret());
+    }
+
+    /** Keycloak's client attribute with the epoch second the current secret was made (set since Keycloak 22). */
+    static final String SECRET_CREATION_TIME = "client.secret.creation.time";
+
+    @Override
+    public List<DirectoryClient> nonHumanIdentities() {
+        return call(realm -> {
+            var found = new ArrayList<DirectoryClient>();
+            List<ClientRepresentation> page;
+            int first = 0;
+            do {
+                page = realm.clients().findAll(null, false, false, first, PAGE);
+                first += page.size();
+                for (var client : page) {
+                    if (!Boolean.TRUE.equals(client.isServiceAccountsEnabled())) {
+                        continue;
+                    }
+                    var account = realm.clients().get(client.getId()).getServiceAccountUser();
+                    var owner = ownerOf(client);
+                    var ownerEnabled = owner != null && findUser(realm, owner).map(UserRepresentation::isEnabled)
+                            .filter(Boolean.TRUE::equals).isPresent();
+                    found.add(new DirectoryClient(client.getClientId(), account.getUsername(),
+                            Boolean.TRUE.equals(client.isEnabled()), owner, ownerEnabled, secretCreatedAt(client),
+                            names(realm.users().get(account.getId()).roles().realmLevel().listAll())));
+                }
+            } while (page.size() == PAGE);
+            return List.copyOf(found);
+        });
+    }
+
+    private static Instant secretCreatedAt(ClientRepresentation client) {
+        var made = client.getAttributes() == null ? null : client.getAttributes().get(SECRET_CREATION_TIME);
+        try {
+            return made == null || made.isBlank() ? null : Instant.ofEpochSecond(Long.parseLong(made.strip()));
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
     }
 
     /** Logins read at once; a busier realm is read again from the last one seen on the next poll. */

@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,14 @@ public class JpaSessionRepository implements SessionRepository {
                 .setParameter("link", SessionLink.UNLINKED)
                 .setMaxResults(max)
                 .getResultList();
+    }
+
+    @Override
+    public Optional<Instant> lastActivityOf(String identity) {
+        return Optional.ofNullable(em.createQuery("select max(s.lastEventAt) from PrivilegedSession s "
+                        + "where s.identity = :identity", Instant.class)
+                .setParameter("identity", identity)
+                .getSingleResult());
     }
 
     @Override

@@ -77,6 +77,14 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
+    public List<ElevationRequest> awaitingPostIncidentReview() {
+        return em.createQuery("select w from ElevationRequest w where w.postIncidentReviewDue is not null "
+                        + "and w.postIncidentReviewedAt is null order by w.postIncidentReviewDue",
+                        ElevationRequest.class)
+                .getResultList();
+    }
+
+    @Override
     public List<ElevationRequest> activeFor(String target) {
         return em.createQuery("select w from ElevationRequest w where w.target = :target and w.state = :state "
                         + "order by w.submittedAt", ElevationRequest.class)

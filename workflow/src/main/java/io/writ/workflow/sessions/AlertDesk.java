@@ -9,6 +9,8 @@ import io.writ.domain.alert.TriageOutcome;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.workflow.elevation.ElevationService;
 import io.writ.workflow.engine.containment.ContainmentProcess;
+import io.writ.workflow.nhi.NhiDesk;
+import io.writ.workflow.nhi.RotationReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,6 +43,9 @@ public class AlertDesk {
 
     @Inject
     ContainmentProcess process;
+
+    @Inject
+    NhiDesk nhis;
 
     Clock clock = Clock.systemUTC();
 
@@ -90,10 +95,9 @@ public class AlertDesk {
     public String rotateSecret(String alertId) {
         var alert = require(alertId);
         var clientId = alert.identity().substring(SERVICE_ACCOUNT_PREFIX.length());
-        directory.regenerateSecret(clientId);
-        audit.record(new AuditEntry(clock.instant(), CONTAINMENT, "nhi.secret-rotated", "nhi:" + clientId,
-                "after alert " + alert.id() + " (" + alert.rule() + ")"));
-        return "client secret of " + clientId + " regenerated";
+        var done = nhis.rotateNow(clientId, RotationReason.CONTAINMENT, CONTAINMENT);
+        nhis.ownerTold(clientId, RotationReason.CONTAINMENT);
+        return done;
     }
 
     /** Containment is done; the alert awaits triage. */

@@ -159,6 +159,7 @@ class DashboardsTest {
         public List<ElevationRequest> activeFor(String target) { return List.of(); }
         public List<ElevationRequest> extensionAwaitingDecision() { return List.of(); }
         public List<ElevationRequest> grantedTo(String target, int max) { return List.of(); }
+        public List<ElevationRequest> awaitingPostIncidentReview() { return List.of(); }
         public List<ElevationRequest> active() { return inState(WritState.ACTIVE); }
         public List<ElevationRequest> decidedSince(Instant since) {
             return kept.stream().filter(w -> w.decidedAt().filter(at -> !at.isBefore(since)).isPresent()).toList();
@@ -201,5 +202,6 @@ class DashboardsTest {
         public int logout(String username) { return 0; }
         public void regenerateSecret(String clientId) { }
         public List<DirectoryLogin> loginsSince(Instant since) { return List.of(); }
+        public List<io.writ.domain.identity.DirectoryClient> nonHumanIdentities() { return List.of(); }
     }
 }

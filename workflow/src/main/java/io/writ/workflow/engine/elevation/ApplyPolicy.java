@@ -37,7 +37,7 @@ public class ApplyPolicy implements JavaDelegate {
                 ? applied.approverGroup() + "," + applied.sponsorGroup() : applied.approverGroup());
     }
 
-    static String writId(DelegateExecution execution) {
+    public static String writId(DelegateExecution execution) {
         return (String) execution.getVariable(ProcessModels.VAR_WRIT_ID);
     }
 }

@@ -1,0 +1,2 @@
+/** Non-human identities: the inventory, its findings, and the rotation of their credentials. */
+package io.writ.domain.nhi;

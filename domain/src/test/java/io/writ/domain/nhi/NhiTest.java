@@ -1,0 +1,57 @@
+package io.writ.domain.nhi;
+
+import io.writ.domain.identity.DirectoryClient;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NhiTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
+    private static final Duration POLICY = Duration.ofDays(90);
+    private static final Set<String> PRIVILEGED = Set.of("prod-db-admin", "billing-read");
+
+    private static Nhi assess(String owner, boolean ownerEnabled, Instant secretMade, Set<String> roles,
+                              Set<String> byWrit) {
+        return Nhi.assess(new DirectoryClient("ci-deployer", "service-account-ci-deployer", true, owner, ownerEnabled,
+                secretMade, roles), PRIVILEGED, byWrit, POLICY, Optional.empty(), NOW);
+    }
+
+    @Test
+    void anOwnedRecentlyRotatedNhiWithoutStandingPrivilegeHasNoFinding() {
+        var nhi = assess("alice", true, NOW.minus(Duration.ofDays(10)), Set.of("requester"), Set.of());
+
+        assertThat(nhi.findings()).isEmpty();
+        assertThat(nhi.secretAgeDays()).contains(10L);
+    }
+
+    @Test
+    void noOwnerOrADisabledOwnerIsAFinding() {
+        assertThat(assess(null, false, NOW, Set.of(), Set.of()).findings()).containsExactly(NhiFinding.NO_OWNER);
+        assertThat(assess("gone", false, NOW, Set.of(), Set.of()).findings())
+                .containsExactly(NhiFinding.OWNER_DISABLED);
+    }
+
+    @Test
+    void aPrivilegedRoleHeldStandingIsAFindingButNotOneHeldThroughAWrit() {
+        var standing = assess("alice", true, NOW, Set.of("prod-db-admin", "requester"), Set.of());
+        var byWrit = assess("alice", true, NOW, Set.of("prod-db-admin"), Set.of("prod-db-admin"));
+
+        assertThat(standing.findings()).containsExactly(NhiFinding.STANDING_PRIVILEGED_ROLE);
+        assertThat(standing.privilegedRoles()).containsExactly("prod-db-admin");
+        assertThat(byWrit.findings()).isEmpty();
+    }
+
+    @Test
+    void aSecretOlderThanPolicyOrOfUnknownAgeIsAFinding() {
+        assertThat(assess("alice", true, NOW.minus(Duration.ofDays(91)), Set.of(), Set.of()).findings())
+                .containsExactly(NhiFinding.SECRET_OLDER_THAN_POLICY);
+        assertThat(assess("alice", true, null, Set.of(), Set.of()).findings())
+                .containsExactly(NhiFinding.SECRET_OLDER_THAN_POLICY);
+    }
+}

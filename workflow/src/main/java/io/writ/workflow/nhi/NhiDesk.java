@@ -1,0 +1,132 @@
+package io.writ.workflow.nhi;
+
+import io.writ.domain.NotFound;
+import io.writ.domain.audit.AuditEntry;
+import io.writ.domain.audit.AuditTrail;
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.entitlement.EntitlementKind;
+import io.writ.domain.identity.DirectoryClient;
+import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.nhi.Nhi;
+import io.writ.domain.nhi.NhiFinding;
+import io.writ.domain.session.SessionRepository;
+import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.WritRepository;
+import io.writ.workflow.engine.rotation.RotationProcess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The NHI inventory read from Keycloak, assessed against the catalogue and the rotation policy, and the rotation of
+ * an NHI's secret: started as a process (on demand, on the schedule, after break-glass or containment), or done at
+ * once by a process that is already running in the background (containment).
+ */
+@ApplicationScoped
+@Transactional
+public class NhiDesk {
+
+    @Inject
+    IdentityDirectory directory;
+
+    @Inject
+    EntitlementCatalogue catalogue;
+
+    @Inject
+    WritRepository writs;
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    RotationProcess process;
+
+    @Inject
+    @ConfigProperty(name = "writ.nhi.secret-max-age-days", defaultValue = "90")
+    int secretMaxAgeDays;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Every NHI with its owner, secret age, last use, standing privileged roles and findings. */
+    public List<Nhi> inventory() {
+        var privileged = catalogue.all().stream().filter(e -> e.kind() == EntitlementKind.REALM_ROLE)
+                .map(Entitlement::name).collect(Collectors.toSet());
+        var now = clock.instant();
+        return directory.nonHumanIdentities().stream()
+                .map(client -> Nhi.assess(client, privileged, heldByWrit(client), maxSecretAge(),
+                        sessions.lastActivityOf(client.serviceAccount()), now))
+                .toList();
+    }
+
+    /** One NHI of the inventory. */
+    public Nhi one(String clientId) {
+        return inventory().stream().filter(n -> n.clientId().equals(clientId)).findFirst()
+                .orElseThrow(() -> new NotFound("no non-human identity with client id " + clientId));
+    }
+
+    /** Starts the rotation process for an NHI; its steps regenerate the secret and tell the owner. */
+    public void requestRotation(String clientId, RotationReason reason, String by) {
+        one(clientId);
+        audit.record(new AuditEntry(clock.instant(), by, "nhi.rotation-requested", subject(clientId),
+                reason.name()));
+        process.start(clientId, reason, by);
+    }
+
+    /** Starts a rotation for every NHI whose secret is older than policy and has none running. */
+    public int rotateWhatPolicyRequires() {
+        var due = inventory().stream()
+                .filter(n -> n.findings().contains(NhiFinding.SECRET_OLDER_THAN_POLICY))
+                .filter(n -> !process.isRunningFor(n.clientId()))
+                .toList();
+        due.forEach(n -> requestRotation(n.clientId(), RotationReason.POLICY, AuditEntry.SYSTEM));
+        return due.size();
+    }
+
+    /**
+     * The rotation itself: Keycloak issues a new secret and the old one stops working at once; the evidence (when,
+     * why, the new secret's creation time as Keycloak reads it back) goes to the audit trail. Idempotent enough for
+     * a retry: a second run issues yet another secret, which is still a rotation.
+     */
+    public String rotateNow(String clientId, RotationReason reason, String by) {
+        directory.regenerateSecret(clientId);
+        var madeAt = directory.nonHumanIdentities().stream().filter(c -> c.clientId().equals(clientId))
+                .findFirst().flatMap(DirectoryClient::secretMadeAt);
+        var evidence = "secret regenerated (" + reason + ")" + madeAt.map(at -> "; Keycloak reads it as made at " + at)
+                .orElse("");
+        audit.record(new AuditEntry(clock.instant(), by, "nhi.secret-rotated", subject(clientId), evidence));
+        return "client secret of " + clientId + " regenerated";
+    }
+
+    /** Tells the owner their NHI's secret changed (recorded; delivery follows the notification settings). */
+    public void ownerTold(String clientId, RotationReason reason) {
+        var owner = directory.nonHumanIdentities().stream().filter(c -> c.clientId().equals(clientId)).findFirst()
+                .map(DirectoryClient::owner).orElse(null);
+        audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "nhi.owner-told", subject(clientId),
+                owner == null ? "no owner to tell: the NHI has none" : owner + " told of the rotation (" + reason
+                        + "); the new secret is read from Keycloak"));
+    }
+
+    private Set<String> heldByWrit(DirectoryClient client) {
+        return writs.activeFor(client.serviceAccount()).stream().map(ElevationRequest::entitlement)
+                .collect(Collectors.toSet());
+    }
+
+    private Duration maxSecretAge() {
+        return Duration.ofDays(secretMaxAgeDays);
+    }
+
+    private static String subject(String clientId) {
+        return "nhi:" + clientId;
+    }
+}
