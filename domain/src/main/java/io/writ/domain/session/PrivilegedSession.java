@@ -120,7 +120,8 @@ public class PrivilegedSession {
      * Counts the event into the session and its digest.
      *
      * @param inScope false when the event broke the writ's declared scope
-     * @return whether the event's contents are kept (FULL coverage), rather than only counted and digested
+     * @return whether the event's contents are kept, rather than only counted and digested: under FULL coverage
+     *         always; under LIGHT only when the event broke the writ's scope, since it is then an incident's evidence
      */
     public boolean record(ReportedEvent e, boolean inScope) {
         if (!admits(e)) {
@@ -144,7 +145,7 @@ public class PrivilegedSession {
             lastEventAt = e.at();
         }
         digest = sha256(digest + "\n" + e.canonical());
-        return coverage == SessionCoverage.FULL;
+        return coverage == SessionCoverage.FULL || !inScope;
     }
 
     /** True the first time a rule fires for this session; false after, so one session raises one alert per rule. */

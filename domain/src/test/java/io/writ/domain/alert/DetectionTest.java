@@ -135,6 +135,8 @@ class DetectionTest {
         assertThat(s.eventCount()).isEqualTo(1);
         assertThat(s.commandCount()).isEqualTo(1);
         assertThat(s.digest()).hasSize(64).isNotEqualTo(before);
+        assertThat(s.record(event("e2", SessionEventType.COMMAND, at(21), "orders-db-1", "drop table"), false))
+                .as("an out-of-scope event is an incident's evidence: kept even under LIGHT").isTrue();
     }
 
     private static Instant at(long minutes) {
