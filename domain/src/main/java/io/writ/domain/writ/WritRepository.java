@@ -1,5 +1,6 @@
 package io.writ.domain.writ;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,4 +28,7 @@ public interface WritRepository {
 
     /** The active writs that elevate this identity (to link its privileged sessions). */
     List<ElevationRequest> activeFor(String target);
+
+    /** The active writs whose window ends before that instant, soonest first (to warn their requesters). */
+    List<ElevationRequest> activeEndingBefore(Instant instant);
 }
