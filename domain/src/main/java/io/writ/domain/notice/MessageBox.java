@@ -12,6 +12,9 @@ public interface MessageBox {
     /** The person's messages, newest first, at most {@code max}. */
     List<InAppMessage> of(String recipient, int max);
 
+    /** The person's unread messages, oldest first. */
+    List<InAppMessage> unreadOf(String recipient);
+
     /** How many of the person's messages are unread. */
     long unread(String recipient);
 

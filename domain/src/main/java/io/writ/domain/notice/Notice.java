@@ -301,6 +301,14 @@ public class Notice {
         recipients.stream().filter(r -> r.username().equals(username)).forEach(r -> r.mailed(at));
     }
 
+    /**
+     * This recipient's address is refused for good (malformed, or unknown to the mail server): their mail is not
+     * tried again, so it cannot hold up the notice forever; they still have the in-app message.
+     */
+    public void mailRefused(String username) {
+        recipients.stream().filter(r -> r.username().equals(username)).forEach(Recipient::notMailed);
+    }
+
     /** Whether the webhook still has to be posted (when there is one). */
     public boolean awaitsWebhook(boolean webhookOn) {
         return webhookOn && webhookPostedAt == null;

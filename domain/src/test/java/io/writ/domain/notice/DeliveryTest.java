@@ -63,6 +63,20 @@ class DeliveryTest {
     }
 
     @Test
+    void anAddressRefusedForGoodIsNotTriedAgain() {
+        var notice = Notice.decisionNeeded(Cast.pending(), at(0));
+        notice.address(List.of(BOB_MAIL, CAROL_MAIL), true, at(0));
+        notice.mailed("bob", at(0));
+
+        notice.mailRefused("carol");
+        notice.attempted(at(0), true, false, List.of(), BACKOFF);
+
+        assertThat(notice.isDelivered()).isTrue();
+        assertThat(notice.recipients()).extracting(Recipient::mailState)
+                .containsExactly(MailState.SENT, MailState.NOT_MAILED);
+    }
+
+    @Test
     void theWebhookIsWaitedForOnlyWhenThereIsOne() {
         var withHook = Notice.approved(Cast.approved(), at(5));
         withHook.address(List.of(ALICE_MAIL), false, at(5));

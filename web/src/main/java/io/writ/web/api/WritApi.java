@@ -31,6 +31,7 @@ public class WritApi extends Application {
         return Set.of(RolesAllowedDynamicFeature.class,
                 ProblemMapper.class,
                 EntitlementResource.class,
+                MessageResource.class,
                 RequestResource.class,
                 TicketResource.class);
     }

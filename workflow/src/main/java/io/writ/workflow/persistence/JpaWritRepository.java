@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +63,15 @@ public class JpaWritRepository implements WritRepository {
                         + "order by w.submittedAt", ElevationRequest.class)
                 .setParameter("target", target)
                 .setParameter("state", WritState.ACTIVE)
+                .getResultList();
+    }
+
+    @Override
+    public List<ElevationRequest> activeEndingBefore(Instant instant) {
+        return em.createQuery("select w from ElevationRequest w where w.state = :state "
+                        + "and w.grant.expiresAt < :instant order by w.grant.expiresAt", ElevationRequest.class)
+                .setParameter("state", WritState.ACTIVE)
+                .setParameter("instant", instant)
                 .getResultList();
     }
 
