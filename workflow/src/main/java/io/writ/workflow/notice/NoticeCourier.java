@@ -111,7 +111,8 @@ public class NoticeCourier {
             mailEach(noticeId, parcel, link, problems);
         }
         var attempted = outbox.attempted(noticeId, problems);
-        if (!attempted.isDelivered()) {
+        // Said on the first failure and then every tenth, so a mail server away for hours does not flood the log.
+        if (!attempted.isDelivered() && (attempted.attempts() == 1 || attempted.attempts() % 10 == 0)) {
             LOG.info(() -> "Notice " + noticeId + " (" + attempted.kind() + ", writ " + attempted.writId()
                     + ") not delivered yet, attempt " + attempted.attempts() + ", next at "
                     + attempted.nextAttemptAt() + ": " + attempted.lastProblem().orElse(""));
