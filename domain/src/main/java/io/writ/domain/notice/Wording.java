@@ -90,11 +90,17 @@ final class Wording {
             lines.add("Scope:         " + scope);
         }
         var grant = w.grant();
-        lines.add("Window:        " + grant.map(g -> "granted " + time(g.grantedAt()) + ", ends " + time(g.expiresAt()))
-                .orElse(w.requestedMinutes() + " minutes from the grant"));
+        lines.add("Window:        " + grant.map(Wording::window).orElse(w.requestedMinutes() + " minutes from the grant"));
         w.policy().filter(p -> !p.autoApprove()).ifPresent(p -> lines.add("Approvals:     " + approvalsSoFar(w)));
         lines.add("Writ:          " + w.id());
         return String.join("\n", lines);
+    }
+
+    /** "granted 09:10 UTC, ends 10:10 UTC", or "..., ended 09:30 UTC" once its end was asked for before then. */
+    private static String window(Grant g) {
+        var ended = g.endRequestedAt().filter(at -> at.isBefore(g.expiresAt()));
+        return "granted " + time(g.grantedAt()) + ended.map(at -> ", ended " + time(at))
+                .orElse(", ends " + time(g.expiresAt()));
     }
 
     private static String scope(ElevationRequest w) {

@@ -201,7 +201,8 @@ class WhoIsToldTest {
         assertThat(notice.audience().users()).containsExactly("alice");
         assertThat(notice.subject()).isEqualTo("Revoked: prod-db-admin (HIGH) for alice on CHG-1001 "
                 + "(ticket CHG-1001 was closed)");
-        assertThat(notice.body()).contains("read back absent").contains("Reason: ticket CHG-1001 was closed.");
+        assertThat(notice.body()).contains("read back absent").contains("Reason: ticket CHG-1001 was closed.")
+                .contains("Window:        granted 2026-11-02 09:10 UTC, ended 2026-11-02 09:30 UTC");
     }
 
     @Test
