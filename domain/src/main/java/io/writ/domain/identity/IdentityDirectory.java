@@ -20,6 +20,19 @@ public interface IdentityDirectory {
     /** The identity with that username (a person, or an NHI's service-account user), if the directory knows it. */
     Optional<DirectoryIdentity> identity(String username);
 
+    /**
+     * How to reach a person: their username and e-mail address as the directory has them now; empty when the
+     * directory does not know the username.
+     */
+    Optional<Contact> contact(String username);
+
+    /**
+     * The enabled people in a group as the model names groups (see {@link DirectoryIdentity#groups()}): holders of
+     * the realm role of that name, directly or through a group that carries it, and members of the group of that
+     * name or path, including its subgroups. Each person once; empty for a name the directory does not know.
+     */
+    List<Contact> membersOf(String group);
+
     /** The realm roles the user holds directly. */
     Set<String> realmRolesOf(String username);
 

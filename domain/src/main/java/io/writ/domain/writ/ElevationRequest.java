@@ -437,6 +437,29 @@ public class ElevationRequest {
     }
 
     /**
+     * Who is asked to decide on this writ now: the groups whose members may decide, less the people barred whatever
+     * their groups (a conflict of interest, or they decided already). Empty groups while no policy is applied.
+     */
+    public Set<String> groupsAskedToDecide() {
+        return policy == null ? Set.of() : SeparationOfDuties.groupsThatMayDecide(this);
+    }
+
+    /** The people never asked to decide on this writ, whatever their groups (see {@link #groupsAskedToDecide()}). */
+    public Set<String> barredFromDeciding() {
+        return SeparationOfDuties.barredFromDeciding(this, false);
+    }
+
+    /** Who is asked to decide on an extension: the approver group (and backup group once escalated). */
+    public Set<String> groupsAskedToDecideExtension() {
+        return policy == null ? Set.of() : SeparationOfDuties.groupsThatMayDecideExtension(this);
+    }
+
+    /** The people never asked to decide on an extension of this writ: those with a conflict of interest. */
+    public Set<String> barredFromDecidingExtension() {
+        return SeparationOfDuties.barredFromDeciding(this, true);
+    }
+
+    /**
      * Who may read this writ: its requester and target, the owner of its non-human target, whoever decided on it
      * or belongs to a group that may, and overseers (security and compliance, told by the caller's roles).
      */

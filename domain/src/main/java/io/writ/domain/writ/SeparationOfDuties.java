@@ -1,6 +1,8 @@
 package io.writ.domain.writ;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may decide on a writ: the one place these rules live. Never the requester, never the identity that would
@@ -43,6 +45,45 @@ final class SeparationOfDuties {
         var policy = w.policy().orElseThrow();
         return policy.approvingGroupsInclude(a) ? Optional.empty()
                 : Optional.of("you are not in the approver group '" + policy.approverGroup() + "'");
+    }
+
+    /**
+     * The groups whose members may decide on the writ now: the approver group, the backup group once escalated, and
+     * the sponsor group while a sponsor seat is open. Who is asked for a decision.
+     */
+    static Set<String> groupsThatMayDecide(ElevationRequest w) {
+        var policy = w.policy().orElseThrow();
+        var groups = new LinkedHashSet<String>();
+        groups.add(policy.approverGroup());
+        policy.backupGroup().ifPresent(groups::add);
+        if (policy.sponsorSeatOpen(w.approvals())) {
+            groups.add(policy.sponsorGroup());
+        }
+        return groups;
+    }
+
+    /** The groups whose members may decide on the writ's extension. */
+    static Set<String> groupsThatMayDecideExtension(ElevationRequest w) {
+        var policy = w.policy().orElseThrow();
+        var groups = new LinkedHashSet<String>();
+        groups.add(policy.approverGroup());
+        policy.backupGroup().ifPresent(groups::add);
+        return groups;
+    }
+
+    /**
+     * The people who may not decide on the writ whatever groups they are in: those with a conflict of interest
+     * (requester, target, owner of a non-human target) and, unless it is about an extension, whoever decided already.
+     */
+    static Set<String> barredFromDeciding(ElevationRequest w, boolean extension) {
+        var barred = new LinkedHashSet<String>();
+        barred.add(w.requester());
+        barred.add(w.target());
+        w.targetOwner().ifPresent(barred::add);
+        if (!extension) {
+            w.approvals().forEach(a -> barred.add(a.approver()));
+        }
+        return barred;
     }
 
     private static Optional<String> conflictOfInterest(ElevationRequest w, Approver a) {

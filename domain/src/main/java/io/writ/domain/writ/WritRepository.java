@@ -46,4 +46,7 @@ public interface WritRepository {
 
     /** The writs whose revocation was read back at or after that instant. */
     List<ElevationRequest> revokedSince(Instant since);
+
+    /** The active writs whose window ends before that instant, soonest first (to warn their requesters). */
+    List<ElevationRequest> activeEndingBefore(Instant instant);
 }

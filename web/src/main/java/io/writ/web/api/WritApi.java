@@ -32,6 +32,7 @@ public class WritApi extends Application {
                 ProblemMapper.class,
                 AuditResource.class,
                 EntitlementResource.class,
+                MessageResource.class,
                 RequestResource.class,
                 TicketResource.class,
                 SessionResource.class,

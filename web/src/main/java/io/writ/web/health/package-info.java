@@ -1,2 +1,2 @@
-/** Readiness checks reported at /health/ready: database, process engine, Keycloak. */
+/** Readiness checks reported at /health/ready: database, process engine, Keycloak, and how notices get out. */
 package io.writ.web.health;

@@ -3,6 +3,7 @@ package io.writ.web.it;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.identity.Contact;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.IdentityDirectory;
 import jakarta.inject.Inject;
@@ -207,6 +208,54 @@ class IdentityDirectoryIT {
                 admin.deleteGroup("third-party");
             }
         }
+    }
+
+    @Test
+    void theMembersOfARealmRoleAreItsHoldersWithTheirAddresses() {
+        var approvers = directory.membersOf("approver");
+
+        assertThat(approvers).extracting(Contact::username).contains("bob", "carol", "frank")
+                .doesNotContain("alice", "dave").doesNotHaveDuplicates();
+        assertThat(approvers).filteredOn(c -> c.username().equals("bob")).extracting(Contact::email)
+                .containsExactly("bob@writ.example");
+        assertThat(directory.membersOf("no-such-role-or-group")).isEmpty();
+    }
+
+    @Test
+    void theMembersOfAGroupIncludeThoseOfItsSubgroupsAndOfGroupsCarryingARoleButNotTheDisabled() {
+        var admin = KeycloakAdmin.signIn();
+        admin.createGroup("notice-testers");
+        admin.createUser("nora", Map.of());
+        admin.createUser("ned", Map.of());
+        try {
+            admin.addToGroup("nora", "notice-testers");
+            admin.addToGroup("ned", "notice-testers");
+            admin.disableUser("ned");
+            admin.createSubgroup("notice-testers", "night-shift");
+            admin.createUser("nina", Map.of());
+            admin.addToGroup("nina", "notice-testers/night-shift");
+
+            assertThat(directory.membersOf("notice-testers")).extracting(Contact::username)
+                    .containsExactlyInAnyOrder("nora", "nina");
+            assertThat(directory.membersOf("notice-testers")).extracting(Contact::email)
+                    .contains("nora@writ.example");
+
+            admin.giveGroupRealmRole("notice-testers", "approver");
+            assertThat(directory.membersOf("approver")).extracting(Contact::username)
+                    .contains("bob", "nora", "nina").doesNotContain("ned");
+        } finally {
+            admin.deleteUser("nora");
+            admin.deleteUser("ned");
+            admin.deleteUser("nina");
+            admin.deleteGroup("notice-testers");
+        }
+    }
+
+    @Test
+    void aPersonsContactIsTheirAddressInKeycloak() {
+        assertThat(directory.contact("alice")).contains(new Contact("alice", "alice@writ.example"));
+        assertThat(directory.contact("service-account-ci-deployer")).get().extracting(Contact::email).isNull();
+        assertThat(directory.contact("nobody-by-this-name")).isEmpty();
     }
 
     @Test

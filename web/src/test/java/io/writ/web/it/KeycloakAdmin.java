@@ -95,6 +95,25 @@ final class KeycloakAdmin {
         return object(expect(200, send(request("/roles/" + encode(role)).GET())));
     }
 
+    void disableUser(String username) {
+        var path = "/users/" + userId(username).orElseThrow();
+        var user = Json.createObjectBuilder(object(expect(200, send(request(path).GET())))).add("enabled", false);
+        expect(204, send(request(path).PUT(json(user.build()))));
+    }
+
+    /** A subgroup of a top-level group (the parent is then named "parent/name" by path). */
+    void createSubgroup(String parent, String name) {
+        expect(201, send(request("/groups/" + groupId(parent).orElseThrow() + "/children")
+                .POST(json(Json.createObjectBuilder().add("name", name).build()))));
+    }
+
+    /** Maps a realm role to a group, so its members hold the role through it. */
+    void giveGroupRealmRole(String group, String role) {
+        var representation = object(expect(200, send(request("/roles/" + encode(role)).GET())));
+        expect(204, send(request("/groups/" + groupId(group).orElseThrow() + "/role-mappings/realm")
+                .POST(json(Json.createArrayBuilder().add(representation).build()))));
+    }
+
     /** A role of the client; one left over from a broken run goes first. */
     void createClientRole(String clientId, String role) {
         deleteClientRole(clientId, role);
@@ -115,7 +134,9 @@ final class KeycloakAdmin {
     }
 
     private Optional<String> groupId(String name) {
-        var response = send(request("/group-by-path/" + encode(name)).GET());
+        var path = java.util.Arrays.stream(name.split("/")).map(KeycloakAdmin::encode)
+                .collect(java.util.stream.Collectors.joining("/"));
+        var response = send(request("/group-by-path/" + path).GET());
         if (response.statusCode() == 404) {
             return Optional.empty();
         }

@@ -8,6 +8,8 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.notice.Notice;
+import io.writ.domain.notice.NoticeOutbox;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.ticket.TicketSystem;
 import io.writ.domain.writ.ApprovalPolicy;
@@ -37,7 +39,9 @@ import java.util.Set;
 
 /**
  * Everything that happens to a writ, each use case in one transaction: load, let the writ decide, store, record
- * in the audit trail, move the process on. The rules themselves live in {@link ElevationRequest}.
+ * in the audit trail and what its people are told (the outbox), move the process on. The rules themselves live in
+ * {@link ElevationRequest} and, for who is told what, in {@link Notice}. Recording a notice only writes a row, so a
+ * mail server or webhook that is down never fails a writ's step; delivery follows in the background.
  */
 @ApplicationScoped
 @Transactional
@@ -59,6 +63,9 @@ public class ElevationService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    NoticeOutbox notices;
 
     @Inject
     ElevationProcess process;
@@ -124,6 +131,7 @@ public class ElevationService {
     /** The break-glass grant is in place: security and the approvers who were skipped are told at once. */
     public void breakGlassGranted(String writId) {
         var writ = writs.require(writId);
+        notices.record(Notice.breakGlass(writ, settings.securityGroup(), clock.instant()));
         audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "writ.break-glass-announced", subject(writ),
                 "security and the approver group " + writ.policy().map(ApprovalPolicy::approverGroup).orElse("?")
                         + " told: " + writ.requester() + " holds " + writ.entitlement() + " until "
@@ -195,6 +203,7 @@ public class ElevationService {
                         + policy.sponsorGroup() : "")) + "; window at most " + policy.maxMinutes()
                         + " min; sessions covered "
                         + writ.sessionCoverage().orElseThrow()));
+        notices.record(policy.autoApprove() ? Notice.approved(writ, now) : Notice.decisionNeeded(writ, now));
         return writ;
     }
 
@@ -227,6 +236,11 @@ public class ElevationService {
         audit.record(new AuditEntry(now, approverName, decision == Decision.APPROVE ? "writ.approved" : "writ.rejected",
                 subject(writ), (comment == null ? "" : comment + " — ") + writ.approvalsSoFar() + " of "
                 + writ.policy().map(ApprovalPolicy::approvalsRequired).orElse(0) + " approvals; now " + writ.state()));
+        if (writ.state() == WritState.APPROVED) {
+            notices.record(Notice.approved(writ, now));
+        } else if (writ.state() == WritState.REJECTED) {
+            notices.record(Notice.rejected(writ, now));
+        }
         return writ.state();
     }
 
@@ -281,6 +295,7 @@ public class ElevationService {
         int sessions = directory.logout(writ.target());
         var loggedOutAt = clock.instant();
         if (writ.recordRevocation(absentAt, absentAt, loggedOutAt)) {
+            notices.record(Notice.revoked(writ, loggedOutAt));
             audit.record(new AuditEntry(loggedOutAt, AuditEntry.SYSTEM, "writ.revoked", subject(writ),
                     entitlement.name() + " removed from " + writ.target() + " and read back absent; " + sessions
                             + " session(s) logged out; reason "
@@ -288,10 +303,15 @@ public class ElevationService {
         }
     }
 
-    /** The writ has waited a while: its approvers are reminded (notifications arrive with the portal UI issue). */
+    /** The writ has waited a while: those who may decide and have not are reminded. */
     public void remindApprovers(String writId) {
         var writ = writs.require(writId);
-        audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "writ.approvers-reminded", subject(writ),
+        if (writ.state() != WritState.PENDING_APPROVAL) {
+            return; // decided while the reminder was due
+        }
+        var now = clock.instant();
+        notices.record(Notice.reminder(writ, now));
+        audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.approvers-reminded", subject(writ),
                 writ.approvalsSoFar() + " of " + writ.policy().map(ApprovalPolicy::approvalsRequired).orElse(0)
                         + " approvals so far"));
     }
@@ -299,8 +319,10 @@ public class ElevationService {
     /** The approvers took too long: the backup group may decide as well. */
     public void escalated(String writId, String backupGroup) {
         var writ = writs.require(writId);
+        var now = clock.instant();
         writ.escalateTo(backupGroup);
-        audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "writ.escalated", subject(writ),
+        notices.record(Notice.escalated(writ, backupGroup, now));
+        audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.escalated", subject(writ),
                 "handed to backup group " + backupGroup));
     }
 
@@ -309,6 +331,7 @@ public class ElevationService {
         var writ = writs.require(writId);
         var now = clock.instant();
         writ.expireUnapproved(now);
+        notices.record(Notice.expiredUnapproved(writ, now));
         audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "writ.expired-unapproved", subject(writ),
                 "no decision before the approval deadline"));
     }
@@ -328,6 +351,7 @@ public class ElevationService {
         var writ = writs.require(writId);
         var now = clock.instant();
         writ.requestExtension(requester, extraMinutes, now);
+        notices.record(Notice.extensionRequested(writ, now));
         audit.record(new AuditEntry(now, requester, "writ.extension-requested", subject(writ),
                 extraMinutes + " more minutes"));
         return writ;
@@ -350,6 +374,7 @@ public class ElevationService {
             writ.rejectExtension(approver, comment, now);
             audit.record(new AuditEntry(now, approverName, "writ.extension-rejected", subject(writ), comment));
         }
+        notices.record(Notice.extensionDecided(writ, now));
         return writ;
     }
 

@@ -50,7 +50,13 @@ public class ElevationSettings {
     @ConfigProperty(name = "writ.break-glass.review-within", defaultValue = "P2D")
     String breakGlassReviewWithin;
 
+    /** The Keycloak group (or realm role) of security analysts: told of every break-glass at once. */
+    @Inject
+    @ConfigProperty(name = "writ.security-group", defaultValue = "security")
+    String securityGroup;
+
     public String remindAfter() { return remindAfter; }
+    public String securityGroup() { return securityGroup; }
     public int breakGlassMaxMinutes() { return breakGlassMaxMinutes; }
     public String breakGlassReviewWithin() { return breakGlassReviewWithin; }
     public String escalateAfter() { return escalateAfter; }

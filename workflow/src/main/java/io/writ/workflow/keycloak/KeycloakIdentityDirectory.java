@@ -2,6 +2,7 @@ package io.writ.workflow.keycloak;
 
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.identity.DirectoryClient;
+import io.writ.domain.identity.Contact;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
@@ -29,7 +30,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +78,27 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     @Override
     public Optional<DirectoryIdentity> identity(String username) {
         return call(realm -> findUser(realm, username).map(user -> describe(realm, user)));
+    }
+
+    @Override
+    public Optional<Contact> contact(String username) {
+        return call(realm -> findUser(realm, username).map(KeycloakIdentityDirectory::contactOf));
+    }
+
+    @Override
+    public List<Contact> membersOf(String group) {
+        return call(realm -> {
+            var members = new LinkedHashMap<String, Contact>();
+            var visitedGroups = new HashSet<String>();
+            roleHolders(realm, group, members, visitedGroups);
+            try {
+                var named = realm.getGroupByPath(group.startsWith("/") ? group : "/" + group);
+                groupMembers(realm, named.getId(), members, visitedGroups);
+            } catch (NotFoundException noSuchGroup) {
+                // a realm role only, or neither: what the directory does not know has no members
+            }
+            return List.copyOf(members.values());
+        });
     }
 
     @Override
@@ -277,6 +301,73 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             all.addAll(page);
         } while (page.size() == PAGE);
         return all;
+    }
+
+    // --- members of groups ---------------------------------------------------------------------------------------
+
+    /**
+     * Holders of the realm role of that name: the users it is mapped to directly, and the members of the groups it
+     * is mapped to. Holders through a composite role are not followed (the model's groups are plain roles).
+     */
+    private static void roleHolders(RealmResource realm, String roleName, Map<String, Contact> members,
+                                    Set<String> visitedGroups) {
+        var role = realm.roles().get(roleName);
+        try {
+            List<UserRepresentation> page;
+            int first = 0;
+            do {
+                page = role.getUserMembers(first, PAGE);
+                page.forEach(user -> addEnabled(user, members));
+                first += PAGE;
+            } while (page.size() == PAGE);
+            List<GroupRepresentation> groups;
+            first = 0;
+            do {
+                groups = List.copyOf(role.getRoleGroupMembers(first, PAGE));
+                for (var group : groups) {
+                    groupMembers(realm, group.getId(), members, visitedGroups);
+                }
+                first += PAGE;
+            } while (groups.size() == PAGE);
+        } catch (NotFoundException noSuchRole) {
+            // not a realm role
+        }
+    }
+
+    /** The members of a group and of all its subgroups: a member of a subgroup is in its parents. */
+    private static void groupMembers(RealmResource realm, String groupId, Map<String, Contact> members,
+                                     Set<String> visitedGroups) {
+        if (!visitedGroups.add(groupId)) {
+            return;
+        }
+        var group = realm.groups().group(groupId);
+        List<UserRepresentation> page;
+        int first = 0;
+        do {
+            page = group.members(first, PAGE);
+            page.forEach(user -> addEnabled(user, members));
+            first += PAGE;
+        } while (page.size() == PAGE);
+        List<GroupRepresentation> subgroups;
+        first = 0;
+        do {
+            subgroups = group.getSubGroups(first, PAGE, true);
+            for (var subgroup : subgroups) {
+                groupMembers(realm, subgroup.getId(), members, visitedGroups);
+            }
+            first += PAGE;
+        } while (subgroups.size() == PAGE);
+    }
+
+    private static void addEnabled(UserRepresentation user, Map<String, Contact> members) {
+        if (Boolean.TRUE.equals(user.isEnabled())) {
+            members.putIfAbsent(user.getUsername(), contactOf(user));
+        }
+    }
+
+    private static Contact contactOf(UserRepresentation user) {
+        // An address Keycloak has not verified is still where the person said they read mail: used as it is.
+        return new Contact(user.getUsername(), user.getEmail());
     }
 
     // --- entitlements -----------------------------------------------------------------------------------------

@@ -114,6 +114,15 @@ public class JpaWritRepository implements WritRepository {
                 .getResultList();
     }
 
+    @Override
+    public List<ElevationRequest> activeEndingBefore(Instant instant) {
+        return em.createQuery("select w from ElevationRequest w where w.state = :state "
+                        + "and w.grant.expiresAt < :instant order by w.grant.expiresAt", ElevationRequest.class)
+                .setParameter("state", WritState.ACTIVE)
+                .setParameter("instant", instant)
+                .getResultList();
+    }
+
     private List<ElevationRequest> inState(WritState state) {
         return em.createQuery("select w from ElevationRequest w where w.state = :state order by w.submittedAt",
                         ElevationRequest.class)

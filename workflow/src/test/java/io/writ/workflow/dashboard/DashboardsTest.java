@@ -160,6 +160,7 @@ class DashboardsTest {
         public List<ElevationRequest> extensionAwaitingDecision() { return List.of(); }
         public List<ElevationRequest> grantedTo(String target, int max) { return List.of(); }
         public List<ElevationRequest> awaitingPostIncidentReview() { return List.of(); }
+        public List<ElevationRequest> activeEndingBefore(Instant instant) { return List.of(); }
         public List<ElevationRequest> active() { return inState(WritState.ACTIVE); }
         public List<ElevationRequest> decidedSince(Instant since) {
             return kept.stream().filter(w -> w.decidedAt().filter(at -> !at.isBefore(since)).isPresent()).toList();
@@ -203,5 +204,7 @@ class DashboardsTest {
         public void regenerateSecret(String clientId) { }
         public List<DirectoryLogin> loginsSince(Instant since) { return List.of(); }
         public List<io.writ.domain.identity.DirectoryClient> nonHumanIdentities() { return List.of(); }
+        public Optional<io.writ.domain.identity.Contact> contact(String username) { return Optional.empty(); }
+        public List<io.writ.domain.identity.Contact> membersOf(String group) { return List.of(); }
     }
 }
