@@ -85,6 +85,14 @@ public class RequestResource {
         return new DiagramView(id, diagram.bpmnXml(), diagram.active(), diagram.completed(), diagram.currentStep());
     }
 
+    @POST
+    @Path("{id}/post-incident-review")
+    @RolesAllowed(PortalRole.SECURITY)
+    @Operation(summary = "Record security's post-incident review of a break-glass writ (findings required)")
+    public WritView postIncidentReview(@PathParam("id") String id, ReviewBody body) {
+        return WritView.of(elevations.recordPostIncidentReview(id, caller(), body == null ? null : body.findings()));
+    }
+
     @GET
     @Path("{id}/sessions")
     @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})

@@ -12,7 +12,16 @@ public record WritView(String id, String status, String requester, String target
                        String riskTier, String ticket, int durationMinutes, boolean breakGlass, boolean thirdParty,
                        String sessionCoverage, Instant submittedAt,
                        Integer approvalsRequired, List<ApprovalView> approvals, GrantView grant,
-                       ExtensionView extension) {
+                       ExtensionView extension, PostIncidentReviewView postIncidentReview) {
+
+    /** A break-glass writ's post-incident review: when it is due, and who reviewed it with what findings. */
+    public record PostIncidentReviewView(Instant due, String reviewedBy, Instant reviewedAt, String findings) {
+        static PostIncidentReviewView of(ElevationRequest w) {
+            return w.postIncidentReviewDue().map(due -> new PostIncidentReviewView(due,
+                    w.postIncidentReviewedBy().orElse(null), w.postIncidentReviewedAt().orElse(null),
+                    w.postIncidentFindings().orElse(null))).orElse(null);
+        }
+    }
 
     public record ExtensionView(int minutes, String state, Instant requestedAt, String decidedBy) {
         static ExtensionView of(io.writ.domain.writ.Extension e) {
@@ -42,6 +51,7 @@ public record WritView(String id, String status, String requester, String target
                 w.policy().map(p -> p.approvalsRequired()).orElse(null),
                 w.approvals().stream().map(ApprovalView::of).toList(),
                 w.grant().map(GrantView::of).orElse(null),
-                w.extension().map(ExtensionView::of).orElse(null));
+                w.extension().map(ExtensionView::of).orElse(null),
+                PostIncidentReviewView.of(w));
     }
 }

@@ -1,6 +1,7 @@
 package io.writ.web.portal;
 
 import io.writ.domain.alert.TriageOutcome;
+import io.writ.workflow.elevation.ElevationService;
 import io.writ.workflow.sessions.AlertDesk;
 import io.writ.workflow.sessions.SessionEvidence;
 import jakarta.annotation.PostConstruct;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** A security analyst works the alert queue (contain, triage) and watches the sessions no writ covered. */
+/**
+ * A security analyst works the alert queue (contain, triage), reviews break-glass writs after the fact, and watches
+ * the sessions no writ covered.
+ */
 @Named
 @ViewScoped
 public class SecurityDesk implements Serializable {
@@ -24,17 +28,21 @@ public class SecurityDesk implements Serializable {
     private static final int UNLINKED_SHOWN = 50;
 
     @Inject AlertDesk alerts;
+    @Inject ElevationService elevations;
     @Inject SessionEvidence evidence;
     @Inject transient SecurityContext security;
 
     private List<AlertSummary> open;
     private List<SessionSummary> unlinked;
+    private List<WritSummary> reviewsDue;
+    private final Map<String, String> findings = new HashMap<>();
     private final Map<String, String> comments = new HashMap<>();
 
     @PostConstruct
     void load() {
         open = alerts.open().stream().map(AlertSummary::of).toList();
         unlinked = evidence.unlinked(UNLINKED_SHOWN).stream().map(SessionSummary::of).toList();
+        reviewsDue = elevations.awaitingPostIncidentReview().stream().map(WritSummary::of).toList();
     }
 
     public String contain(String alertId) {
@@ -51,6 +59,27 @@ public class SecurityDesk implements Serializable {
 
     public String escalate(String alertId) {
         return triage(alertId, TriageOutcome.ESCALATE);
+    }
+
+    /** Security's post-incident review of a break-glass writ. */
+    public String review(String writId) {
+        try {
+            elevations.recordPostIncidentReview(writId, caller(), findings.get(writId));
+            PageMessages.done("Break-glass writ " + writId + " reviewed");
+            return AGAIN;
+        } catch (RuntimeException refused) {
+            PageMessages.refused(refused, Map.of("findings", findingsControl(writId)));
+            return null;
+        }
+    }
+
+    private String findingsControl(String writId) {
+        for (int i = 0; i < reviewsDue.size(); i++) {
+            if (reviewsDue.get(i).id().equals(writId)) {
+                return "desk:reviews:" + i + ":findings";
+            }
+        }
+        return null;
     }
 
     private String triage(String alertId, TriageOutcome outcome) {
@@ -86,4 +115,6 @@ public class SecurityDesk implements Serializable {
     public List<AlertSummary> getOpen() { return open; }
     public List<SessionSummary> getUnlinked() { return unlinked; }
     public Map<String, String> getComments() { return comments; }
+    public List<WritSummary> getReviewsDue() { return reviewsDue; }
+    public Map<String, String> getFindings() { return findings; }
 }
