@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the benchmarks against a fresh portal and Keycloak of their own (ports 8280 and 8380, data in
+# target/bench-data) and writes the figures to BENCHMARKS.md. Not part of ./test.sh. Takes 15-30 minutes with the
+# default sizes; smaller runs for a quick look:
+#
+#   BENCH_REVOCATIONS=200 BENCH_THROUGHPUT_SECONDS=60 BENCH_EVENTS=20000 scripts/benchmark.sh
+#
+# Sizes (environment): BENCH_FLOOR_PAIRS (200), BENCH_GRANTS (50), BENCH_CONTAINMENTS (20), BENCH_REVOCATIONS
+# (1000 one-minute writs), BENCH_THREADS (8), BENCH_THROUGHPUT_SECONDS (300), BENCH_EVENTS (100000), BENCH_BATCH
+# (5000). Free text in BENCHMARKS-notes.md (where the time goes, what was improved) is appended to the report.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO="$PWD"
+
+export WRIT_PORT="${BENCH_PORTAL_PORT:-8280}"
+export WRIT_KEYCLOAK_URL="http://localhost:${BENCH_KEYCLOAK_PORT:-8380}"
+export WRIT_DATA_DIR="$REPO/target/bench-data"
+export WRIT_PORTAL_URL="http://localhost:$WRIT_PORT"
+rm -rf "$WRIT_DATA_DIR"
+mkdir -p "$WRIT_DATA_DIR"
+
+mvn -B -q -ntp -DskipTests package
+mvn -B -q -ntp -pl web test-compile
+
+./run.sh >"$WRIT_DATA_DIR/run.log" 2>&1 &
+run_pid=$!
+trap 'kill $run_pid 2>/dev/null || true; wait $run_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  curl -sf "$WRIT_PORTAL_URL/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -sf "$WRIT_PORTAL_URL/health/ready" >/dev/null || { echo "the portal did not get ready; see $WRIT_DATA_DIR" >&2; exit 1; }
+
+classpath="web/target/test-classes:web/target/classes:$(mvn -B -q -ntp -pl web dependency:build-classpath \
+  -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+java -cp "$classpath" io.writ.web.bench.Benchmark

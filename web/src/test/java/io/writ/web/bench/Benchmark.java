@@ -1,0 +1,327 @@
+package io.writ.web.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures the running portal and the real Keycloak in one run and writes the figures to BENCHMARKS.md: the
+ * Keycloak floor, grant latency, revocation lag, containment latency, lifecycle throughput with API latency under
+ * load, ingestion against raw JDBC, and audit verification. Started by scripts/benchmark.sh; sizes come from
+ * environment variables (see there).
+ */
+public final class Benchmark {
+
+    private final Endpoints api;
+    private final Writs writs;
+    private final List<String> report = new ArrayList<>();
+    private final Path dataDir;
+
+    private Benchmark(Endpoints api, Path dataDir) {
+        this.api = api;
+        this.writs = new Writs(api);
+        this.dataDir = dataDir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var bench = new Benchmark(new Endpoints(env("WRIT_PORTAL_URL", "http://localhost:8280"),
+                env("WRIT_KEYCLOAK_URL", "http://localhost:8380")), Path.of(env("WRIT_DATA_DIR", "target/bench-data")));
+        var started = Instant.now();
+        var floor = bench.keycloakFloor(intEnv("BENCH_FLOOR_PAIRS", 200));
+        bench.grantLatency(intEnv("BENCH_GRANTS", 50), floor);
+        bench.containmentLatency(intEnv("BENCH_CONTAINMENTS", 20));
+        bench.revocationLag(intEnv("BENCH_REVOCATIONS", 1000), intEnv("BENCH_THREADS", 8));
+        bench.throughput(Duration.ofSeconds(intEnv("BENCH_THROUGHPUT_SECONDS", 300)), intEnv("BENCH_THREADS", 8));
+        bench.ingestion(intEnv("BENCH_EVENTS", 100_000), intEnv("BENCH_BATCH", 5000));
+        bench.auditVerification();
+        bench.write(Path.of(env("BENCH_REPORT", "BENCHMARKS.md")), started);
+    }
+
+    /** Raw admin-API add-role and remove-role, measured directly: the physical floor for everything else. */
+    private Timings keycloakFloor(int pairs) {
+        var user = writs.benchUser("bench-floor");
+        var role = api.admin("GET", "/roles/billing-read", null).body();
+        var add = new Timings();
+        var remove = new Timings();
+        for (int i = 0; i < pairs; i++) {
+            long t0 = System.nanoTime();
+            api.admin("POST", "/users/" + user + "/role-mappings/realm", "[" + role + "]");
+            long t1 = System.nanoTime();
+            api.admin("DELETE", "/users/" + user + "/role-mappings/realm", "[" + role + "]");
+            long t2 = System.nanoTime();
+            add.addNanos(t1 - t0);
+            remove.addNanos(t2 - t1);
+        }
+        line("Keycloak floor, admin API add-role", add.summary());
+        line("Keycloak floor, admin API remove-role", remove.summary());
+        return add;
+    }
+
+    /** Final approval answered → the role seen present in Keycloak (read directly, every 5 ms). */
+    private void grantLatency(int grants, Timings floor) {
+        var userId = writs.benchUser("bench-grant");
+        var latency = new Timings();
+        for (int i = 0; i < grants; i++) {
+            var writ = writs.request("bench-grant", "payments-operator", 30, null);
+            writs.approve("bob", writ);
+            long approved = System.nanoTime();
+            long seen = Writs.until(() -> writs.holds(userId, "payments-operator"), Duration.ofSeconds(60),
+                    "grant of " + writ);
+            latency.addNanos(seen - approved);
+            writs.end("bench-grant", writ);
+            Writs.until(() -> !writs.holds(userId, "payments-operator"), Duration.ofSeconds(60), "revocation of " + writ);
+        }
+        line("Grant latency (final approval → role present)", latency.summary()
+                + String.format("; p50 ratio to the floor %.1f×", latency.percentile(50) / floor.percentile(50)));
+    }
+
+    /** Out-of-scope command posted on an active HIGH writ → role absent in Keycloak (and sessions logged out). */
+    private void containmentLatency(int containments) {
+        var userId = writs.benchUser("bench-contain");
+        var latency = new Timings();
+        for (int i = 0; i < containments; i++) {
+            var writ = writs.request("bench-contain", "prod-db-admin", 30, "{\"commands\":[\"psql*\"]}");
+            writs.approve("bob", writ);
+            writs.approve("carol", writ);
+            Writs.until(() -> writs.holds(userId, "prod-db-admin"), Duration.ofSeconds(60), "grant of " + writ);
+            var event = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"sessionId\":\"bench-" + UUID.randomUUID()
+                    + "\",\"identity\":\"bench-contain\",\"type\":\"COMMAND\",\"at\":\"" + Instant.now()
+                    + "\",\"target\":\"orders-db-1\",\"detail\":\"drop database orders\"}";
+            long posted = System.nanoTime();
+            api.post("/api/v1/sessions/events", api.client("session-ingest", "session-ingest-secret"), event);
+            long absent = Writs.until(() -> !writs.holds(userId, "prod-db-admin"), Duration.ofSeconds(60),
+                    "containment of " + writ);
+            latency.addNanos(absent - posted);
+        }
+        line("Containment latency (out-of-scope event posted → role absent)", latency.summary());
+    }
+
+    /**
+     * Many one-minute writs granted as fast as the portal takes them, so their windows end within about the same
+     * minute; the lag is each writ's own evidence: window end → role read back absent (confirmedAbsentAt).
+     */
+    private void revocationLag(int count, int threads) throws InterruptedException {
+        var ids = new ArrayList<String>();
+        var pool = Executors.newFixedThreadPool(threads);
+        var granted = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            ids.add(String.format("bench-rev-%04d", i));
+        }
+        ids.forEach(writs::benchUser);
+        var firstGrant = System.nanoTime();
+        var asked = new ArrayList<java.util.concurrent.Future<?>>();
+        for (var user : ids) {
+            asked.add(pool.submit(() -> {
+                var writ = writs.request(user, "billing-read", 1, null);
+                writs.approve("bob", writ);
+                synchronized (granted) {
+                    granted.add(writ);
+                }
+            }));
+        }
+        shutdown(pool, Duration.ofMinutes(30));
+        for (var f : asked) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a writ of the revocation run failed", e.getCause());
+            }
+        }
+        var grantingTook = Duration.ofNanos(System.nanoTime() - firstGrant);
+        var lag = new Timings();
+        var deadline = Instant.now().plus(Duration.ofMinutes(10));
+        for (var writ : granted) {
+            String json;
+            while ((json = writs.read(writ)).contains("\"confirmedAbsentAt\":null") || !json.contains("confirmedAbsentAt")) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("writ " + writ + " not revoked: " + json);
+                }
+                Writs.sleep(200);
+            }
+            lag.add(ChronoUnit.MICROS.between(Writs.instant(json, "expiresAt"),
+                    Writs.instant(json, "confirmedAbsentAt")) / 1000.0);
+        }
+        line("Revocation lag (window end → role read back absent)", lag.summary() + String.format(
+                "; %d writs granted in %d s, so their windows ended within that span", granted.size(),
+                grantingTook.toSeconds()));
+    }
+
+    /** Full lifecycles per second (request → approve → grant → end → revoke), and API latency under that load. */
+    private void throughput(Duration duration, int threads) throws InterruptedException {
+        var users = new ArrayList<String>();
+        var userIds = new ArrayList<String>();
+        for (int i = 0; i < threads; i++) {
+            users.add("bench-life-" + i);
+            userIds.add(writs.benchUser("bench-life-" + i));
+        }
+        var done = new AtomicInteger();
+        var failed = new AtomicInteger();
+        var stop = new AtomicBoolean();
+        var pool = Executors.newFixedThreadPool(threads + 1);
+        var pages = new Timings();
+        var start = System.nanoTime();
+        for (int i = 0; i < threads; i++) {
+            var user = users.get(i);
+            var userId = userIds.get(i);
+            pool.submit(() -> {
+                while (!stop.get()) {
+                    try {
+                        var writ = writs.request(user, "payments-operator", 30, null);
+                        writs.approve("bob", writ);
+                        Writs.until(() -> writs.holds(userId, "payments-operator"), Duration.ofSeconds(60), "grant");
+                        writs.end(user, writ);
+                        Writs.until(() -> writs.read(writ).contains("\"revokedAt\":\""), Duration.ofSeconds(60),
+                                "revoke");
+                        done.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                        System.err.println("lifecycle failed: " + e.getMessage());
+                    }
+                }
+            });
+        }
+        pool.submit(() -> {
+            while (!stop.get()) {
+                long t0 = System.nanoTime();
+                api.get("/api/v1/requests?mine=true", api.user("alice"));
+                pages.addNanos(System.nanoTime() - t0);
+                Writs.sleep(100);
+            }
+        });
+        Thread.sleep(duration.toMillis());
+        stop.set(true);
+        shutdown(pool, Duration.ofMinutes(2));
+        var seconds = (System.nanoTime() - start) / 1e9;
+        line("Throughput (full lifecycles, " + threads + " requesters, " + Math.round(seconds) + " s)",
+                String.format("%.1f lifecycles/s (%d completed, %d failed)", done.get() / seconds, done.get(),
+                        failed.get()));
+        line("API latency under that load (GET /api/v1/requests?mine=true)", String.format("p95 %.1f ms (n=%d)",
+                pages.percentile(95), pages.count()));
+    }
+
+    /**
+     * Session events per second with linking and scope checks (NDJSON batches), against a raw JDBC insert of the
+     * same rows into a scratch table of the same database.
+     */
+    private void ingestion(int events, int batch) throws SQLException {
+        var token = api.client("session-ingest", "session-ingest-secret");
+        var session = "bench-ingest-" + UUID.randomUUID();
+        var lines = new ArrayList<String>();
+        var now = Instant.now();
+        for (int i = 0; i < events; i++) {
+            lines.add("{\"eventId\":\"" + session + "-" + i + "\",\"sessionId\":\"" + session
+                    + "\",\"identity\":\"bench-ingest\",\"type\":\"COMMAND\",\"at\":\"" + now.plusMillis(i)
+                    + "\",\"target\":\"orders-db-1\",\"detail\":\"select " + i + "\"}");
+        }
+        long t0 = System.nanoTime();
+        for (int from = 0; from < events; from += batch) {
+            var body = String.join("\n", lines.subList(from, Math.min(events, from + batch)));
+            var answer = api.post("/api/v1/sessions/events", token, "application/x-ndjson", body);
+            if (answer.statusCode() != 202) {
+                throw new IllegalStateException("ingestion: " + answer.statusCode() + " " + answer.body());
+            }
+        }
+        var ingestSeconds = (System.nanoTime() - t0) / 1e9;
+        double rawSeconds;
+        try (var db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/writ;AUTO_SERVER=TRUE",
+                "writ", "writ")) {
+            db.createStatement().execute("create table if not exists bench_raw_event (event_id varchar(200) primary key,"
+                    + " session_id varchar(200), type varchar(20), at timestamp with time zone, target varchar(1000),"
+                    + " detail varchar(4000))");
+            db.setAutoCommit(false);
+            long r0 = System.nanoTime();
+            try (var insert = db.prepareStatement("insert into bench_raw_event values (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < events; i++) {
+                    insert.setString(1, session + "-raw-" + i);
+                    insert.setString(2, session);
+                    insert.setString(3, "COMMAND");
+                    insert.setObject(4, java.time.OffsetDateTime.ofInstant(now.plusMillis(i), java.time.ZoneOffset.UTC));
+                    insert.setString(5, "orders-db-1");
+                    insert.setString(6, "select " + i);
+                    insert.addBatch();
+                    if (i % batch == batch - 1) {
+                        insert.executeBatch();
+                        db.commit();
+                    }
+                }
+                insert.executeBatch();
+                db.commit();
+            }
+            rawSeconds = (System.nanoTime() - r0) / 1e9;
+            db.createStatement().execute("drop table bench_raw_event");
+            db.commit();
+        }
+        line("Ingestion (linking, scope checks, detection; NDJSON batches of " + batch + ")",
+                String.format("%.0f events/s (%d events in %.1f s); raw JDBC insert of the same rows %.0f rows/s; "
+                        + "ratio %.2f", events / ingestSeconds, events, ingestSeconds, events / rawSeconds,
+                        (events / ingestSeconds) / (events / rawSeconds)));
+    }
+
+    /** The whole audit chain verified through the API: records per second. */
+    private void auditVerification() {
+        long t0 = System.nanoTime();
+        var answer = api.get("/api/v1/audit/verify", api.user("dave")).body();
+        var seconds = (System.nanoTime() - t0) / 1e9;
+        var records = answer.replaceAll("(?s).*\"records\"\\s*:\\s*(\\d+).*", "$1");
+        line("Audit chain verification", String.format("%s records in %.2f s: %.0f records/s; valid: %s", records,
+                seconds, Long.parseLong(records) / seconds, answer.contains("\"valid\":true")));
+    }
+
+    private void line(String what, String figure) {
+        System.out.println(what + ": " + figure);
+        report.add("| " + what + " | " + figure + " |");
+    }
+
+    private void write(Path file, Instant started) throws IOException {
+        var text = new StringBuilder();
+        text.append("# Benchmarks\n\n");
+        text.append("Generated by `scripts/benchmark.sh` on ").append(started.truncatedTo(ChronoUnit.SECONDS))
+                .append(" (took ").append(Duration.between(started, Instant.now()).toMinutes()).append(" min). ")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB heap for the benchmark; ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append("; Java ").append(System.getProperty("java.version"))
+                .append(". Portal: Payara Micro 6.2025.10, H2, Camunda 7.24; Keycloak 26.4.7 (dev mode, dev-file ")
+                .append("database). Sizes: ").append(System.getenv().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("BENCH_")).map(e -> e.getKey() + "=" + e.getValue())
+                        .sorted().toList()).append(".\n\n");
+        text.append("| measure | figure |\n|---|---|\n");
+        report.forEach(row -> text.append(row).append('\n'));
+        var notes = Path.of("BENCHMARKS-notes.md");
+        if (Files.exists(notes)) {
+            text.append('\n').append(Files.readString(notes));
+        }
+        Files.writeString(file, text);
+        System.out.println("written to " + file.toAbsolutePath());
+    }
+
+    private static void shutdown(ExecutorService pool, Duration atMost) throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            pool.shutdownNow();
+            throw new IllegalStateException("the benchmark's workers did not finish within " + atMost);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        var value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int intEnv(String name, int fallback) {
+        return Integer.parseInt(env(name, String.valueOf(fallback)));
+    }
+}

@@ -1,0 +1,116 @@
+package io.writ.web.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The running portal's API and Keycloak's token and admin endpoints, over plain HTTP, as the benchmark's callers
+ * use them. Tokens are cached for a minute per user.
+ */
+final class Endpoints {
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    final String portal;
+    final String keycloak;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Instant> fetched = new ConcurrentHashMap<>();
+
+    Endpoints(String portal, String keycloak) {
+        this.portal = portal;
+        this.keycloak = keycloak;
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(portal + path)).header("Authorization", "Bearer " + token)
+                .GET().build());
+    }
+
+    HttpResponse<String> post(String path, String token, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(portal + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> post(String path, String token, String json) {
+        return post(path, token, "application/json", json);
+    }
+
+    /** A demo or bench user's token (password = username), from the CLI client. */
+    String user(String username) {
+        return cached(username, () -> token("/realms/writ", Map.of("grant_type", "password", "client_id", "writ-cli",
+                "username", username, "password", username)));
+    }
+
+    String client(String clientId, String secret) {
+        return cached("client:" + clientId, () -> token("/realms/writ", Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", secret)));
+    }
+
+    /** The Keycloak master administrator's token, for the admin API (the dev setup's admin/admin). */
+    String master() {
+        return cached("master", () -> token("/realms/master", Map.of("grant_type", "password", "client_id",
+                "admin-cli", "username", "admin", "password", "admin")));
+    }
+
+    HttpResponse<String> admin(String method, String path, String json) {
+        var request = HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/writ" + path))
+                .header("Authorization", "Bearer " + master()).header("Content-Type", "application/json");
+        return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private String cached(String key, java.util.function.Supplier<String> fetch) {
+        var at = fetched.get(key);
+        if (at == null || at.isBefore(Instant.now().minusSeconds(60))) {
+            tokens.put(key, fetch.get());
+            fetched.put(key, Instant.now());
+        }
+        return tokens.get(key);
+    }
+
+    private String token(String realm, Map<String, String> form) {
+        var body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        var answer = send(HttpRequest.newBuilder(URI.create(keycloak + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        var matcher = ACCESS_TOKEN.matcher(answer.body());
+        if (answer.statusCode() != 200 || !matcher.find()) {
+            throw new IllegalStateException("Keycloak refused a token: " + answer.statusCode() + " " + answer.body());
+        }
+        return matcher.group(1);
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String field(String json, String name) {
+        var matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    static String quote(String s) {
+        return s == null ? "null" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

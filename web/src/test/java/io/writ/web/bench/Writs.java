@@ -1,0 +1,113 @@
+package io.writ.web.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/** Writ operations the benchmarks repeat, through the portal's API, and waiting for what follows them. */
+final class Writs {
+
+    private final Endpoints api;
+
+    Writs(Endpoints api) {
+        this.api = api;
+    }
+
+    /** Registers a fresh open ticket as admin. */
+    String ticket() {
+        var ref = "CHG-" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        expect(201, api.post("/api/v1/tickets", api.user("admin"), "{\"ref\":\"" + ref
+                + "\",\"title\":\"benchmark\",\"state\":\"OPEN\"}").statusCode(), "ticket");
+        return ref;
+    }
+
+    /** Submits and returns the writ id. */
+    String request(String requester, String entitlement, int minutes, String scopeJson) {
+        var answer = api.post("/api/v1/requests", api.user(requester), "{\"entitlement\":\"" + entitlement
+                + "\",\"ticket\":\"" + ticket() + "\",\"justification\":\"benchmark of the writ lifecycle\","
+                + "\"durationMinutes\":" + minutes + (scopeJson == null ? "" : ",\"scope\":" + scopeJson) + "}");
+        expect(201, answer.statusCode(), "request: " + answer.body());
+        return Endpoints.field(answer.body(), "id");
+    }
+
+    void approve(String approver, String writ) {
+        var answer = api.post("/api/v1/requests/" + writ + "/decisions", api.user(approver),
+                "{\"decision\":\"APPROVE\",\"comment\":\"benchmark\"}");
+        expect(200, answer.statusCode(), "approve: " + answer.body());
+    }
+
+    void end(String requester, String writ) {
+        expect(200, api.post("/api/v1/requests/" + writ + "/end", api.user(requester), "").statusCode(), "end");
+    }
+
+    /** The writ as security reads it. */
+    String read(String writ) {
+        return api.get("/api/v1/requests/" + writ, api.user("dave")).body();
+    }
+
+    String status(String writ) {
+        return Endpoints.field(read(writ), "status");
+    }
+
+    /** Whether Keycloak maps the realm role to the user right now (read directly, not through the portal). */
+    boolean holds(String userId, String role) {
+        var mappings = api.admin("GET", "/users/" + userId + "/role-mappings/realm", null).body();
+        return mappings.contains("\"name\":\"" + role + "\"");
+    }
+
+    String userId(String username) {
+        var found = api.admin("GET", "/users?exact=true&username=" + username, null).body();
+        return Endpoints.field(found, "id");
+    }
+
+    /** Makes a requester for the benchmark (password = username) unless it exists; returns its Keycloak id. */
+    String benchUser(String username) {
+        var id = userId(username);
+        if (id != null) {
+            return id;
+        }
+        var created = api.admin("POST", "/users", "{\"username\":\"" + username + "\",\"enabled\":true,"
+                + "\"email\":\"" + username + "@bench.example\",\"emailVerified\":true,\"firstName\":\"Bench\","
+                + "\"lastName\":\"User\",\"credentials\":[{\"type\":\"password\",\"value\":\"" + username
+                + "\",\"temporary\":false}]}");
+        expect(201, created.statusCode(), "create user " + username + ": " + created.body());
+        id = userId(username);
+        var role = api.admin("GET", "/roles/requester", null).body();
+        expect(204, api.admin("POST", "/users/" + id + "/role-mappings/realm", "[" + role + "]").statusCode(),
+                "requester role");
+        return id;
+    }
+
+    /** Waits (polling every few milliseconds) until the condition holds; returns the nanoTime it was seen. */
+    static long until(BooleanSupplier condition, Duration atMost, String what) {
+        var deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return System.nanoTime();
+            }
+            sleep(5);
+        }
+        throw new IllegalStateException("not within " + atMost + ": " + what);
+    }
+
+    static Instant instant(String json, String field) {
+        var value = Endpoints.field(json, field);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void expect(int status, int actual, String what) {
+        if (status != actual) {
+            throw new IllegalStateException(what + ": HTTP " + actual);
+        }
+    }
+}
