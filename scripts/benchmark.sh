@@ -25,11 +25,16 @@ mvn -B -q -ntp -pl web test-compile
 ./run.sh >"$WRIT_DATA_DIR/run.log" 2>&1 &
 run_pid=$!
 trap 'kill $run_pid 2>/dev/null || true; wait $run_pid 2>/dev/null || true' EXIT
+# Ready = the portal's own checks answer (Payara's health endpoint says UP before the application is deployed).
+ready() {
+  curl -sf "$WRIT_PORTAL_URL/health/ready" 2>/dev/null | grep -q process-engine &&
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$WRIT_PORTAL_URL/api/v1/entitlements") == 401 ]]
+}
 for _ in $(seq 1 240); do
-  curl -sf "$WRIT_PORTAL_URL/health/ready" >/dev/null 2>&1 && break
+  ready && break
   sleep 1
 done
-curl -sf "$WRIT_PORTAL_URL/health/ready" >/dev/null || { echo "the portal did not get ready; see $WRIT_DATA_DIR" >&2; exit 1; }
+ready || { echo "the portal did not get ready; see $WRIT_DATA_DIR" >&2; exit 1; }
 
 classpath="web/target/test-classes:web/target/classes:$(mvn -B -q -ntp -pl web dependency:build-classpath \
   -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"

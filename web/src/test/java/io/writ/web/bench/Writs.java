@@ -17,8 +17,9 @@ final class Writs {
     /** Registers a fresh open ticket as admin. */
     String ticket() {
         var ref = "CHG-" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
-        expect(201, api.post("/api/v1/tickets", api.user("admin"), "{\"ref\":\"" + ref
-                + "\",\"title\":\"benchmark\",\"state\":\"OPEN\"}").statusCode(), "ticket");
+        var answer = api.post("/api/v1/tickets", api.user("admin"), "{\"ref\":\"" + ref
+                + "\",\"title\":\"benchmark\",\"state\":\"OPEN\"}");
+        expect(201, answer.statusCode(), "ticket: " + answer.body());
         return ref;
     }
 
