@@ -23,6 +23,9 @@ public interface SessionRepository {
     /** The latest sessions no writ covered, newest first. */
     List<PrivilegedSession> unlinked(int max);
 
+    /** The sessions started in [from, to), oldest first. */
+    List<PrivilegedSession> startedBetween(java.time.Instant from, java.time.Instant to);
+
     /** A session's event receipts in the order they happened. */
     List<SessionEvent> eventsOf(String sessionId);
 }
