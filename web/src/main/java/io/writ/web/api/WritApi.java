@@ -35,6 +35,8 @@ public class WritApi extends Application {
                 RequestResource.class,
                 TicketResource.class,
                 SessionResource.class,
-                AlertResource.class);
+                AlertResource.class,
+                ComplianceResource.class,
+                ExportResource.class);
     }
 }

@@ -11,13 +11,13 @@ import java.util.Map;
  * Reads and writes CSV as RFC 4180 has it: comma-separated, a field in double quotes when it holds a comma, a quote
  * or a line break, a quote inside doubled. The catalogue's data files and the CSV export use it.
  */
-final class CsvRows {
+public final class CsvRows {
 
     private CsvRows() {
     }
 
     /** The rows after the header, each as header name → value. */
-    static List<Map<String, String>> read(Reader in) throws IOException {
+    public static List<Map<String, String>> read(Reader in) throws IOException {
         var rows = records(in);
         if (rows.isEmpty()) {
             return List.of();
@@ -41,7 +41,9 @@ final class CsvRows {
         return out;
     }
 
-    static List<List<String>> records(Reader in) throws IOException {
+    static List<List<String>> records(Reader reader) throws IOException {
+        // A doubled quote is told from a closing one by looking one character ahead: that needs mark/reset.
+        var in = reader.markSupported() ? reader : new java.io.BufferedReader(reader);
         var rows = new ArrayList<List<String>>();
         var row = new ArrayList<String>();
         var field = new StringBuilder();

@@ -92,7 +92,7 @@ final class PdfReport {
             doc.add(mapping);
 
             doc.add(new Paragraph("Records behind the figures", HEADING));
-            var records = table(new float[]{3, 2, 4, 5}, "Figure", "Kind", "Id", "Detail");
+            var records = table(new float[]{3, 1.5f, 5.5f, 4}, "Figure", "Kind", "Id", "Detail");
             for (var f : r.figures()) {
                 for (var x : f.records()) {
                     cell(records, f.key(), x.kind(), x.id(), (x.passes() ? "" : "EXCEPTION: ") + x.detail());
