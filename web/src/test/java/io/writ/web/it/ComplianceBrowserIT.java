@@ -44,7 +44,9 @@ class ComplianceBrowserIT {
                     .getAttribute("title")).contains("Vulnerable Third-Party NHI").contains("not covered");
             assertThat(nhi.findElement(By.xpath(".//span[.='NHI7:2025']")).getAttribute("class"))
                     .doesNotContain("gap");
-            erin.screenshot("compliance-coverage-and-evidence");
+            erin.screenshot("compliance-evidence");
+            erin.scrollTo(nhi);
+            erin.screenshot("compliance-coverage-heatmap");
 
             var ticketRow = erin.browser.findElement(By.xpath("//tr[.//span[@id='figure-ticket-share']]"));
             ticketRow.findElement(By.className("ui-row-toggler")).click();
