@@ -60,8 +60,8 @@ portal_pid=$!
 
 deadline=$((SECONDS + 180))
 # Ready when the portal's own checks answer UP (Payara's endpoint says UP before the application is deployed) and its
-# API answers 401 without a token (Payara answers 503 while the application still loads).
-api_answers() { [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$WRIT_PORT/api/v1/entitlements") == 401 ]]; }
+# own pages answer (its open /callback redirects; Payara answers 503 while the application still loads).
+api_answers() { [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$WRIT_PORT/callback") == 30? ]]; }
 until curl -fs --max-time 2 "http://localhost:$WRIT_PORT/health/ready" 2>/dev/null | grep -q process-engine && api_answers; do
   kill -0 "$portal_pid" 2>/dev/null || { tail -n 40 "$WRIT_DATA_DIR/portal.log" >&2; die "the portal exited during startup"; }
   ((SECONDS < deadline)) || { tail -n 40 "$WRIT_DATA_DIR/portal.log" >&2; die "the portal was not ready after 180 s"; }

@@ -28,7 +28,7 @@ trap 'kill $run_pid 2>/dev/null || true; wait $run_pid 2>/dev/null || true' EXIT
 # Ready = the portal's own checks answer (Payara's health endpoint says UP before the application is deployed).
 ready() {
   curl -sf "$WRIT_PORTAL_URL/health/ready" 2>/dev/null | grep -q process-engine &&
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "$WRIT_PORTAL_URL/api/v1/entitlements") == 401 ]]
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$WRIT_PORTAL_URL/callback") == 30? ]]
 }
 for _ in $(seq 1 240); do
   ready && break

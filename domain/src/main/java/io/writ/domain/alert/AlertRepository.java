@@ -13,6 +13,9 @@ public interface AlertRepository {
     /** Alerts not yet triaged, newest first. */
     List<Alert> open();
 
+    /** The alerts raised in [from, to), oldest first. */
+    List<Alert> raisedBetween(java.time.Instant from, java.time.Instant to);
+
     /** The alerts about one writ, oldest first. */
     List<Alert> aboutWrit(String writId);
 }

@@ -27,6 +27,9 @@ public interface SessionRepository {
     /** When the identity was last seen acting in a privileged session. */
     Optional<Instant> lastActivityOf(String identity);
 
+    /** The sessions started in [from, to), oldest first. */
+    List<PrivilegedSession> startedBetween(java.time.Instant from, java.time.Instant to);
+
     /** A session's event receipts in the order they happened. */
     List<SessionEvent> eventsOf(String sessionId);
 }

@@ -44,6 +44,9 @@ public interface WritRepository {
     /** The writs whose approval was reached or refused at or after that instant. */
     List<ElevationRequest> decidedSince(Instant since);
 
+    /** The writs submitted in [from, to), oldest first: the population of the compliance evidence. */
+    List<ElevationRequest> submittedBetween(Instant from, Instant to);
+
     /** The writs whose revocation was read back at or after that instant. */
     List<ElevationRequest> revokedSince(Instant since);
 

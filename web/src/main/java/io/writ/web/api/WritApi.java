@@ -37,6 +37,8 @@ public class WritApi extends Application {
                 TicketResource.class,
                 SessionResource.class,
                 AlertResource.class,
-                NhiResource.class);
+                NhiResource.class,
+                ComplianceResource.class,
+                ExportResource.class);
     }
 }

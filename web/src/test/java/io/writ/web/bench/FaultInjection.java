@@ -168,15 +168,13 @@ public final class FaultInjection {
         portal = new ProcessBuilder(portalCommand).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile())).start();
         // Ready means the portal's own checks answer UP (Payara's health endpoint says UP before the application is
-        // deployed) and its API answers (401 without a token, not Payara's 503 while the application still loads).
+        // deployed) and its API answers a signed-in call (not Payara's 503 while the application still loads).
         Writs.until(() -> {
             try {
                 var health = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.portal
                         + "/health/ready")).GET().build());
-                var api401 = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.portal
-                        + "/api/v1/entitlements")).GET().build());
                 return health.statusCode() == 200 && health.body().contains("process-engine")
-                        && api401.statusCode() == 401;
+                        && api.get("/api/v1/entitlements", api.user("admin")).statusCode() == 200;
             } catch (IllegalStateException notYet) {
                 return false;
             }

@@ -48,6 +48,28 @@ final class Http {
                 .build());
     }
 
+    /** A download: the body as bytes (exports are binary). */
+    static HttpResponse<byte[]> download(String path, String bearerToken) {
+        var request = HttpRequest.newBuilder(URI.create(TestEnvironment.portalUrl() + path)).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("Portal not reachable at " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> delete(String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(URI.create(TestEnvironment.portalUrl() + path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .DELETE().build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

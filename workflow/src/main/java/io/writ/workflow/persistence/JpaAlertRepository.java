@@ -42,4 +42,13 @@ public class JpaAlertRepository implements AlertRepository {
                 .setParameter("writ", writId)
                 .getResultList();
     }
+
+    @Override
+    public List<Alert> raisedBetween(java.time.Instant from, java.time.Instant to) {
+        return em.createQuery("select a from Alert a where a.raisedAt >= :from and a.raisedAt < :to order by a.raisedAt",
+                        Alert.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
 }

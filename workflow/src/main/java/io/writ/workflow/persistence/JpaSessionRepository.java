@@ -91,4 +91,13 @@ public class JpaSessionRepository implements SessionRepository {
                 .setParameter("session", sessionId)
                 .getResultList();
     }
+
+    @Override
+    public List<PrivilegedSession> startedBetween(java.time.Instant from, java.time.Instant to) {
+        return em.createQuery("select s from PrivilegedSession s where s.startedAt >= :from and s.startedAt < :to "
+                        + "order by s.startedAt", PrivilegedSession.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
 }

@@ -107,6 +107,15 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
+    public List<ElevationRequest> submittedBetween(Instant from, Instant to) {
+        return em.createQuery("select w from ElevationRequest w where w.submittedAt >= :from and w.submittedAt < :to "
+                        + "order by w.submittedAt", ElevationRequest.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
+
+    @Override
     public List<ElevationRequest> revokedSince(Instant since) {
         return em.createQuery("select w from ElevationRequest w where w.grant.confirmedAbsentAt >= :since "
                         + "order by w.grant.confirmedAbsentAt", ElevationRequest.class)

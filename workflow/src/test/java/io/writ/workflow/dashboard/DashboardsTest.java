@@ -165,6 +165,9 @@ class DashboardsTest {
         public List<ElevationRequest> decidedSince(Instant since) {
             return kept.stream().filter(w -> w.decidedAt().filter(at -> !at.isBefore(since)).isPresent()).toList();
         }
+        public List<ElevationRequest> submittedBetween(Instant from, Instant to) {
+            return kept.stream().filter(w -> !w.submittedAt().isBefore(from) && w.submittedAt().isBefore(to)).toList();
+        }
         public List<ElevationRequest> revokedSince(Instant since) {
             return kept.stream().filter(w -> w.grant().flatMap(g -> g.confirmedAbsentAt())
                     .filter(at -> !at.isBefore(since)).isPresent()).toList();

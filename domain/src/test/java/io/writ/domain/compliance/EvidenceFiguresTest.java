@@ -1,0 +1,194 @@
+package io.writ.domain.compliance;
+
+import io.writ.domain.alert.Alert;
+import io.writ.domain.alert.AlertRule;
+import io.writ.domain.audit.Checkpoint;
+import io.writ.domain.audit.Verdict;
+import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.session.PrivilegedSession;
+import io.writ.domain.session.SessionSource;
+import io.writ.domain.ticket.TicketStatus;
+import io.writ.domain.writ.ApprovalPolicy;
+import io.writ.domain.writ.Approver;
+import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.RevocationReason;
+import io.writ.domain.writ.Submission;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each evidence figure computed from records whose answer is known, and traced back to them. */
+class EvidenceFiguresTest {
+
+    static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+    static final EvidencePeriod PERIOD = new EvidencePeriod(T0, T0.plus(Duration.ofDays(1)));
+    static final Instant NOW = T0.plus(Duration.ofDays(2));
+    static final Approver BOB = Approver.of("bob", "approver");
+    static final Verdict INTACT = new Verdict(true, 42, 3, Optional.empty(),
+            Optional.of(new Checkpoint(40, "ab".repeat(32), T0, "sig")));
+
+    static Instant at(long minutes) {
+        return T0.plus(Duration.ofMinutes(minutes));
+    }
+
+    static ElevationRequest writ(String ticket, String requester, String target, String owner, long submittedAt) {
+        var s = new Submission(requester, target, owner, "prod-db-admin", RiskTier.HIGH, 240, ticket,
+                ticket == null ? null : TicketStatus.open(ticket), "rotate the replica credentials", null, 60,
+                ticket == null, false); // only break-glass goes without a ticket
+        var w = ElevationRequest.submit(s, at(submittedAt));
+        w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), at(submittedAt));
+        return w;
+    }
+
+    /** Approved by bob, granted one minute later, window of 60 minutes, revoked {@code lagSeconds} after it ended. */
+    static ElevationRequest revoked(long submittedAt, long lagSeconds) {
+        var w = writ("CHG-1", "alice", "alice", null, submittedAt);
+        w.approve(BOB, null, at(submittedAt + 1));
+        w.recordGrant(at(submittedAt + 1), at(submittedAt + 1));
+        var end = at(submittedAt + 61);
+        w.requestEnd(RevocationReason.WINDOW_ENDED, "system", end);
+        w.recordRevocation(end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds));
+        return w;
+    }
+
+    static Map<String, EvidenceFigure> figures(List<ElevationRequest> writs, List<Alert> alerts,
+                                               List<PrivilegedSession> sessions, Verdict audit) {
+        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, audit, NOW).stream()
+                .collect(Collectors.toMap(EvidenceFigure::key, Function.identity()));
+    }
+
+    @Test
+    void theTicketShareCountsWritsSubmittedInThePeriodAndNamesThoseWithoutOne() {
+        var withTicket = writ("CHG-1", "alice", "alice", null, 10);
+        var without = writ(null, "alice", "alice", null, 20);
+        var before = writ(null, "alice", "alice", null, -5);
+
+        var f = figures(List.of(withTicket, without, before), List.of(), List.of(), INTACT).get("ticket-share");
+
+        assertThat(f.value()).contains(50.0);
+        assertThat(f.shown()).isEqualTo("50.0 % (1 of 2)");
+        assertThat(f.records()).extracting(EvidenceRecord::id).containsExactly(withTicket.id(), without.id());
+        assertThat(f.exceptions()).extracting(EvidenceRecord::id).containsExactly(without.id());
+    }
+
+    @Test
+    void aDecisionByTheOwnerOfTheTargetIsASeparationOfDutiesViolation() {
+        var clean = writ("CHG-1", "alice", "alice", null, 10);
+        clean.approve(BOB, null, at(11));
+        var byOwner = writ("CHG-2", "alice", "ci-deployer", "alice", 12);
+        // Recorded as stored in the database: the aggregate itself refuses it, so the evidence reads it back.
+        var records = List.of(clean);
+
+        var f = figures(records, List.of(), List.of(), INTACT).get("sod-clean-approvals");
+
+        assertThat(f.value()).contains(100.0);
+        assertThat(f.records()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(clean.id());
+            assertThat(r.detail()).isEqualTo("approve by bob");
+        });
+        assertThatThrownBy(() -> byOwner.approve(Approver.of("alice", "approver"), null, at(13)))
+                .as("the rule the figure checks is the writ's own").hasMessageContaining("you asked for writ");
+    }
+
+    @Test
+    void meanAndP99RevocationLagComeFromTheReadBackTimes() {
+        var writs = new java.util.ArrayList<ElevationRequest>();
+        for (int i = 1; i <= 100; i++) {
+            writs.add(revoked(i, i)); // lags 1 s .. 100 s
+        }
+
+        var f = figures(writs, List.of(), List.of(), INTACT);
+
+        assertThat(f.get("revocation-lag-mean").value()).contains(50.5);
+        assertThat(f.get("revocation-lag-p99").value()).contains(99.0);
+        assertThat(f.get("revocation-lag-mean").records()).hasSize(100);
+        assertThat(f.get("grants-past-window").value()).contains(0.0);
+    }
+
+    @Test
+    void aGrantWhoseWindowEndedWithoutReadBackIsHeldPastItsWindow() {
+        var held = writ("CHG-1", "alice", "alice", null, 10);
+        held.approve(BOB, null, at(11));
+        held.recordGrant(at(11), at(11));
+
+        var f = figures(List.of(held, revoked(30, 2)), List.of(), List.of(), INTACT).get("grants-past-window");
+
+        assertThat(f.value()).contains(1.0);
+        assertThat(f.exceptions()).extracting(EvidenceRecord::id).containsExactly(held.id());
+        assertThat(f.shown()).isEqualTo("1 of 2 grants");
+    }
+
+    @Test
+    void containmentCountsWritsAndTimesFromAlertToContainment() {
+        var a = Alert.raise(AlertRule.OUT_OF_SCOPE_COMMAND, "alice", "writ-1", RiskTier.HIGH, "s1", "e1", "drop", at(10));
+        a.startContainment();
+        a.contained("revoked", at(10).plusSeconds(4));
+        var b = Alert.raise(AlertRule.OUT_OF_SCOPE_TARGET, "alice", "writ-1", RiskTier.HIGH, "s1", "e2", "x", at(11));
+        b.startContainment();
+        b.contained("revoked", at(11).plusSeconds(2));
+        var open = Alert.raise(AlertRule.UNLINKED_PRIVILEGED_SESSION, "eve", null, null, "s2", "e3", "y", at(12));
+
+        var f = figures(List.of(), List.of(a, b, open), List.of(), INTACT);
+
+        assertThat(f.get("contained-writs").value()).contains(1.0);
+        assertThat(f.get("time-to-contain-mean").value()).contains(3.0);
+        assertThat(f.get("time-to-contain-mean").records()).extracting(EvidenceRecord::id)
+                .containsExactly(a.id(), b.id());
+    }
+
+    @Test
+    void unlinkedSessionsAreCountedAndNamed() {
+        var covering = writ("CHG-1", "alice", "alice", null, 1);
+        covering.approve(BOB, null, at(2));
+        covering.recordGrant(at(2), at(2));
+        var linked = PrivilegedSession.open(SessionSource.BASTION, "b-1", "alice", Optional.of(covering), at(3));
+        var unlinked = PrivilegedSession.open(SessionSource.BASTION, "b-2", "eve", Optional.empty(), at(4));
+        var outside = PrivilegedSession.open(SessionSource.BASTION, "b-3", "eve", Optional.empty(), at(-10));
+
+        var f = figures(List.of(), List.of(), List.of(linked, unlinked, outside), INTACT).get("unlinked-sessions");
+
+        assertThat(f.value()).contains(1.0);
+        assertThat(f.exceptions()).extracting(EvidenceRecord::id).containsExactly(unlinked.id());
+        assertThat(f.records()).hasSize(2);
+    }
+
+    @Test
+    void theAuditChainFigureSaysWhetherItIsIntactAndNamesTheCheckpoint() {
+        var intact = figures(List.of(), List.of(), List.of(), INTACT).get("audit-chain-intact");
+        var broken = figures(List.of(), List.of(), List.of(),
+                new Verdict(false, 7, 0, Optional.empty(), Optional.empty())).get("audit-chain-intact");
+
+        assertThat(intact.value()).contains(1.0);
+        assertThat(intact.records()).extracting(EvidenceRecord::id).containsExactly("40");
+        assertThat(broken.value()).contains(0.0);
+        assertThat(broken.shown()).startsWith("NO:");
+    }
+
+    @Test
+    void controlsWithoutASourceSaySoInsteadOfShowingZero() {
+        var f = figures(List.of(), List.of(), List.of(), INTACT);
+
+        for (var key : List.of("reviews-on-time", "nhis-with-owner", "secrets-older-than-policy",
+                "break-glass-reviewed-on-time")) {
+            assertThat(f.get(key).value()).as(key).isEmpty();
+            assertThat(f.get(key).sourced()).as(key).isFalse();
+            assertThat(f.get(key).shown()).isEqualTo("no evidence source yet");
+        }
+        assertThat(f.get("ticket-share").shown()).as("nothing to compute from").isEqualTo("nothing in the period");
+        assertThat(f.values()).extracting(EvidenceFigure::control).contains(PortalControl.values());
+    }
+
+    @Test
+    void aPeriodEndsAfterItStarts() {
+        assertThatThrownBy(() -> new EvidencePeriod(T0, T0)).hasMessageContaining("to: must be after from");
+    }
+}
