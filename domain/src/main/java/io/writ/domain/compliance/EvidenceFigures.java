@@ -1,5 +1,7 @@
 package io.writ.domain.compliance;
 
+import io.writ.domain.nhi.Nhi;
+import io.writ.domain.nhi.NhiFinding;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.audit.Verdict;
 import io.writ.domain.session.PrivilegedSession;
@@ -19,16 +21,20 @@ import java.util.Optional;
  * submitted in it, the alerts raised in it, the privileged sessions started in it, and the audit chain as verified
  * now. Each figure keeps the records it was computed from, so each number can be traced to them.
  *
- * <p>Access reviews, NHI ownership and rotation, and break-glass reviews have no source in the portal yet: their
- * figures say so ({@link EvidenceFigure#NO_SOURCE}) instead of showing zero.
+ * <p>Access reviews have no source in the portal yet: their figure says so ({@link EvidenceFigure#NO_SOURCE})
+ * instead of showing zero.
  */
 public final class EvidenceFigures {
 
     private EvidenceFigures() {
     }
 
+    /**
+     * @param nhis the NHI inventory read now; empty when Keycloak could not be read (the figures then say so)
+     */
     public static List<EvidenceFigure> compute(EvidencePeriod period, List<ElevationRequest> writs, List<Alert> alerts,
-                                               List<PrivilegedSession> sessions, Verdict audit, Instant now) {
+                                               List<PrivilegedSession> sessions, Optional<List<Nhi>> nhis,
+                                               Verdict audit, Instant now) {
         var inPeriod = writs.stream().filter(w -> period.contains(w.submittedAt())).toList();
         var figures = new ArrayList<EvidenceFigure>();
         figures.add(ticketShare(inPeriod));
@@ -47,13 +53,9 @@ public final class EvidenceFigures {
         figures.add(EvidenceFigure.noSource("reviews-on-time", PortalControl.ACCESS_REVIEWS,
                 "Access reviews completed on time", "Share of review items decided before their campaign's deadline",
                 "%"));
-        figures.add(EvidenceFigure.noSource("nhis-with-owner", PortalControl.NHI_OWNERSHIP_AND_ROTATION,
-                "NHIs with an owner", "Share of non-human identities with an accountable human owner", "%"));
-        figures.add(EvidenceFigure.noSource("secrets-older-than-policy", PortalControl.NHI_OWNERSHIP_AND_ROTATION,
-                "Secrets older than policy", "NHI secrets whose age exceeds their rotation policy", "count"));
-        figures.add(EvidenceFigure.noSource("break-glass-reviewed-on-time", PortalControl.BREAK_GLASS_REVIEW,
-                "Break-glass uses reviewed on time", "Share of break-glass writs whose post-hoc review met its deadline",
-                "%"));
+        figures.add(nhisWithOwner(nhis));
+        figures.add(secretsOlderThanPolicy(nhis));
+        figures.add(breakGlassReviewedOnTime(inPeriod, now));
         figures.add(auditChain(audit));
         return List.copyOf(figures);
     }
@@ -158,6 +160,65 @@ public final class EvidenceFigures {
                 "Unlinked privileged sessions",
                 "Privileged sessions started in the period that no writ covered",
                 Optional.of((double) unlinked), "count", unlinked + " of " + records.size() + " sessions", true, records);
+    }
+
+    private static final String NHI_OWNER = "nhis-with-owner";
+    private static final String NHI_SECRETS = "secrets-older-than-policy";
+
+    /** Share of the NHIs (read now) with an enabled accountable owner. */
+    private static EvidenceFigure nhisWithOwner(Optional<List<Nhi>> nhis) {
+        var name = "NHIs with an owner";
+        var definition = "Share of the non-human identities in Keycloak (read now) whose owner exists and is enabled";
+        if (nhis.isEmpty()) {
+            return unreadable(NHI_OWNER, name, definition, "%");
+        }
+        return share(NHI_OWNER, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition, nhis.get().stream()
+                .map(n -> new EvidenceRecord("nhi", n.clientId(), !n.findings().contains(NhiFinding.NO_OWNER)
+                        && !n.findings().contains(NhiFinding.OWNER_DISABLED),
+                        n.owner() == null ? "no owner" : "owned by " + n.owner()
+                                + (n.findings().contains(NhiFinding.OWNER_DISABLED) ? " (disabled)" : "")))
+                .toList());
+    }
+
+    /** How many NHI secrets (read now) are older than the rotation policy, or of an age Keycloak does not say. */
+    private static EvidenceFigure secretsOlderThanPolicy(Optional<List<Nhi>> nhis) {
+        var name = "Secrets older than policy";
+        var definition = "NHI secrets in Keycloak (read now) older than the rotation policy, or of unknown age";
+        if (nhis.isEmpty()) {
+            return unreadable(NHI_SECRETS, name, definition, "count");
+        }
+        var records = nhis.get().stream().map(n -> new EvidenceRecord("nhi", n.clientId(),
+                !n.findings().contains(NhiFinding.SECRET_OLDER_THAN_POLICY),
+                n.secretAgeDays().map(d -> "secret " + d + " days old").orElse("secret age unknown"))).toList();
+        long old = records.stream().filter(r -> !r.passes()).count();
+        return new EvidenceFigure(NHI_SECRETS, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition,
+                Optional.of((double) old), "count", old + " of " + records.size() + " secrets", true, records);
+    }
+
+    /**
+     * Share of the period's break-glass writs whose post-incident review was recorded by its deadline; reviews not
+     * yet due and not yet done are left out (they are neither on time nor late yet).
+     */
+    private static EvidenceFigure breakGlassReviewedOnTime(List<ElevationRequest> writs, Instant now) {
+        var records = writs.stream().filter(ElevationRequest::breakGlass)
+                .filter(w -> w.postIncidentReviewDue().isPresent())
+                .filter(w -> w.postIncidentReviewedAt().isPresent() || w.postIncidentReviewDue().get().isBefore(now))
+                .map(w -> {
+                    var due = w.postIncidentReviewDue().get();
+                    var onTime = w.postIncidentReviewedAt().filter(at -> !at.isAfter(due)).isPresent();
+                    return new EvidenceRecord("writ", w.id(), onTime, w.postIncidentReviewedAt()
+                            .map(at -> "reviewed by " + w.postIncidentReviewedBy().orElse("?") + " at " + at + ", due "
+                                    + due).orElse("not reviewed; due " + due));
+                }).toList();
+        return share("break-glass-reviewed-on-time", PortalControl.BREAK_GLASS_REVIEW,
+                "Break-glass uses reviewed on time",
+                "Share of the period's break-glass writs whose post-incident review was recorded by its deadline "
+                        + "(reviews not yet due are left out)", records);
+    }
+
+    private static EvidenceFigure unreadable(String key, String name, String definition, String unit) {
+        return new EvidenceFigure(key, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition, Optional.empty(),
+                unit, "Keycloak could not be read", true, List.of());
     }
 
     private static EvidenceFigure auditChain(Verdict v) {

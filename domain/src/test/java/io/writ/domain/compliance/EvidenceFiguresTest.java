@@ -62,7 +62,7 @@ class EvidenceFiguresTest {
 
     static Map<String, EvidenceFigure> figures(List<ElevationRequest> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, Verdict audit) {
-        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, audit, NOW).stream()
+        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, Optional.empty(), audit, NOW).stream()
                 .collect(Collectors.toMap(EvidenceFigure::key, Function.identity()));
     }
 
@@ -177,12 +177,14 @@ class EvidenceFiguresTest {
     void controlsWithoutASourceSaySoInsteadOfShowingZero() {
         var f = figures(List.of(), List.of(), List.of(), INTACT);
 
-        for (var key : List.of("reviews-on-time", "nhis-with-owner", "secrets-older-than-policy",
-                "break-glass-reviewed-on-time")) {
+        assertThat(f.get("reviews-on-time").value()).isEmpty();
+        assertThat(f.get("reviews-on-time").sourced()).isFalse();
+        assertThat(f.get("reviews-on-time").shown()).isEqualTo("no evidence source yet");
+        for (var key : List.of("nhis-with-owner", "secrets-older-than-policy")) {
             assertThat(f.get(key).value()).as(key).isEmpty();
-            assertThat(f.get(key).sourced()).as(key).isFalse();
-            assertThat(f.get(key).shown()).isEqualTo("no evidence source yet");
+            assertThat(f.get(key).shown()).as("Keycloak not read").isEqualTo("Keycloak could not be read");
         }
+        assertThat(f.get("break-glass-reviewed-on-time").shown()).isEqualTo("nothing in the period");
         assertThat(f.get("ticket-share").shown()).as("nothing to compute from").isEqualTo("nothing in the period");
         assertThat(f.values()).extracting(EvidenceFigure::control).contains(PortalControl.values());
     }
@@ -190,5 +192,50 @@ class EvidenceFiguresTest {
     @Test
     void aPeriodEndsAfterItStarts() {
         assertThatThrownBy(() -> new EvidencePeriod(T0, T0)).hasMessageContaining("to: must be after from");
+    }
+
+    /** Alice broke the glass at minute 0 (granted at once), ended it at 20; review due at minute 120. */
+    static ElevationRequest brokenGlass(long submittedAt) {
+        var w = ElevationRequest.submit(new Submission("alice", "alice", null, "prod-db-admin", RiskTier.HIGH, 240,
+                null, null, "production is down", null, 30, true, false), at(submittedAt));
+        w.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(submittedAt));
+        w.recordGrant(at(submittedAt), at(submittedAt));
+        w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(submittedAt + 20));
+        w.recordRevocation(at(submittedAt + 20), at(submittedAt + 20), at(submittedAt + 20));
+        w.requirePostIncidentReview(at(submittedAt + 120));
+        return w;
+    }
+
+    @Test
+    void breakGlassIsReviewedOnTimeWhenTheReviewMetItsDeadline() {
+        var onTime = brokenGlass(0);
+        onTime.recordPostIncidentReview("dave", "the outage was real", at(60));
+        var late = brokenGlass(10);
+        late.recordPostIncidentReview("dave", "late but done", at(300));
+        var missed = brokenGlass(20);
+
+        var f = figures(List.of(onTime, late, missed), List.of(), List.of(), INTACT).get("break-glass-reviewed-on-time");
+
+        assertThat(f.shown()).isEqualTo("33.3 % (1 of 3)");
+        assertThat(f.records()).extracting(EvidenceRecord::id, EvidenceRecord::passes).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(onTime.id(), true), org.assertj.core.groups.Tuple.tuple(late.id(), false),
+                org.assertj.core.groups.Tuple.tuple(missed.id(), false));
+    }
+
+    @Test
+    void nhiFiguresComeFromTheInventoryReadNow() {
+        var owned = new io.writ.domain.nhi.Nhi("ci-deployer", "service-account-ci-deployer", "alice",
+                Optional.of(Duration.ofDays(10)), java.util.Set.of(), Optional.empty(), java.util.Set.of());
+        var orphan = new io.writ.domain.nhi.Nhi("legacy-job", "service-account-legacy-job", null, Optional.empty(),
+                java.util.Set.of(), Optional.empty(), java.util.Set.of(io.writ.domain.nhi.NhiFinding.NO_OWNER,
+                io.writ.domain.nhi.NhiFinding.SECRET_OLDER_THAN_POLICY));
+
+        var f = EvidenceFigures.compute(PERIOD, List.of(), List.of(), List.of(), Optional.of(List.of(owned, orphan)),
+                INTACT, NOW).stream().collect(java.util.stream.Collectors.toMap(EvidenceFigure::key, x -> x));
+
+        assertThat(f.get("nhis-with-owner").shown()).isEqualTo("50.0 % (1 of 2)");
+        assertThat(f.get("secrets-older-than-policy").shown()).isEqualTo("1 of 2 secrets");
+        assertThat(f.get("secrets-older-than-policy").records()).filteredOn(r -> !r.passes())
+                .extracting(EvidenceRecord::id).containsExactly("legacy-job");
     }
 }

@@ -1,5 +1,8 @@
 package io.writ.workflow.compliance;
 
+import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.domain.nhi.Nhi;
+import io.writ.workflow.nhi.NhiDesk;
 import io.writ.domain.alert.AlertRepository;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
@@ -23,6 +26,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -57,6 +61,9 @@ public class ComplianceDesk {
 
     @Inject
     AuditDesk auditDesk;
+
+    @Inject
+    NhiDesk nhis;
 
     Clock clock = Clock.systemUTC();
 
@@ -127,9 +134,18 @@ public class ComplianceDesk {
         var now = clock.instant();
         var figures = EvidenceFigures.compute(period, writs.submittedBetween(period.from(), period.to()),
                 alerts.raisedBetween(period.from(), period.to()), sessions.startedBetween(period.from(), period.to()),
-                verdict, now);
+                nhiInventory(), verdict, now);
         return new ComplianceReport(period, now, by, catalogue, currentMapping(), figures, verdict.valid(),
                 verdict.summary(), verdict.lastCheckpoint(), auditDesk.publicSeal().publicKeyPem());
+    }
+
+    /** The NHI inventory read now; empty when Keycloak cannot be read (the figures say so instead of failing). */
+    private Optional<List<Nhi>> nhiInventory() {
+        try {
+            return Optional.of(nhis.inventory());
+        } catch (DirectoryUnavailable away) {
+            return Optional.empty();
+        }
     }
 
     /** Records that someone exported the report, in which format. */
