@@ -13,6 +13,9 @@ public interface AlertRepository {
     /** Alerts not yet triaged, newest first. */
     List<Alert> open();
 
+    /** The alerts raised about an identity at or after that instant, newest first (review evidence). */
+    List<Alert> aboutIdentitySince(String identity, java.time.Instant since);
+
     /** The alerts about one writ, oldest first. */
     List<Alert> aboutWrit(String writId);
 }

@@ -11,6 +11,9 @@ public interface ReviewCampaignRepository {
 
     Optional<ReviewCampaign> byId(String id);
 
+    /** The campaign that holds this review item. */
+    Optional<ReviewCampaign> holding(String itemId);
+
     /** The items this reviewer still owes a decision on (open or overdue), oldest campaign first. */
     List<ReviewItem> awaitingDecisionBy(String reviewer);
 

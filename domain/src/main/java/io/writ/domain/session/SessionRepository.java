@@ -27,6 +27,9 @@ public interface SessionRepository {
     /** When the identity was last seen acting in a privileged session. */
     Optional<Instant> lastActivityOf(String identity);
 
+    /** The identity's privileged sessions active at or after that instant, newest first (review evidence). */
+    List<PrivilegedSession> ofIdentitySince(String identity, Instant since);
+
     /** A session's event receipts in the order they happened. */
     List<SessionEvent> eventsOf(String sessionId);
 }
