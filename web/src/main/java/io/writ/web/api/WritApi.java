@@ -37,6 +37,6 @@ public class WritApi extends Application {
                 TicketResource.class,
                 SessionResource.class,
                 AlertResource.class,
-                NhiResource.class);
+                NhiResource.class, ReviewResource.class);
     }
 }
