@@ -97,6 +97,13 @@ class ReviewCampaignIT {
             assertThat(badDeadline.statusCode()).isEqualTo(400);
             assertThat(badDeadline.body()).contains("deadline");
 
+            assertThat(Http.get("/api/v1/entitlements", token("erin")).body())
+                    .contains("\"name\":\"prod-db-admin\"").contains("\"reviewFailureMode\":\"FAIL_CLOSED\"");
+            var badMode = Http.put("/api/v1/entitlements/prod-db-admin", token("admin"),
+                    "{\"riskTier\":\"HIGH\",\"reviewFailureMode\":\"SOMETIMES\"}");
+            assertThat(badMode.statusCode()).isEqualTo(400);
+            assertThat(badMode.body()).contains("reviewFailureMode");
+
             var campaign = start("erin", "{\"scope\":[\"prod-db-admin\"],\"deadline\":\"PT5S\"}");
             var item = item(report("erin", campaign), user, "prod-db-admin").orElseThrow();
             assertThat(item.getString("failureMode")).isEqualTo("FAIL_CLOSED");
@@ -149,6 +156,15 @@ class ReviewCampaignIT {
         awaitRevoked("alice", writ, SOON);
 
         assertThat(Http.get("/api/v1/requests?postAccessReviewDue=true", token("alice")).body()).contains(writ);
+        try (var alice = Person.signIn("alice", profiles)) {
+            alice.open("/writs.xhtml", By.id("writs"));
+            var card = alice.waitFor(By.cssSelector("article[data-writ='" + writ + "']"), "the post-access review");
+            assertThat(card.getText()).contains("billing-read");
+            card.findElement(By.cssSelector(".writ-not-as-intended")).click();
+            alice.waitFor(By.cssSelector("article[data-writ='" + writ + "'] .ui-message-error"),
+                    "the comment's field message");
+            alice.screenshot("writs-post-access-review");
+        }
         var review = "/api/v1/requests/" + writ + "/post-access-review";
         var noComment = Http.post(review, token("alice"), "{\"usedAsIntended\":false}");
         assertThat(noComment.statusCode()).isEqualTo(400);
