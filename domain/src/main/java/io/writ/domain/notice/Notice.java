@@ -247,6 +247,19 @@ public class Notice {
                         + "valid until they expire (minutes).", now, null);
     }
 
+    /** The access is gone: the requester (and the NHI's owner) is asked whether it was used as intended. */
+    public static Notice postAccessReviewNeeded(ElevationRequest w, Instant now) {
+        if (!w.awaitsPostAccessReview()) {
+            throw new IllegalStateException("writ " + w.id() + " awaits no post-access review");
+        }
+        return new Notice(NoticeKind.POST_ACCESS_REVIEW_NEEDED, w, Audience.requesterOf(w),
+                "Was it used as intended? " + Wording.accessForTarget(w),
+                "The writ has ended and its access was revoked. Say on your My writs page (or POST "
+                        + "/api/v1/requests/" + w.id() + "/post-access-review) whether it was used as intended; "
+                        + "your answer is evidence in the next access review of " + w.entitlement() + ".",
+                now, null);
+    }
+
     /** The glass was broken: security and the skipped approvers are told at once, with the reason given. */
     public static Notice breakGlass(ElevationRequest w, String securityGroup, Instant now) {
         var grant = w.grant().orElseThrow(() -> new IllegalStateException("writ " + w.id() + " is not granted"));

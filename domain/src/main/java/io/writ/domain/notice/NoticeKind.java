@@ -22,6 +22,11 @@ public enum NoticeKind {
     EXPIRING_SOON(false),
     /** The entitlement was removed and read back absent, with the reason. To the requester. */
     REVOKED(false),
+    /**
+     * The writ ended and its access is gone: did it serve the task it was asked for? To the requester (and the
+     * NHI's owner); the answer is evidence in the next access review.
+     */
+    POST_ACCESS_REVIEW_NEEDED(false),
     /** The glass was broken: access granted at once without approval. To security and the skipped approvers. */
     BREAK_GLASS(false);
 

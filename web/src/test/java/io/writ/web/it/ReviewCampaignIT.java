@@ -156,6 +156,8 @@ class ReviewCampaignIT {
         awaitRevoked("alice", writ, SOON);
 
         assertThat(Http.get("/api/v1/requests?postAccessReviewDue=true", token("alice")).body()).contains(writ);
+        await().atMost(SOON).untilAsserted(() -> assertThat(Http.get("/api/v1/messages", token("alice")).body())
+                .as("alice is asked").contains("Was it used as intended?").contains(writ));
         try (var alice = Person.signIn("alice", profiles)) {
             alice.open("/writs.xhtml", By.id("writs"));
             var card = alice.waitFor(By.cssSelector("article[data-writ='" + writ + "']"), "the post-access review");

@@ -315,6 +315,7 @@ public class ElevationService {
         var loggedOutAt = clock.instant();
         if (writ.recordRevocation(absentAt, absentAt, loggedOutAt)) {
             notices.record(Notice.revoked(writ, loggedOutAt));
+            notices.record(Notice.postAccessReviewNeeded(writ, loggedOutAt));
             audit.record(new AuditEntry(loggedOutAt, AuditEntry.SYSTEM, "writ.revoked", subject(writ),
                     entitlement.name() + " removed from " + writ.target() + " and read back absent; " + sessions
                             + " session(s) logged out; reason "
