@@ -38,3 +38,8 @@ create table review_item (
 );
 create index review_item_reviewer on review_item (reviewer, state);
 create index review_item_campaign on review_item (campaign_id);
+
+-- Notices and in-app messages about a campaign rather than a writ (review needed, reminders, overdue escalation).
+alter table notice alter column writ_id drop not null;
+alter table notice add column campaign_id varchar(36);
+alter table in_app_message alter column writ_id drop not null;

@@ -123,6 +123,32 @@ class ReviewCampaignIT {
     }
 
     @Test
+    void aMissedDeadlineOnAFailOpenEntitlementKeepsMarksOverdueAndEscalates() {
+        var user = person();
+        KeycloakAdminApi.assignRealmRole(user, "payments-operator");
+        try {
+            var campaign = start("erin", "{\"scope\":[\"payments-operator\"],\"deadline\":\"PT5S\"}");
+            await().atMost(SOON).untilAsserted(() -> assertThat(Http.get("/api/v1/messages", token("bob")).body())
+                    .as("bob is asked").contains("Access review: ").contains(user));
+
+            await().atMost(SOON).pollInterval(Duration.ofMillis(500))
+                    .until(() -> "CLOSED".equals(report("erin", campaign).getString("state")));
+            var item = item(report("erin", campaign), user, "payments-operator").orElseThrow();
+            assertThat(item.getString("state")).isEqualTo("OVERDUE");
+            assertThat(item.containsKey("decision") && !item.isNull("decision")).as("no decision").isFalse();
+            assertThat(KeycloakAdminApi.holdsRealmRole(user, "payments-operator")).as("kept").isTrue();
+            await().atMost(SOON).untilAsserted(() -> assertThat(Http.get("/api/v1/messages", token("admin")).body())
+                    .as("escalated to the fallback reviewer").contains("Overdue access review").contains(user));
+
+            var late = decide("bob", item.getString("id"), "{\"decision\":\"REVOKE\"}");
+            assertThat(late.statusCode()).as("an overdue item may still be decided").isEqualTo(200);
+            assertThat(KeycloakAdminApi.holdsRealmRole(user, "payments-operator")).isFalse();
+        } finally {
+            KeycloakAdminApi.deleteUser(user);
+        }
+    }
+
+    @Test
     void convertToJitRemovesTheStandingAssignmentAndTheIdentityCanStillRequestAWrit() {
         var user = person();
         KeycloakAdminApi.assignRealmRole(user, "billing-read");

@@ -9,6 +9,8 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.nhi.Nhi;
+import io.writ.domain.notice.Notice;
+import io.writ.domain.notice.NoticeOutbox;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewCampaignRepository;
 import io.writ.domain.review.ReviewDecision;
@@ -77,6 +79,9 @@ public class ReviewDesk {
     @Inject
     ReviewSettings settings;
 
+    @Inject
+    NoticeOutbox notices;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -109,6 +114,8 @@ public class ReviewDesk {
         audit.record(new AuditEntry(now, by, "review.campaign-started", subject(campaign),
                 items.size() + " item(s) over " + (patterns.isEmpty() ? "every entitlement and NHI"
                         : String.join(", ", patterns)) + "; deadline " + campaign.deadline()));
+        byReviewer(campaign.undecided()).forEach((reviewer, owed) ->
+                notices.record(Notice.reviewNeeded(campaign, reviewer, owed, now)));
         process.start(campaign, settings.remindAfter());
         return campaign;
     }
@@ -161,6 +168,9 @@ public class ReviewDesk {
                     subject(item), item.entitlement() + " of " + item.identity() + " not reviewed by "
                             + campaign.deadline() + " and fails closed: " + done));
         }
+        var overdue = campaign.items().stream().filter(i -> i.state() == ReviewItemState.OVERDUE).toList();
+        byReviewer(overdue).forEach((reviewer, owed) -> notices.record(Notice.reviewOverdue(campaign, reviewer,
+                settings.fallbackReviewer(), owed, now)));
         for (var item : campaign.items()) {
             if (item.state() == ReviewItemState.OVERDUE) {
                 audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "review.overdue", subject(item),
@@ -177,11 +187,12 @@ public class ReviewDesk {
     /** Reminds each reviewer who still owes decisions in the campaign (recorded in the audit trail). */
     public void remindReviewers(String campaignId) {
         var campaign = require(campaignId);
-        var owed = campaign.undecided().stream()
-                .collect(Collectors.groupingBy(ReviewItem::reviewer, java.util.TreeMap::new, Collectors.counting()));
-        owed.forEach((reviewer, count) -> audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM,
-                "review.reminder", subject(campaign), reviewer + " reminded of " + count
-                        + " undecided item(s); deadline " + campaign.deadline())));
+        byReviewer(campaign.undecided()).forEach((reviewer, owed) -> {
+            notices.record(Notice.reviewReminder(campaign, reviewer, owed, clock.instant()));
+            audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "review.reminder", subject(campaign),
+                    reviewer + " reminded of " + owed.size() + " undecided item(s); deadline "
+                            + campaign.deadline()));
+        });
     }
 
     /** The campaign with its items: for the overseers, and for the reviewers of its items. */
@@ -282,6 +293,11 @@ public class ReviewDesk {
     }
 
     // --- small things -----------------------------------------------------------------------------------------
+
+    private static java.util.Map<String, List<ReviewItem>> byReviewer(List<ReviewItem> items) {
+        return items.stream().collect(Collectors.groupingBy(ReviewItem::reviewer, java.util.TreeMap::new,
+                Collectors.toList()));
+    }
 
     private boolean due(String name, int cadenceDays, Instant now) {
         return campaigns.lastCovering(name).map(last -> !last.plus(Duration.ofDays(cadenceDays)).isAfter(now))
