@@ -21,12 +21,16 @@ export WRIT_INCIDENTS_RECHECK_SECONDS="${WRIT_INCIDENTS_RECHECK_SECONDS:-3}"
 rm -rf "$WRIT_DATA_DIR"
 mkdir -p "$WRIT_DATA_DIR"
 
-[[ -f web/target/writ.war && -f target/payara-micro.jar && -x "$KC_HOME/bin/kc.sh" ]] || mvn -B -q -ntp -DskipTests package
-[[ -d web/target/test-classes/io/writ/web/bench ]] || mvn -B -q -ntp -pl web test-compile
+[[ -f web/target/writ.war && -f target/payara-micro.jar && -x "$KC_HOME/bin/kc.sh" &&
+   -d web/target/test-classes/io/writ/web/bench ]] || mvn -B -q -ntp -DskipTests package
 
 scripts/keycloak.sh start
 trap 'scripts/keycloak.sh stop || true' EXIT
 
-classpath="web/target/test-classes:web/target/classes:$(mvn -B -q -ntp -pl web dependency:build-classpath \
-  -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+# The benchmark classes use the JDK and the H2 driver only (for the database's raw-JDBC figures and audit checks).
+h2_version=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)
+mvn -B -q -ntp dependency:get -Dartifact="com.h2database:h2:$h2_version" -Dtransitive=false
+local_repo=$(mvn -B -q -ntp -Dstyle.color=never help:evaluate -Dexpression=settings.localRepository -DforceStdout \
+  | sed 's/\x1b\[[0-9;]*m//g')
+classpath="web/target/test-classes:$local_repo/com/h2database/h2/$h2_version/h2-$h2_version.jar"
 java -cp "$classpath" io.writ.web.bench.FaultInjection

@@ -12,7 +12,8 @@ public final class ProcessModels {
             "elevation-request.bpmn",
             "containment.bpmn",
             "credential-rotation.bpmn",
-            "break-glass.bpmn");
+            "break-glass.bpmn",
+            "access-review-campaign.bpmn");
 
     /** A timer that fires one second after start: proves the job executor runs timers in time. */
     public static final String PROBE = "process-engine-probe";
@@ -207,6 +208,33 @@ public final class ProcessModels {
     public static final String BEAN_ROTATE_TOUCHED_CREDENTIALS = "rotateTouchedCredentials";
     public static final String BEAN_OPEN_POST_INCIDENT_REVIEW = "openPostIncidentReview";
     public static final String BEAN_ESCALATE_REVIEW = "escalateBreakGlassReview";
+
+    // --- access-review-campaign.bpmn -------------------------------------------------------------------------------
+
+    /** Process key; started with the campaign id as business key once its items were collected. */
+    public static final String ACCESS_REVIEW_CAMPAIGN = "access-review-campaign";
+    public static final String START_CAMPAIGN_STARTED = "Start_CampaignStarted";
+    /** The wait while reviewers decide in their inbox (decisions act at once; the process keeps the clock). */
+    public static final String TASK_AWAIT_REVIEWS = "Task_AwaitReviews";
+    /** Non-interrupting, after {@link #VAR_REMIND_AFTER}: reviewers with undecided items are reminded. */
+    public static final String TIMER_REMIND_REVIEWERS = "Timer_RemindReviewers";
+    public static final String TASK_REMIND_REVIEWERS = "Task_RemindReviewers";
+    public static final String END_REVIEWERS_REMINDED = "End_ReviewersReminded";
+    /** Due at {@link #VAR_CAMPAIGN_DEADLINE}. */
+    public static final String TIMER_CAMPAIGN_DEADLINE = "Timer_CampaignDeadline";
+    /** Asynchronous (asyncBefore): revokes fail-closed items in Keycloak, so it retries and raises the incident. */
+    public static final String TASK_CLOSE_AT_DEADLINE = "Task_CloseCampaignAtDeadline";
+    public static final String END_CAMPAIGN_CLOSED = "End_CampaignClosed";
+
+    /** Start (String): the campaign's id, also the business key. */
+    public static final String VAR_CAMPAIGN_ID = "campaignId";
+    /** Start (java.util.Date): the campaign's deadline. */
+    public static final String VAR_CAMPAIGN_DEADLINE = "campaignDeadline";
+    /** Start (String, ISO-8601 duration): when reviewers with undecided items are reminded. */
+    public static final String VAR_REMIND_AFTER = "remindAfter";
+
+    public static final String BEAN_REMIND_REVIEWERS = "remindReviewers";
+    public static final String BEAN_CLOSE_CAMPAIGN_AT_DEADLINE = "closeCampaignAtDeadline";
 
     private ProcessModels() {
     }

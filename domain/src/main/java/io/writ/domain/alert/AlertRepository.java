@@ -16,6 +16,9 @@ public interface AlertRepository {
     /** The alerts raised in [from, to), oldest first. */
     List<Alert> raisedBetween(java.time.Instant from, java.time.Instant to);
 
+    /** The alerts raised about an identity at or after that instant, newest first (review evidence). */
+    List<Alert> aboutIdentitySince(String identity, java.time.Instant since);
+
     /** The alerts about one writ, oldest first. */
     List<Alert> aboutWrit(String writId);
 }

@@ -56,6 +56,10 @@ public class Entitlement {
     @Column(nullable = false)
     private SessionCoverage coverage;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_failure_mode", nullable = false)
+    private ReviewFailureMode reviewFailureMode;
+
     @Version
     private long version;
 
@@ -83,6 +87,15 @@ public class Entitlement {
         this.clientId = kind == EntitlementKind.CLIENT_ROLE ? clientId.strip() : null;
         setPolicy(riskTier, maxMinutes, approvalsRequired, approverGroup, reviewCadenceDays, owner);
         this.coverage = SessionCoverage.defaultFor(riskTier);
+        this.reviewFailureMode = ReviewFailureMode.defaultFor(riskTier);
+    }
+
+    /** What a missed access review does to a standing assignment of this entitlement. */
+    public void failReviewsBy(ReviewFailureMode mode) {
+        if (mode == null) {
+            throw InvalidRequest.of("reviewFailureMode", "FAIL_CLOSED or FAIL_OPEN");
+        }
+        this.reviewFailureMode = mode;
     }
 
     /** How much of the sessions that use this entitlement is kept as evidence. */
@@ -151,4 +164,7 @@ public class Entitlement {
     public int reviewCadenceDays() { return reviewCadenceDays; }
     public String owner() { return owner; }
     public SessionCoverage coverage() { return coverage; }
+    public ReviewFailureMode reviewFailureMode() {
+        return reviewFailureMode != null ? reviewFailureMode : ReviewFailureMode.defaultFor(riskTier);
+    }
 }

@@ -46,6 +46,11 @@ public class Audience {
      * The people a writ's outcome is told to: its requester and, when the target is a non-human identity, the
      * person accountable for it (who may not be the one who asked: an NHI asks for itself).
      */
+    /** These people by username. */
+    public static Audience people(Collection<String> usernames) {
+        return new Audience(new LinkedHashSet<>(usernames), List.of(), List.of());
+    }
+
     public static Audience requesterOf(ElevationRequest writ) {
         var people = new LinkedHashSet<String>();
         people.add(writ.requester());

@@ -32,7 +32,7 @@ public class InAppMessage {
     @Column(name = "notice_id", nullable = false, length = 36)
     private String noticeId;
 
-    @Column(name = "writ_id", nullable = false, length = 36)
+    @Column(name = "writ_id", length = 36)
     private String writId;
 
     @Enumerated(EnumType.STRING)

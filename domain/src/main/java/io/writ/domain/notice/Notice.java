@@ -1,6 +1,9 @@
 package io.writ.domain.notice;
 
+import io.writ.domain.entitlement.ReviewFailureMode;
 import io.writ.domain.identity.Contact;
+import io.writ.domain.review.ReviewCampaign;
+import io.writ.domain.review.ReviewItem;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.ElevationRequest;
 import io.writ.domain.writ.ExtensionState;
@@ -55,8 +58,13 @@ public class Notice {
     @Column(nullable = false, length = 30)
     private NoticeKind kind;
 
-    @Column(name = "writ_id", nullable = false, length = 36)
+    /** The writ it is about; null for a notice about an access review campaign. */
+    @Column(name = "writ_id", length = 36)
     private String writId;
+
+    /** The access review campaign it is about; null for a notice about a writ. */
+    @Column(name = "campaign_id", length = 36)
+    private String campaignId;
 
     @Embedded
     private Audience audience;
@@ -119,6 +127,60 @@ public class Notice {
         this.createdAt = Objects.requireNonNull(now, "now");
         this.nextAttemptAt = now;
         this.onceKey = onceKey;
+    }
+
+    private Notice(NoticeKind kind, ReviewCampaign campaign, Audience audience, String subject, String body,
+                   Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.kind = kind;
+        this.campaignId = campaign.id();
+        this.audience = audience;
+        this.subject = cut(subject, MAX_SUBJECT);
+        this.body = cut(body, MAX_BODY);
+        this.createdAt = Objects.requireNonNull(now, "now");
+        this.nextAttemptAt = now;
+    }
+
+    // --- access reviews -----------------------------------------------------------------------------------------
+
+    /** A campaign started: each reviewer is asked to decide their items by the deadline. */
+    public static Notice reviewNeeded(ReviewCampaign c, String reviewer, List<ReviewItem> items, Instant now) {
+        return new Notice(NoticeKind.REVIEW_NEEDED, c, Audience.people(List.of(reviewer)),
+                "Access review: " + items.size() + " item(s) to decide by " + Wording.time(c.deadline()),
+                "An access review campaign asks you whether this standing access should persist. Keep it (say why), "
+                        + "revoke it, or convert it to just-in-time on your Access reviews page.\n\n"
+                        + itemLines(items), now);
+    }
+
+    /** The campaign runs on: a reviewer who still owes decisions is reminded. */
+    public static Notice reviewReminder(ReviewCampaign c, String reviewer, List<ReviewItem> items, Instant now) {
+        return new Notice(NoticeKind.REVIEW_NEEDED, c, Audience.people(List.of(reviewer)),
+                "Reminder, access review: " + items.size() + " item(s) still to decide by "
+                        + Wording.time(c.deadline()),
+                "These items still await your decision on your Access reviews page.\n\n" + itemLines(items), now);
+    }
+
+    /** Fail-open items missed the deadline: kept, and escalated to the reviewer and the fallback reviewer. */
+    public static Notice reviewOverdue(ReviewCampaign c, String reviewer, String escalatedTo, List<ReviewItem> items,
+                                       Instant now) {
+        var people = new java.util.LinkedHashSet<String>(List.of(reviewer, escalatedTo));
+        return new Notice(NoticeKind.REVIEW_OVERDUE, c, Audience.people(people),
+                "Overdue access review: " + items.size() + " item(s) of " + reviewer + " not decided by "
+                        + Wording.time(c.deadline()),
+                "The deadline passed without a decision; these entitlements fail open, so the access was kept and "
+                        + "is marked overdue. " + reviewer + " still decides them on the Access reviews page; "
+                        + escalatedTo + " is told as the escalation.\n\n" + itemLines(items), now);
+    }
+
+    private static String itemLines(List<ReviewItem> items) {
+        var lines = new StringBuilder();
+        for (var i : items) {
+            lines.append("- ").append(i.entitlement()).append(" held by ").append(i.identity()).append(" (")
+                    .append(i.failureMode() == ReviewFailureMode.FAIL_CLOSED ? "revoked if not reviewed"
+                            : "kept and escalated if not reviewed").append("); ").append(i.evidence().summary())
+                    .append('\n');
+        }
+        return lines.toString();
     }
 
     // --- who is told what ---------------------------------------------------------------------------------------
@@ -247,6 +309,19 @@ public class Notice {
                         + "valid until they expire (minutes).", now, null);
     }
 
+    /** The access is gone: the requester (and the NHI's owner) is asked whether it was used as intended. */
+    public static Notice postAccessReviewNeeded(ElevationRequest w, Instant now) {
+        if (!w.awaitsPostAccessReview()) {
+            throw new IllegalStateException("writ " + w.id() + " awaits no post-access review");
+        }
+        return new Notice(NoticeKind.POST_ACCESS_REVIEW_NEEDED, w, Audience.requesterOf(w),
+                "Was it used as intended? " + Wording.accessForTarget(w),
+                "The writ has ended and its access was revoked. Say on your My writs page (or POST "
+                        + "/api/v1/requests/" + w.id() + "/post-access-review) whether it was used as intended; "
+                        + "your answer is evidence in the next access review of " + w.entitlement() + ".",
+                now, null);
+    }
+
     /** The glass was broken: security and the skipped approvers are told at once, with the reason given. */
     public static Notice breakGlass(ElevationRequest w, String securityGroup, Instant now) {
         var grant = w.grant().orElseThrow(() -> new IllegalStateException("writ " + w.id() + " is not granted"));
@@ -358,6 +433,7 @@ public class Notice {
     public String id() { return id; }
     public NoticeKind kind() { return kind; }
     public String writId() { return writId; }
+    public java.util.Optional<String> campaignId() { return java.util.Optional.ofNullable(campaignId); }
     public Audience audience() { return audience; }
     public String subject() { return subject; }
     /** The body without a link: where the reader acts depends on where it is read (mail, page, chat). */

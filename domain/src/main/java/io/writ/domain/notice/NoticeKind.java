@@ -22,6 +22,18 @@ public enum NoticeKind {
     EXPIRING_SOON(false),
     /** The entitlement was removed and read back absent, with the reason. To the requester. */
     REVOKED(false),
+    /**
+     * The writ ended and its access is gone: did it serve the task it was asked for? To the requester (and the
+     * NHI's owner); the answer is evidence in the next access review.
+     */
+    POST_ACCESS_REVIEW_NEEDED(false),
+    /** An access review campaign put items before the reviewer, or reminds them of the ones still undecided. */
+    REVIEW_NEEDED(false),
+    /**
+     * Review items were not decided by the campaign's deadline and their entitlement fails open: kept, overdue.
+     * To the reviewer and the fallback reviewer they are escalated to.
+     */
+    REVIEW_OVERDUE(false),
     /** The glass was broken: access granted at once without approval. To security and the skipped approvers. */
     BREAK_GLASS(false);
 
@@ -34,6 +46,11 @@ public enum NoticeKind {
     /** Whether the people told are asked to decide (they act in the approval inbox) rather than informed. */
     public boolean asksForDecision() {
         return asksForDecision;
+    }
+
+    /** Whether it is about an access review campaign (acted on in the reviews page) rather than a writ. */
+    public boolean aboutReview() {
+        return this == REVIEW_NEEDED || this == REVIEW_OVERDUE;
     }
 
     /** The event's name outside the portal (the webhook's {@code event}), for example {@code writ.decision-needed}. */

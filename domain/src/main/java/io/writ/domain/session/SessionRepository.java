@@ -30,6 +30,9 @@ public interface SessionRepository {
     /** The sessions started in [from, to), oldest first. */
     List<PrivilegedSession> startedBetween(java.time.Instant from, java.time.Instant to);
 
+    /** The identity's privileged sessions active at or after that instant, newest first (review evidence). */
+    List<PrivilegedSession> ofIdentitySince(String identity, Instant since);
+
     /** A session's event receipts in the order they happened. */
     List<SessionEvent> eventsOf(String sessionId);
 }

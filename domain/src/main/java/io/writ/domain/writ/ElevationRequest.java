@@ -139,6 +139,22 @@ public class ElevationRequest {
     @Column(name = "post_incident_findings", length = 2000)
     private String postIncidentFindings;
 
+    /** When the requester (or the NHI's owner) was asked whether the access was used as intended: at revocation. */
+    @Column(name = "post_access_review_asked_at")
+    private Instant postAccessReviewAskedAt;
+
+    @Column(name = "post_access_used_as_intended")
+    private Boolean postAccessUsedAsIntended;
+
+    @Column(name = "post_access_comment", length = 2000)
+    private String postAccessComment;
+
+    @Column(name = "post_access_answered_by", length = 200)
+    private String postAccessAnsweredBy;
+
+    @Column(name = "post_access_answered_at")
+    private Instant postAccessAnsweredAt;
+
     @Version
     private long version;
 
@@ -326,6 +342,8 @@ public class ElevationRequest {
             return false;
         }
         grant = grant.revoked(revokedAt, confirmedAbsentAt, sessionsLoggedOutAt);
+        // The writ ended for good: whoever asked for it now says whether it was used as intended.
+        postAccessReviewAskedAt = confirmedAbsentAt;
         return true;
     }
 
@@ -424,6 +442,44 @@ public class ElevationRequest {
         postIncidentFindings = text;
         postIncidentReviewedBy = by;
         postIncidentReviewedAt = Objects.requireNonNull(now, "now");
+    }
+
+    /**
+     * The post-access review: once the access is revoked, the requester (or the owner of the NHI that received it)
+     * says whether it was used as intended; a "no" needs a comment saying what happened. Answered once; the answer
+     * is evidence in the next access review campaign.
+     */
+    public void answerPostAccessReview(String by, Boolean usedAsIntended, String comment, Instant now) {
+        Objects.requireNonNull(by, "by");
+        if (!by.equals(requester) && targetOwner().filter(by::equals).isEmpty()) {
+            throw new NotPermitted("only the requester of writ " + id + " (or the owner of its NHI) answers its "
+                    + "post-access review");
+        }
+        if (postAccessReviewAskedAt == null) {
+            throw new WritStateConflict(state, "writ " + id + " is " + state
+                    + ": the post-access review is asked once its access was revoked");
+        }
+        if (postAccessAnsweredAt != null) {
+            throw new WritStateConflict(state, "the post-access review of writ " + id + " was answered by "
+                    + postAccessAnsweredBy);
+        }
+        if (usedAsIntended == null) {
+            throw InvalidRequest.of("usedAsIntended", "true or false is required");
+        }
+        var text = usedAsIntended ? optionalComment(comment)
+                : requiredComment(comment, "comment", "say how the access was used otherwise than intended");
+        if (text != null && text.length() > Submission.MAX_TEXT) {
+            throw InvalidRequest.of("comment", "at most " + Submission.MAX_TEXT + " characters");
+        }
+        postAccessUsedAsIntended = usedAsIntended;
+        postAccessComment = text;
+        postAccessAnsweredBy = by;
+        postAccessAnsweredAt = Objects.requireNonNull(now, "now");
+    }
+
+    /** Whether the post-access review was asked and not yet answered. */
+    public boolean awaitsPostAccessReview() {
+        return postAccessReviewAskedAt != null && postAccessAnsweredAt == null;
     }
 
     /** Whether the break-glass writ's post-incident review is due and not yet done. */
@@ -591,6 +647,11 @@ public class ElevationRequest {
     public Optional<String> postIncidentReviewedBy() { return Optional.ofNullable(postIncidentReviewedBy); }
     public Optional<Instant> postIncidentReviewedAt() { return Optional.ofNullable(postIncidentReviewedAt); }
     public Optional<String> postIncidentFindings() { return Optional.ofNullable(postIncidentFindings); }
+    public Optional<Instant> postAccessReviewAskedAt() { return Optional.ofNullable(postAccessReviewAskedAt); }
+    public Optional<Boolean> postAccessUsedAsIntended() { return Optional.ofNullable(postAccessUsedAsIntended); }
+    public Optional<String> postAccessComment() { return Optional.ofNullable(postAccessComment); }
+    public Optional<String> postAccessAnsweredBy() { return Optional.ofNullable(postAccessAnsweredBy); }
+    public Optional<Instant> postAccessAnsweredAt() { return Optional.ofNullable(postAccessAnsweredAt); }
     public Instant submittedAt() { return submittedAt; }
     public Optional<Instant> decidedAt() { return Optional.ofNullable(decidedAt); }
     public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }

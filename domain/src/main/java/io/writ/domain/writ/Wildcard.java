@@ -5,12 +5,12 @@ package io.writ.domain.writ;
  * other character stands for itself, case-sensitively. Written by hand rather than as a regular expression so
  * that a pattern a user typed can neither inject regex syntax nor make matching backtrack without end.
  */
-final class Wildcard {
+public final class Wildcard {
 
     private Wildcard() {
     }
 
-    static boolean matches(String pattern, String value) {
+    public static boolean matches(String pattern, String value) {
         int p = 0;
         int v = 0;
         int lastStar = -1;

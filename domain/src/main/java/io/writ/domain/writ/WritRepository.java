@@ -35,6 +35,12 @@ public interface WritRepository {
     /** Break-glass writs whose post-incident review is due and not yet done, oldest first. */
     List<ElevationRequest> awaitingPostIncidentReview();
 
+    /**
+     * The writs whose post-access review this person still owes: asked for by them, or granted to an NHI they own;
+     * newest first.
+     */
+    List<ElevationRequest> awaitingPostAccessReviewBy(String who);
+
     /** The active writs that elevate this identity (to link its privileged sessions). */
     List<ElevationRequest> activeFor(String target);
 

@@ -206,6 +206,23 @@ class WhoIsToldTest {
     }
 
     @Test
+    void onceRevokedTheRequesterIsAskedWhetherTheAccessWasUsedAsIntended() {
+        var writ = Cast.active();
+        assertThatThrownBy(() -> Notice.postAccessReviewNeeded(writ, at(20))).as("not before the access is gone")
+                .isInstanceOf(IllegalStateException.class);
+        writ.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(30));
+        writ.recordRevocation(at(31), at(31), at(31));
+
+        var notice = Notice.postAccessReviewNeeded(writ, at(31));
+
+        assertThat(notice.kind()).isEqualTo(NoticeKind.POST_ACCESS_REVIEW_NEEDED);
+        assertThat(notice.kind().eventName()).isEqualTo("writ.post-access-review-needed");
+        assertThat(notice.audience().users()).containsExactly("alice");
+        assertThat(notice.subject()).startsWith("Was it used as intended? prod-db-admin");
+        assertThat(notice.body()).contains("/post-access-review").contains("next access review of prod-db-admin");
+    }
+
+    @Test
     void expiryUnapprovedIsToldToTheRequester() {
         var writ = Cast.pending();
         writ.expireUnapproved(at(480));

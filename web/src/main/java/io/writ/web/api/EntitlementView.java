@@ -6,10 +6,11 @@ import io.writ.domain.entitlement.RiskTier;
 /** An entitlement as the API shows it. */
 public record EntitlementView(String name, String kind, String clientId, RiskTier riskTier, int maxMinutes,
                               int approvalsRequired, String approverGroup, int reviewCadenceDays, String owner,
-                              String coverage) {
+                              String coverage, String reviewFailureMode) {
 
     static EntitlementView of(Entitlement e) {
         return new EntitlementView(e.name(), e.kind().name(), e.clientId(), e.riskTier(), e.maxMinutes(),
-                e.approvalsRequired(), e.approverGroup(), e.reviewCadenceDays(), e.owner(), e.coverage().name());
+                e.approvalsRequired(), e.approverGroup(), e.reviewCadenceDays(), e.owner(), e.coverage().name(),
+                e.reviewFailureMode().name());
     }
 }

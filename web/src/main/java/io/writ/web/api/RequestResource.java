@@ -93,6 +93,23 @@ public class RequestResource {
         return WritView.of(elevations.recordPostIncidentReview(id, caller(), body == null ? null : body.findings()));
     }
 
+    /** {@code {usedAsIntended, comment}}: a comment is required when the access was not used as intended. */
+    public record PostAccessReviewBody(Boolean usedAsIntended, String comment) {
+    }
+
+    @POST
+    @Path("{id}/post-access-review")
+    @RolesAllowed(PortalRole.REQUESTER)
+    @Operation(summary = "Say whether the ended writ's access was used as intended (its requester, or the owner of "
+            + "its NHI); 409 before its access is revoked or once answered")
+    public WritView postAccessReview(@PathParam("id") String id, PostAccessReviewBody body) {
+        if (body == null) {
+            throw new io.writ.domain.InvalidRequest(List.of(new io.writ.domain.FieldError("usedAsIntended",
+                    "true or false is required")));
+        }
+        return WritView.of(elevations.answerPostAccessReview(id, caller(), body.usedAsIntended(), body.comment()));
+    }
+
     @GET
     @Path("{id}/sessions")
     @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})
@@ -104,11 +121,17 @@ public class RequestResource {
 
     @GET
     @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY})
-    @Operation(summary = "My writs (?mine=true) or the writs awaiting my decision (?awaitingMe=true)")
-    public List<WritView> list(@QueryParam("mine") boolean mine, @QueryParam("awaitingMe") boolean awaitingMe) {
-        if (mine == awaitingMe) {
+    @Operation(summary = "My writs (?mine=true), the writs awaiting my decision (?awaitingMe=true), or the ended "
+            + "writs whose post-access review I owe (?postAccessReviewDue=true)")
+    public List<WritView> list(@QueryParam("mine") boolean mine, @QueryParam("awaitingMe") boolean awaitingMe,
+                               @QueryParam("postAccessReviewDue") boolean postAccessReviewDue) {
+        if ((mine ? 1 : 0) + (awaitingMe ? 1 : 0) + (postAccessReviewDue ? 1 : 0) != 1) {
             throw new BadRequestException(ProblemMapper.problem(Response.Status.BAD_REQUEST,
-                    "ask for exactly one of mine=true or awaitingMe=true", List.of()));
+                    "ask for exactly one of mine=true, awaitingMe=true or postAccessReviewDue=true", List.of()));
+        }
+        if (postAccessReviewDue) {
+            requireRole(PortalRole.REQUESTER);
+            return elevations.awaitingPostAccessReview(caller()).stream().map(WritView::of).toList();
         }
         if (mine) {
             requireRole(PortalRole.REQUESTER);

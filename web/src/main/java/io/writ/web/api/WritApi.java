@@ -39,6 +39,7 @@ public class WritApi extends Application {
                 AlertResource.class,
                 NhiResource.class,
                 ComplianceResource.class,
-                ExportResource.class);
+                ExportResource.class,
+                ReviewResource.class);
     }
 }

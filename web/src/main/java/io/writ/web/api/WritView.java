@@ -12,7 +12,18 @@ public record WritView(String id, String status, String requester, String target
                        String riskTier, String ticket, int durationMinutes, boolean breakGlass, boolean thirdParty,
                        String sessionCoverage, Instant submittedAt,
                        Integer approvalsRequired, List<ApprovalView> approvals, GrantView grant,
-                       ExtensionView extension, PostIncidentReviewView postIncidentReview) {
+                       ExtensionView extension, PostIncidentReviewView postIncidentReview,
+                       PostAccessReviewView postAccessReview) {
+
+    /** Asked once the access is revoked: did the requester (or the NHI's owner) use it as intended. */
+    public record PostAccessReviewView(Instant askedAt, Boolean usedAsIntended, String comment, String answeredBy,
+                                       Instant answeredAt) {
+        static PostAccessReviewView of(ElevationRequest w) {
+            return w.postAccessReviewAskedAt().map(asked -> new PostAccessReviewView(asked,
+                    w.postAccessUsedAsIntended().orElse(null), w.postAccessComment().orElse(null),
+                    w.postAccessAnsweredBy().orElse(null), w.postAccessAnsweredAt().orElse(null))).orElse(null);
+        }
+    }
 
     /** A break-glass writ's post-incident review: when it is due, and who reviewed it with what findings. */
     public record PostIncidentReviewView(Instant due, String reviewedBy, Instant reviewedAt, String findings) {
@@ -52,6 +63,7 @@ public record WritView(String id, String status, String requester, String target
                 w.approvals().stream().map(ApprovalView::of).toList(),
                 w.grant().map(GrantView::of).orElse(null),
                 w.extension().map(ExtensionView::of).orElse(null),
-                PostIncidentReviewView.of(w));
+                PostIncidentReviewView.of(w),
+                PostAccessReviewView.of(w));
     }
 }

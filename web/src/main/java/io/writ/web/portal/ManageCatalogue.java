@@ -24,20 +24,24 @@ public class ManageCatalogue implements Serializable {
     private static final String AGAIN = "/admin/entitlements.xhtml?faces-redirect=true";
 
     /** Where each field of the model's answer is shown on admin/entitlements.xhtml. */
-    private static final Map<String, String> CONTROLS = Map.of("name", "entitlement:name",
-            "kind", "entitlement:kind", "clientId", "entitlement:client", "riskTier", "entitlement:tier",
-            "maxMinutes", "entitlement:max-minutes", "approvalsRequired", "entitlement:approvals",
-            "approverGroup", "entitlement:approver-group", "reviewCadenceDays", "entitlement:review-cadence",
-            "owner", "entitlement:owner", "coverage", "entitlement:coverage");
+    private static final Map<String, String> CONTROLS = Map.ofEntries(Map.entry("name", "entitlement:name"),
+            Map.entry("kind", "entitlement:kind"), Map.entry("clientId", "entitlement:client"),
+            Map.entry("riskTier", "entitlement:tier"), Map.entry("maxMinutes", "entitlement:max-minutes"),
+            Map.entry("approvalsRequired", "entitlement:approvals"),
+            Map.entry("approverGroup", "entitlement:approver-group"),
+            Map.entry("reviewCadenceDays", "entitlement:review-cadence"), Map.entry("owner", "entitlement:owner"),
+            Map.entry("coverage", "entitlement:coverage"),
+            Map.entry("reviewFailureMode", "entitlement:failure-mode"));
 
     /** An entitlement as the catalogue table shows it. */
     public record Entry(String name, String kind, String clientId, String riskTier, int maxMinutes,
                         int approvalsRequired, String approverGroup, int reviewCadenceDays, String owner,
-                        String coverage) implements Serializable {
+                        String coverage, String reviewFailureMode) implements Serializable {
 
         static Entry of(Entitlement e) {
             return new Entry(e.name(), e.kind().name(), e.clientId(), e.riskTier().name(), e.maxMinutes(),
-                    e.approvalsRequired(), e.approverGroup(), e.reviewCadenceDays(), e.owner(), e.coverage().name());
+                    e.approvalsRequired(), e.approverGroup(), e.reviewCadenceDays(), e.owner(), e.coverage().name(),
+                    e.reviewFailureMode().name());
         }
     }
 
@@ -47,7 +51,8 @@ public class ManageCatalogue implements Serializable {
     private List<Entry> entitlements;
     /** The entitlement being revised, or null while a new one is described. */
     private String revising;
-    private String name, kind = EntitlementKind.REALM_ROLE.name(), clientId, riskTier, approverGroup, owner, coverage;
+    private String name, kind = EntitlementKind.REALM_ROLE.name(), clientId, riskTier, approverGroup, owner, coverage,
+            reviewFailureMode;
     private Integer maxMinutes, approvalsRequired, reviewCadenceDays;
 
     @PostConstruct
@@ -92,11 +97,12 @@ public class ManageCatalogue implements Serializable {
         reviewCadenceDays = e.reviewCadenceDays();
         owner = e.owner();
         coverage = e.coverage();
+        reviewFailureMode = e.reviewFailureMode();
     }
 
     private EntitlementForm form() {
         return new EntitlementForm(name, kind, clientId, riskTier, maxMinutes, approvalsRequired, approverGroup,
-                reviewCadenceDays, owner, coverage);
+                reviewCadenceDays, owner, coverage, reviewFailureMode);
     }
 
     private String caller() {
@@ -107,6 +113,11 @@ public class ManageCatalogue implements Serializable {
     public List<EntitlementKind> getKinds() { return List.of(EntitlementKind.values()); }
     public List<RiskTier> getTiers() { return List.of(RiskTier.values()); }
     public List<SessionCoverage> getCoverages() { return List.of(SessionCoverage.values()); }
+    public List<io.writ.domain.entitlement.ReviewFailureMode> getFailureModes() {
+        return List.of(io.writ.domain.entitlement.ReviewFailureMode.values());
+    }
+    public String getReviewFailureMode() { return reviewFailureMode; }
+    public void setReviewFailureMode(String reviewFailureMode) { this.reviewFailureMode = reviewFailureMode; }
     public String getRevising() { return revising; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

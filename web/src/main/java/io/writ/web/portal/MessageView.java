@@ -8,13 +8,15 @@ public record MessageView(String id, String kind, String subject, String body, S
 
     static MessageView of(InAppMessage m) {
         // Asked to decide: the writ's card in the inbox; told something: one's own writs.
-        var page = m.kind().asksForDecision() ? "/inbox.xhtml#writ-" + m.writId() : "/writs.xhtml";
+        var page = m.kind().aboutReview() ? "/reviews.xhtml"
+                : m.kind().asksForDecision() ? "/inbox.xhtml#writ-" + m.writId() : "/writs.xhtml";
         return new MessageView(m.id(), m.kind().name(), m.subject(), m.body(), WritSummary.time(m.createdAt()),
                 m.isRead(), page, m.writId());
     }
 
     /** What the link to the page says. */
     public String pageName() {
-        return page.startsWith("/inbox") ? "Decide in the approval inbox" : "Open my writs";
+        return page.startsWith("/inbox") ? "Decide in the approval inbox"
+                : page.startsWith("/reviews") ? "Open access reviews" : "Open my writs";
     }
 }

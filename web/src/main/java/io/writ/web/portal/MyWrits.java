@@ -23,12 +23,23 @@ public class MyWrits implements Serializable {
     @Inject transient SecurityContext security;
 
     private List<WritSummary> writs;
+    private List<WritSummary> postAccessDue;
+    private final java.util.HashMap<String, String> comments = new java.util.HashMap<>();
     private String extending;
     private Integer extraMinutes;
 
     @PostConstruct
     void load() {
         writs = elevations.mine(caller()).stream().map(WritSummary::of).toList();
+        postAccessDue = elevations.awaitingPostAccessReview(caller()).stream().map(WritSummary::of).toList();
+    }
+
+    /** The post-access review: was the ended writ's access used as intended (a "no" needs a comment). */
+    public String answer(String writId, boolean usedAsIntended) {
+        int row = postAccessDue.stream().map(WritSummary::id).toList().indexOf(writId);
+        return PageMessages.attempt(() -> elevations.answerPostAccessReview(writId, caller(), usedAsIntended,
+                        comments.get(writId)), "Writ " + writId + ": post-access review answered", AGAIN,
+                Map.of("comment", "writs:due:" + row + ":comment"));
     }
 
     public String endNow(String writId) {
@@ -54,6 +65,8 @@ public class MyWrits implements Serializable {
     }
 
     public List<WritSummary> getWrits() { return writs; }
+    public List<WritSummary> getPostAccessDue() { return postAccessDue; }
+    public Map<String, String> getComments() { return comments; }
     public String getExtending() { return extending; }
     public void setExtending(String extending) { this.extending = extending; }
     public Integer getExtraMinutes() { return extraMinutes; }

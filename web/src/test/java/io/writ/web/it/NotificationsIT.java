@@ -293,7 +293,7 @@ class NotificationsIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         try (var reader = jakarta.json.Json.createReader(new StringReader(response.body()))) {
             return reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
-                    .filter(m -> writ.equals(m.getString("writ"))).toList();
+                    .filter(m -> writ.equals(m.getString("writ", null))).toList();
         }
     }
 

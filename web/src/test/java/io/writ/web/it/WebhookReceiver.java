@@ -28,8 +28,10 @@ final class WebhookReceiver implements AutoCloseable {
             }
         }
 
+        /** The writ the post is about; null for one about an access review campaign. */
         String writId() {
-            return json().getJsonObject("writ").getString("id");
+            var json = json();
+            return json.isNull("writ") ? null : json.getJsonObject("writ").getString("id");
         }
 
         /** Whether the signature is HMAC-SHA256 of the exact body with the shared secret, as a receiver checks it. */

@@ -37,6 +37,8 @@ public class CatalogueDesk {
         var kind = parse(EntitlementKind.class, form.kind(), "kind", problems);
         var tier = parse(RiskTier.class, form.riskTier(), "riskTier", problems);
         var coverage = parse(SessionCoverage.class, form.coverage(), "coverage", problems);
+        var failureMode = parse(io.writ.domain.entitlement.ReviewFailureMode.class, form.reviewFailureMode(),
+                "reviewFailureMode", problems);
         if (form.name() != null && catalogue.named(form.name().strip()).isPresent()) {
             problems.add(new FieldError("name", "entitlement " + form.name() + " is already in the catalogue"));
         }
@@ -47,6 +49,9 @@ public class CatalogueDesk {
                 number(form.approvalsRequired()), form.approverGroup(), number(form.reviewCadenceDays()), form.owner());
         if (coverage != null) {
             entitlement.coverSessions(coverage);
+        }
+        if (failureMode != null) {
+            entitlement.failReviewsBy(failureMode);
         }
         catalogue.add(entitlement);
         audit.record(new AuditEntry(clock.instant(), by, "entitlement.added", "entitlement:" + entitlement.name(),
@@ -59,6 +64,8 @@ public class CatalogueDesk {
         var problems = new ArrayList<FieldError>();
         var tier = parse(RiskTier.class, form.riskTier(), "riskTier", problems);
         var coverage = parse(SessionCoverage.class, form.coverage(), "coverage", problems);
+        var failureMode = parse(io.writ.domain.entitlement.ReviewFailureMode.class, form.reviewFailureMode(),
+                "reviewFailureMode", problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
@@ -67,6 +74,9 @@ public class CatalogueDesk {
                 number(form.reviewCadenceDays()), form.owner());
         if (coverage != null) {
             entitlement.coverSessions(coverage);
+        }
+        if (failureMode != null) {
+            entitlement.failReviewsBy(failureMode);
         }
         audit.record(new AuditEntry(clock.instant(), by, "entitlement.revised", "entitlement:" + name,
                 before + " → " + describe(entitlement)));
@@ -80,7 +90,8 @@ public class CatalogueDesk {
     private static String describe(Entitlement e) {
         return e.kind() + " " + e.name() + ", " + e.riskTier() + ", at most " + e.maxMinutes() + " min, "
                 + e.approvalsRequired() + " approval(s) from " + e.approverGroup() + ", reviewed every "
-                + e.reviewCadenceDays() + " days, owner " + e.owner() + ", sessions covered " + e.coverage();
+                + e.reviewCadenceDays() + " days, owner " + e.owner() + ", sessions covered " + e.coverage()
+                + ", missed reviews " + e.reviewFailureMode();
     }
 
     private static int number(Integer value) {

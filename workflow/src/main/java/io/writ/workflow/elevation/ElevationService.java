@@ -182,6 +182,25 @@ public class ElevationService {
                         + "; escalated to security's leads"));
     }
 
+    /**
+     * The requester (or the NHI's owner) says whether the ended writ's access was used as intended; the answer is
+     * evidence in the next access review campaign.
+     */
+    public ElevationRequest answerPostAccessReview(String writId, String by, Boolean usedAsIntended, String comment) {
+        var writ = writs.require(writId);
+        var now = clock.instant();
+        writ.answerPostAccessReview(by, usedAsIntended, comment, now);
+        audit.record(new AuditEntry(now, by, "writ.post-access-reviewed", subject(writ),
+                (usedAsIntended ? "used as intended" : "NOT used as intended")
+                        + writ.postAccessComment().map(c -> ": " + c).orElse("")));
+        return writ;
+    }
+
+    /** The ended writs whose post-access review this person still owes, newest first. */
+    public List<ElevationRequest> awaitingPostAccessReview(String who) {
+        return writs.awaitingPostAccessReviewBy(who);
+    }
+
     /** Break-glass writs whose post-incident review is due, oldest first. */
     public List<ElevationRequest> awaitingPostIncidentReview() {
         return writs.awaitingPostIncidentReview();
@@ -296,6 +315,7 @@ public class ElevationService {
         var loggedOutAt = clock.instant();
         if (writ.recordRevocation(absentAt, absentAt, loggedOutAt)) {
             notices.record(Notice.revoked(writ, loggedOutAt));
+            notices.record(Notice.postAccessReviewNeeded(writ, loggedOutAt));
             audit.record(new AuditEntry(loggedOutAt, AuditEntry.SYSTEM, "writ.revoked", subject(writ),
                     entitlement.name() + " removed from " + writ.target() + " and read back absent; " + sessions
                             + " session(s) logged out; reason "

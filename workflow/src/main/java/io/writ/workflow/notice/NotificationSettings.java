@@ -62,6 +62,7 @@ public class NotificationSettings {
 
     /** Where the reader of a notice acts on it: the approval inbox when asked to decide, else their writs. */
     public String linkFor(NoticeKind kind) {
-        return portalUrl() + (kind.asksForDecision() ? "/inbox.xhtml" : "/writs.xhtml");
+        return portalUrl() + (kind.aboutReview() ? "/reviews.xhtml"
+                : kind.asksForDecision() ? "/inbox.xhtml" : "/writs.xhtml");
     }
 }

@@ -104,7 +104,8 @@ public class Outbox {
     /** The notice and its writ as they are now, to deliver outside a transaction. */
     public Parcel parcel(String noticeId) {
         var notice = require(noticeId);
-        return new Parcel(notice, writs.require(notice.writId()));
+        // A notice about an access review campaign has no writ.
+        return new Parcel(notice, notice.writId() == null ? null : writs.require(notice.writId()));
     }
 
     public void mailed(String noticeId, String username) {

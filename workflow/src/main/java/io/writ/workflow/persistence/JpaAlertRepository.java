@@ -37,6 +37,15 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
+    public List<Alert> aboutIdentitySince(String identity, java.time.Instant since) {
+        return em.createQuery("select a from Alert a where a.identity = :identity and a.raisedAt >= :since "
+                        + "order by a.raisedAt desc", Alert.class)
+                .setParameter("identity", identity)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
     public List<Alert> aboutWrit(String writId) {
         return em.createQuery("select a from Alert a where a.writId = :writ order by a.raisedAt", Alert.class)
                 .setParameter("writ", writId)

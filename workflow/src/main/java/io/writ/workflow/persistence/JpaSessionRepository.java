@@ -85,6 +85,15 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     @Override
+    public List<PrivilegedSession> ofIdentitySince(String identity, Instant since) {
+        return em.createQuery("select s from PrivilegedSession s where s.identity = :identity "
+                        + "and s.lastEventAt >= :since order by s.lastEventAt desc", PrivilegedSession.class)
+                .setParameter("identity", identity)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
     public List<SessionEvent> eventsOf(String sessionId) {
         return em.createQuery("select e from SessionEvent e where e.sessionId = :session order by e.at, e.eventId",
                         SessionEvent.class)

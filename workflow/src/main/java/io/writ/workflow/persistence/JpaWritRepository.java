@@ -85,6 +85,15 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
+    public List<ElevationRequest> awaitingPostAccessReviewBy(String who) {
+        return em.createQuery("select w from ElevationRequest w where w.postAccessReviewAskedAt is not null "
+                        + "and w.postAccessAnsweredAt is null and (w.requester = :who or w.targetOwner = :who) "
+                        + "order by w.postAccessReviewAskedAt desc", ElevationRequest.class)
+                .setParameter("who", who)
+                .getResultList();
+    }
+
+    @Override
     public List<ElevationRequest> activeFor(String target) {
         return em.createQuery("select w from ElevationRequest w where w.target = :target and w.state = :state "
                         + "order by w.submittedAt", ElevationRequest.class)

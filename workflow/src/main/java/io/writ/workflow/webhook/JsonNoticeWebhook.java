@@ -70,6 +70,22 @@ public class JsonNoticeWebhook implements NoticeWebhook {
 
     static JsonObject json(Notice notice, ElevationRequest writ, String link) {
         var audience = notice.audience();
+        if (writ == null) { // about an access review campaign
+            return Json.createObjectBuilder()
+                    .add("id", notice.id())
+                    .add("event", notice.kind().eventName())
+                    .add("at", notice.createdAt().toString())
+                    .add("text", notice.subject() + "\n" + link)
+                    .add("subject", notice.subject())
+                    .add("body", notice.body())
+                    .add("link", link)
+                    .add("audience", Json.createObjectBuilder()
+                            .add("people", array(audience.users()))
+                            .add("groups", array(audience.groups())))
+                    .addNull("writ")
+                    .add("campaign", Json.createObjectBuilder().add("id", notice.campaignId().orElse("")))
+                    .build();
+        }
         var writJson = Json.createObjectBuilder()
                 .add("id", writ.id())
                 .add("requester", writ.requester())

@@ -160,6 +160,7 @@ class DashboardsTest {
         public List<ElevationRequest> extensionAwaitingDecision() { return List.of(); }
         public List<ElevationRequest> grantedTo(String target, int max) { return List.of(); }
         public List<ElevationRequest> awaitingPostIncidentReview() { return List.of(); }
+        public List<ElevationRequest> awaitingPostAccessReviewBy(String who) { return List.of(); }
         public List<ElevationRequest> activeEndingBefore(Instant instant) { return List.of(); }
         public List<ElevationRequest> active() { return inState(WritState.ACTIVE); }
         public List<ElevationRequest> decidedSince(Instant since) {

@@ -1,0 +1,174 @@
+package io.writ.domain.review;
+
+import io.writ.domain.Conflict;
+import io.writ.domain.InvalidRequest;
+import io.writ.domain.NotFound;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An access review campaign: the standing access found when it started, each item before its reviewer until the
+ * deadline. At the deadline undecided items fail closed (revoked) or open (kept, overdue, escalated) as their
+ * entitlement says; the campaign then closes and its items are its report.
+ */
+@Entity
+@Table(name = "review_campaign")
+public class ReviewCampaign {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private CampaignState state;
+
+    /** The patterns the campaign was limited to, comma-separated; null for everything. */
+    @Column(length = 2000)
+    private String scope;
+
+    /** The entitlements and NHIs looked at, as {@code ,name,name,}: when each was last reviewed. */
+    @Column(nullable = false, length = 4000)
+    private String covered;
+
+    @Column(name = "started_by", nullable = false, length = 200)
+    private String startedBy;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(nullable = false)
+    private Instant deadline;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    // Owned by the campaign (no back reference): the report reads them all at once.
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "campaign_id", nullable = false, updatable = false)
+    @OrderBy("entitlement, identity")
+    private List<ReviewItem> items = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected ReviewCampaign() {
+        // for JPA
+    }
+
+    /**
+     * Opens a campaign over the items found now.
+     *
+     * @param scope   the patterns it was limited to (empty: everything)
+     * @param covered the entitlement names and NHI client ids it looked at, items or not
+     */
+    public static ReviewCampaign open(List<String> scope, Collection<String> covered, List<ReviewItem> items,
+                                      String by, Instant now, Instant deadline) {
+        Objects.requireNonNull(now, "now");
+        if (deadline == null || !deadline.isAfter(now)) {
+            throw InvalidRequest.of("deadline", "must lie in the future");
+        }
+        var c = new ReviewCampaign();
+        c.id = UUID.randomUUID().toString();
+        c.state = CampaignState.OPEN;
+        c.scope = scope == null || scope.isEmpty() ? null : String.join(",", scope);
+        c.covered = "," + String.join(",", covered) + ",";
+        c.startedBy = Objects.requireNonNull(by, "by");
+        c.startedAt = now;
+        c.deadline = deadline;
+        c.items.addAll(items);
+        return c;
+    }
+
+    /** The reviewer decides one item (the item checks who may and how). */
+    public ReviewItem decide(String itemId, String by, ReviewDecision decision, String reason, Instant now) {
+        var item = item(itemId);
+        item.decide(by, decision, reason, now);
+        return item;
+    }
+
+    /**
+     * The deadline passed: undecided fail-closed items are marked revoked and returned (the caller removes the
+     * access), fail-open ones become overdue; the campaign closes. Closing again returns nothing.
+     */
+    public List<ReviewItem> closeAtDeadline(Instant now) {
+        if (state == CampaignState.CLOSED) {
+            return List.of();
+        }
+        if (now.isBefore(deadline)) {
+            throw new Conflict("campaign " + id + " runs until " + deadline);
+        }
+        var revoke = new ArrayList<ReviewItem>();
+        for (var item : items) {
+            if (item.missDeadline(now)) {
+                revoke.add(item);
+            }
+        }
+        state = CampaignState.CLOSED;
+        closedAt = now;
+        return revoke;
+    }
+
+    public ReviewItem item(String itemId) {
+        return items.stream().filter(i -> i.id().equals(itemId)).findFirst()
+                .orElseThrow(() -> new NotFound("campaign " + id + " has no review item " + itemId));
+    }
+
+    /** The overseers see every campaign; a reviewer sees the campaigns that hold one of their items. */
+    public boolean mayBeSeenBy(String who, boolean overseer) {
+        return overseer || items.stream().anyMatch(i -> i.reviewer().equals(who));
+    }
+
+    /** How many items stand where: the report's counts. */
+    public Map<ReviewItemState, Long> counts() {
+        var counts = new EnumMap<ReviewItemState, Long>(ReviewItemState.class);
+        for (var s : ReviewItemState.values()) {
+            counts.put(s, items.stream().filter(i -> i.state() == s).count());
+        }
+        return counts;
+    }
+
+    /** How many items were decided each way (deadline revocations included). */
+    public Map<ReviewDecision, Long> decisions() {
+        var counts = new EnumMap<ReviewDecision, Long>(ReviewDecision.class);
+        for (var d : ReviewDecision.values()) {
+            counts.put(d, items.stream().filter(i -> i.decision().filter(d::equals).isPresent()).count());
+        }
+        return counts;
+    }
+
+    /** The items still owed a decision (open or overdue). */
+    public List<ReviewItem> undecided() {
+        return items.stream().filter(ReviewItem::awaitsDecision).toList();
+    }
+
+    public String id() { return id; }
+    public CampaignState state() { return state; }
+    public List<String> scope() { return scope == null ? List.of() : List.of(scope.split(",")); }
+    public String startedBy() { return startedBy; }
+    public Instant startedAt() { return startedAt; }
+    public Instant deadline() { return deadline; }
+    public Optional<Instant> closedAt() { return Optional.ofNullable(closedAt); }
+    public List<ReviewItem> items() { return Collections.unmodifiableList(items); }
+}

@@ -1,0 +1,25 @@
+package io.writ.domain.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where review campaigns are kept (a repository port; the adapter keeps them in the database). */
+public interface ReviewCampaignRepository {
+
+    void save(ReviewCampaign campaign);
+
+    Optional<ReviewCampaign> byId(String id);
+
+    /** The campaign that holds this review item. */
+    Optional<ReviewCampaign> holding(String itemId);
+
+    /** The items this reviewer still owes a decision on (open or overdue), oldest campaign first. */
+    List<ReviewItem> awaitingDecisionBy(String reviewer);
+
+    /** When a campaign last started that looked at this entitlement or NHI client id. */
+    Optional<Instant> lastCovering(String name);
+
+    /** The campaigns still open, oldest first. */
+    List<ReviewCampaign> open();
+}

@@ -1,0 +1,83 @@
+package io.writ.web.portal;
+
+import io.writ.domain.review.ReviewDecision;
+import io.writ.domain.review.ReviewItem;
+import io.writ.workflow.review.ReviewDesk;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A reviewer decides the access review items they owe, with each item's usage evidence beside the decision. */
+@Named
+@ViewScoped
+public class ReviewInbox implements Serializable {
+
+    private static final String AGAIN = "/reviews.xhtml?faces-redirect=true";
+
+    /** An item as the page shows it. */
+    public record Owed(String id, String kind, String identity, String entitlement, String failureMode,
+                       String state, String evidence, boolean unused) implements Serializable {
+        static Owed of(ReviewItem i) {
+            return new Owed(i.id(), i.kind().name(), i.identity(), i.entitlement(), i.failureMode().name(),
+                    i.state().name(), i.evidence().summary(), i.evidence().unused());
+        }
+    }
+
+    @Inject ReviewDesk reviews;
+    @Inject transient SecurityContext security;
+
+    private List<Owed> owed;
+    private final Map<String, String> reasons = new HashMap<>();
+
+    @PostConstruct
+    void load() {
+        owed = reviews.awaitingDecisionBy(caller()).stream().map(Owed::of).toList();
+    }
+
+    public String keep(String itemId) {
+        return decide(itemId, ReviewDecision.KEEP);
+    }
+
+    public String revoke(String itemId) {
+        return decide(itemId, ReviewDecision.REVOKE);
+    }
+
+    public String convertToJit(String itemId) {
+        return decide(itemId, ReviewDecision.CONVERT_TO_JIT);
+    }
+
+    private String decide(String itemId, ReviewDecision decision) {
+        try {
+            var item = reviews.decide(itemId, caller(), decision, reasons.get(itemId));
+            PageMessages.done(item.entitlement() + " of " + item.identity() + ": " + decision.name() + " recorded"
+                    + (decision == ReviewDecision.KEEP ? "" : "; removed in Keycloak and read back"));
+            return AGAIN;
+        } catch (RuntimeException refused) {
+            PageMessages.refused(refused, Map.of("reason", reasonControl(itemId)));
+            return null;
+        }
+    }
+
+    private String reasonControl(String itemId) {
+        for (int i = 0; i < owed.size(); i++) {
+            if (owed.get(i).id().equals(itemId)) {
+                return "reviews:items:" + i + ":reason";
+            }
+        }
+        return null;
+    }
+
+    private String caller() {
+        return security.getCallerPrincipal().getName();
+    }
+
+    public List<Owed> getOwed() { return owed; }
+    public Map<String, String> getReasons() { return reasons; }
+}

@@ -1,0 +1,67 @@
+package io.writ.workflow.persistence;
+
+import io.writ.domain.review.CampaignState;
+import io.writ.domain.review.ReviewCampaign;
+import io.writ.domain.review.ReviewCampaignRepository;
+import io.writ.domain.review.ReviewItem;
+import io.writ.domain.review.ReviewItemState;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Access review campaigns and their items in the database. */
+@Stateless
+public class JpaReviewCampaignRepository implements ReviewCampaignRepository {
+
+    @PersistenceContext(unitName = "writ")
+    EntityManager em;
+
+    @Override
+    public void save(ReviewCampaign campaign) {
+        if (!em.contains(campaign)) {
+            em.persist(campaign);
+        }
+    }
+
+    @Override
+    public Optional<ReviewCampaign> byId(String id) {
+        return Optional.ofNullable(em.find(ReviewCampaign.class, id));
+    }
+
+    @Override
+    public Optional<ReviewCampaign> holding(String itemId) {
+        return em.createQuery("select c from ReviewCampaign c join c.items i where i.id = :item",
+                        ReviewCampaign.class)
+                .setParameter("item", itemId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ReviewItem> awaitingDecisionBy(String reviewer) {
+        return em.createQuery("select i from ReviewItem i where i.reviewer = :reviewer and i.state in :states "
+                        + "order by i.evidence.periodStart, i.entitlement, i.identity", ReviewItem.class)
+                .setParameter("reviewer", reviewer)
+                .setParameter("states", List.of(ReviewItemState.OPEN, ReviewItemState.OVERDUE))
+                .getResultList();
+    }
+
+    @Override
+    public Optional<Instant> lastCovering(String name) {
+        return Optional.ofNullable(em.createQuery("select max(c.startedAt) from ReviewCampaign c "
+                        + "where c.covered like :name", Instant.class)
+                .setParameter("name", "%," + name + ",%")
+                .getSingleResult());
+    }
+
+    @Override
+    public List<ReviewCampaign> open() {
+        return em.createQuery("select c from ReviewCampaign c where c.state = :state order by c.startedAt",
+                        ReviewCampaign.class)
+                .setParameter("state", CampaignState.OPEN)
+                .getResultList();
+    }
+}
