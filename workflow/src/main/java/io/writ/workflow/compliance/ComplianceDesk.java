@@ -2,6 +2,7 @@ package io.writ.workflow.compliance;
 
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.nhi.Nhi;
+import io.writ.domain.review.ReviewCampaignRepository;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.domain.alert.AlertRepository;
 import io.writ.domain.audit.AuditEntry;
@@ -64,6 +65,9 @@ public class ComplianceDesk {
 
     @Inject
     NhiDesk nhis;
+
+    @Inject
+    ReviewCampaignRepository campaigns;
 
     Clock clock = Clock.systemUTC();
 
@@ -134,7 +138,7 @@ public class ComplianceDesk {
         var now = clock.instant();
         var figures = EvidenceFigures.compute(period, writs.submittedBetween(period.from(), period.to()),
                 alerts.raisedBetween(period.from(), period.to()), sessions.startedBetween(period.from(), period.to()),
-                nhiInventory(), verdict, now);
+                campaigns.startedBetween(period.from(), period.to()), nhiInventory(), verdict, now);
         return new ComplianceReport(period, now, by, catalogue, currentMapping(), figures, verdict.valid(),
                 verdict.summary(), verdict.lastCheckpoint(), auditDesk.publicSeal().publicKeyPem());
     }

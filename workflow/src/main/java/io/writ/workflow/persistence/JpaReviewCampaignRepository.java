@@ -64,4 +64,13 @@ public class JpaReviewCampaignRepository implements ReviewCampaignRepository {
                 .setParameter("state", CampaignState.OPEN)
                 .getResultList();
     }
+
+    @Override
+    public List<ReviewCampaign> startedBetween(Instant from, Instant to) {
+        return em.createQuery("select c from ReviewCampaign c where c.startedAt >= :from and c.startedAt < :to "
+                        + "order by c.startedAt", ReviewCampaign.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
 }
