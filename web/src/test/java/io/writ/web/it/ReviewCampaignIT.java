@@ -269,6 +269,19 @@ class ReviewCampaignIT {
         }
     }
 
+    @Test
+    void aCatalogueEntryKeycloakDoesNotKnowDoesNotStopTheCampaign() {
+        var ghost = "ghost-role-" + System.nanoTime();
+        var added = Http.post("/api/v1/entitlements", token("admin"), "{\"name\":" + Json.quote(ghost)
+                + ",\"kind\":\"REALM_ROLE\",\"riskTier\":\"LOW\",\"maxMinutes\":60,\"approvalsRequired\":1,"
+                + "\"approverGroup\":\"approver\",\"reviewCadenceDays\":90,\"owner\":\"bob\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+        var campaign = start("erin", "{\"scope\":[\"" + ghost + "\",\"billing-read\"]}");
+
+        assertThat(report("erin", campaign).getString("id")).isEqualTo(campaign);
+    }
+
     private static String person() {
         var user = "standing-" + UUID.randomUUID().toString().substring(0, 8);
         KeycloakAdminApi.createThirdPartyUser(user, "requester");

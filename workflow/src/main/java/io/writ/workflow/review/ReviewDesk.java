@@ -214,7 +214,16 @@ public class ReviewDesk {
     private List<ReviewItem> standingAssignments(Entitlement entitlement, Instant now) {
         var items = new ArrayList<ReviewItem>();
         var since = now.minus(Duration.ofDays(entitlement.reviewCadenceDays()));
-        for (var holder : new TreeSet<>(directory.holdersOf(entitlement))) {
+        java.util.Set<String> holders;
+        try {
+            holders = directory.holdersOf(entitlement);
+        } catch (java.util.NoSuchElementException missing) {
+            // A catalogue entry Keycloak does not know has no holders to review; the campaign goes on without it.
+            audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "review.entitlement-missing",
+                    "entitlement:" + entitlement.name(), missing.getMessage()));
+            return items;
+        }
+        for (var holder : new TreeSet<>(holders)) {
             boolean throughWrit = writs.activeFor(holder).stream()
                     .anyMatch(w -> w.entitlement().equals(entitlement.name()));
             if (!throughWrit) {
