@@ -56,7 +56,7 @@ public class ProcessEngineStartup {
     long jobMaxWaitMillis;
 
     @Inject
-    @ConfigProperty(name = "writ.jobs.lock-millis", defaultValue = "300000")
+    @ConfigProperty(name = "writ.jobs.lock-millis", defaultValue = "60000")
     int jobLockMillis;
 
     @Inject
