@@ -10,11 +10,15 @@ WRIT_KEYCLOAK_URL="${WRIT_KEYCLOAK_URL:-http://localhost:8180}"
 WRIT_REALM="${WRIT_REALM:-writ}"
 WRIT_DATA_DIR="${WRIT_DATA_DIR:-$REPO/data}"
 [[ "$WRIT_DATA_DIR" == /* ]] || WRIT_DATA_DIR="$REPO/${WRIT_DATA_DIR#./}"
-export WRIT_PORT WRIT_KEYCLOAK_URL WRIT_REALM WRIT_DATA_DIR
+# The database: H2 under WRIT_DATA_DIR unless WRIT_DB_URL names another (PostgreSQL: see README).
+WRIT_DB_URL="${WRIT_DB_URL:-jdbc:h2:file:$WRIT_DATA_DIR/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0}"
+if [[ "$WRIT_DB_URL" == jdbc:postgresql:* ]]; then WRIT_DB_DRIVER="${WRIT_DB_DRIVER:-org.postgresql.Driver}"; fi
+export WRIT_PORT WRIT_KEYCLOAK_URL WRIT_REALM WRIT_DATA_DIR WRIT_DB_URL ${WRIT_DB_DRIVER:+WRIT_DB_DRIVER}
 
 KEYCLOAK_VERSION=26.4.7
 WAR="$REPO/web/target/writ.war"
 PAYARA="$REPO/target/payara-micro.jar"
+PG_DRIVER="$REPO/target/postgresql.jar"
 export KC_HOME="$REPO/target/keycloak/keycloak-$KEYCLOAK_VERSION"
 export KC_DATA="$WRIT_DATA_DIR/keycloak"
 
@@ -23,7 +27,7 @@ command -v java >/dev/null || die "java is missing: install a JDK 17 (apt-get in
 command -v curl >/dev/null || die "curl is missing: apt-get install -y curl"
 
 # Build what is missing: the WAR, Payara Micro and the Keycloak distribution all come from the Maven build.
-if [[ ! -f "$WAR" || ! -f "$PAYARA" || ! -x "$KC_HOME/bin/kc.sh" ]]; then
+if [[ ! -f "$WAR" || ! -f "$PAYARA" || ! -f "$PG_DRIVER" || ! -x "$KC_HOME/bin/kc.sh" ]]; then
   command -v mvn >/dev/null || die "mvn is missing: install Maven (apt-get install -y maven)"
   command -v npm >/dev/null || die "npm is missing (the build installs the process diagram's viewer with it): apt-get install -y nodejs npm"
   echo "Building Writ (first run only; later runs start at once)..."
@@ -54,7 +58,7 @@ mkdir -p "$WRIT_DATA_DIR"
 if $local_keycloak; then scripts/keycloak.sh start; fi
 
 echo "Starting the portal on port $WRIT_PORT (log: $WRIT_DATA_DIR/portal.log)..."
-java -jar "$PAYARA" --deploy "$WAR" --contextroot / --port "$WRIT_PORT" --nocluster \
+java -jar "$PAYARA" --deploy "$WAR" --contextroot / --port "$WRIT_PORT" --nocluster --addLibs "$PG_DRIVER" \
   --rootDir "$WRIT_DATA_DIR/payara" >"$WRIT_DATA_DIR/portal.log" 2>&1 &
 portal_pid=$!
 

@@ -1,6 +1,7 @@
 package io.writ.workflow.engine;
 
 import io.writ.bpmn.ProcessModels;
+import io.writ.workflow.persistence.SharedLocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -48,6 +49,9 @@ public class ProcessEngineStartup {
     BeanManager beanManager;
 
     @Inject
+    SharedLocks locks;
+
+    @Inject
     @ConfigProperty(name = "writ.jobs.wait-millis", defaultValue = "50")
     int jobWaitMillis;
 
@@ -80,8 +84,12 @@ public class ProcessEngineStartup {
         // Keycloak steps retry for minutes, not three times at once: a restart of Keycloak must not strand a revocation.
         configuration.setFailedJobRetryTimeCycle("R10/PT30S");
         configuration.setMetricsEnabled(false);
-        engine = configuration.buildProcessEngine();
-        deployModels();
+        // Nodes starting together on a fresh database would each create the engine's tables: one at a time.
+        engine = locks.whileHolding("process-engine-start", () -> {
+            var built = configuration.buildProcessEngine();
+            deployModels(built);
+            return built;
+        });
         LOG.info(() -> "Process engine '" + engine.getName() + "' started; job executor active");
     }
 
@@ -94,7 +102,7 @@ public class ProcessEngineStartup {
         return executor;
     }
 
-    private void deployModels() {
+    private static void deployModels(ProcessEngine engine) {
         var deployment = engine.getRepositoryService().createDeployment()
                 .name("writ")
                 .enableDuplicateFiltering(true);

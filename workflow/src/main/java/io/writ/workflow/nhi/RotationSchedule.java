@@ -1,6 +1,7 @@
 package io.writ.workflow.nhi;
 
 import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.workflow.persistence.SharedLocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -14,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +34,9 @@ public class RotationSchedule {
     NhiDesk nhis;
 
     @Inject
+    SharedLocks locks;
+
+    @Inject
     @ConfigProperty(name = "writ.nhi.rotation-check-minutes", defaultValue = "60")
     int checkMinutes;
 
@@ -44,6 +49,10 @@ public class RotationSchedule {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void rotateWhatPolicyRequires() {
+        // Every node's timer fires; the first to claim the round does it.
+        if (!locks.claimRound("nhi-rotation-schedule", Duration.ofMinutes(checkMinutes))) {
+            return;
+        }
         try {
             var started = nhis.rotateWhatPolicyRequires();
             if (started > 0) {

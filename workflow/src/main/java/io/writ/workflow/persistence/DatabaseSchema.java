@@ -2,6 +2,8 @@ package io.writ.workflow.persistence;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -15,14 +17,46 @@ import java.util.ArrayList;
 import java.util.logging.Logger;
 
 /**
- * Migrates the domain schema with Flyway before anything else touches the database. The demo catalogue is a
+ * The portal's database, chosen by configuration alone, and its schema. Payara resolves the {@code ${ENV=...}}
+ * values when it deploys: H2 in {@code ./data} by default ({@code ./run.sh} and the tests set {@code WRIT_DB_URL} to
+ * H2 under {@code WRIT_DATA_DIR}), PostgreSQL with {@code WRIT_DB_URL=jdbc:postgresql://...} and
+ * {@code WRIT_DB_DRIVER=org.postgresql.Driver} (see README, "PostgreSQL and a cluster"). A plain JDBC driver, not an
+ * XADataSource: the engine and JPA share this one database, so a local transaction is all a JTA transaction needs
+ * (and Payara's XA enlistment of H2 failed under concurrent jobs with "Transaction is not active in the current
+ * thread").
+ *
+ * <p>Migrates the domain schema with Flyway before anything else touches the database. The demo catalogue is a
  * separate migration location, on by default and switched off with {@code writ.demo-data=false}. Java migrations are
  * listed here rather than found by scanning a {@code db.migration} package.
  */
+@DataSourceDefinitions({
+        @DataSourceDefinition(
+                name = "java:app/jdbc/writ",
+                className = "${ENV=WRIT_DB_DRIVER:org.h2.Driver}",
+                url = "${ENV=WRIT_DB_URL:" + DatabaseSchema.H2_URL + "}",
+                user = "${ENV=WRIT_DB_USER:writ}",
+                password = "${ENV=WRIT_DB_PASSWORD:writ}",
+                initialPoolSize = 2,
+                maxPoolSize = 32),
+        // The same database outside any JTA transaction, for the row locks nodes share (SharedLocks): a lock taken
+        // here is never enlisted in, and committed with, a transaction begun while it is held.
+        @DataSourceDefinition(
+                name = SharedLocks.DATA_SOURCE,
+                transactional = false,
+                className = "${ENV=WRIT_DB_DRIVER:org.h2.Driver}",
+                url = "${ENV=WRIT_DB_URL:" + DatabaseSchema.H2_URL + "}",
+                user = "${ENV=WRIT_DB_USER:writ}",
+                password = "${ENV=WRIT_DB_PASSWORD:writ}",
+                initialPoolSize = 0,
+                maxPoolSize = 4)
+})
 @Singleton(name = "DatabaseSchema")
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseSchema {
+
+    /** WRITE_DELAY=0: every commit reaches the file at once, so a killed portal (kill -9) loses no committed writ. */
+    static final String H2_URL = "jdbc:h2:file:./data/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
     private static final Logger LOG = Logger.getLogger(DatabaseSchema.class.getName());
 

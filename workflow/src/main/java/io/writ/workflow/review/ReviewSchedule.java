@@ -1,6 +1,7 @@
 package io.writ.workflow.review;
 
 import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.workflow.persistence.SharedLocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -14,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +37,9 @@ public class ReviewSchedule {
     ReviewDesk reviews;
 
     @Inject
+    SharedLocks locks;
+
+    @Inject
     @ConfigProperty(name = "writ.reviews.cadence-check-minutes", defaultValue = "60")
     int checkMinutes;
 
@@ -47,6 +52,10 @@ public class ReviewSchedule {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void startWhatCadenceRequires() {
+        // Every node's timer fires; the first to claim the round does it.
+        if (!locks.claimRound("access-review-cadence", Duration.ofMinutes(checkMinutes))) {
+            return;
+        }
         try {
             reviews.startWhatCadenceRequires().ifPresent(c ->
                     LOG.info(() -> "access review campaign " + c.id() + " started by cadence: " + c.items().size()
