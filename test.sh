@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, process, Arquillian (Payara Micro + a real Keycloak the build starts) and
-# browser tests in headless Chromium, then the short fault injection. Installs what the tests need and is missing (Chromium and its driver, and
-# Node's npm for the build).
+# browser tests in headless Chromium, then the short fault injection. The process and persistence tests run a second
+# time on a real PostgreSQL server, and ClusterIT runs two portal nodes on it (scripts/postgres.sh installs the
+# Debian package when missing and starts a server of its own on port WRIT_PG_PORT, default 15432; stopped at the
+# end). Installs what the tests need and is missing (Chromium and its driver, and Node's npm for the build).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -20,7 +22,13 @@ if ((${#missing[@]})); then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
-mvn -B -ntp verify "$@"
+pg_port="${WRIT_PG_PORT:-15432}"
+scripts/postgres.sh start >/dev/null
+trap 'scripts/postgres.sh stop || true' EXIT
+scripts/postgres.sh fresh writ_process_tests >/dev/null
+scripts/postgres.sh fresh writ_persistence_tests >/dev/null
+
+mvn -B -ntp verify -Dwrit.test.postgresql="jdbc:postgresql://127.0.0.1:$pg_port" "$@"
 
 # The short form of the fault injection (scripts/fault-injection.sh): Keycloak stopped and started, the portal killed
 # with SIGKILL and started again, during three waves of writs; no writ left unfinished, no leaked role, no audit

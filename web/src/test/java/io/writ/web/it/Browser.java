@@ -70,7 +70,12 @@ final class Browser {
 
     /** Opens the portal, signs in on Keycloak's login page, and waits for the portal's home page. */
     static void signIn(WebDriver driver, WebDriverWait wait, String user, String password) {
-        driver.get(TestEnvironment.portalUrl() + "/");
+        signIn(driver, wait, TestEnvironment.portalUrl(), user, password);
+    }
+
+    /** The same, on the portal at that address (one node of several). */
+    static void signIn(WebDriver driver, WebDriverWait wait, String portalUrl, String user, String password) {
+        driver.get(portalUrl + "/");
         waitFor(driver, wait, By.id("username"), "the Keycloak login page").sendKeys(user);
         screenshot(driver, "keycloak-login");
         driver.findElement(By.id("password")).sendKeys(password);

@@ -61,30 +61,64 @@ final class KeycloakAdminApi {
      * administrator (user attribute {@code writ.third-party}). Returns its id.
      */
     static String createThirdPartyUser(String username, String realmRole) {
+        return createUser(username, "contractor.example", "Tina", "Contractor",
+                "\"attributes\":{\"writ.third-party\":[\"true\"]},", realmRole);
+    }
+
+    /** Creates an enabled requester (realm role {@code requester}) with password = username. Returns its id. */
+    static String createRequester(String username) {
+        return createUser(username, "writ.example", "Rita", "Requester", "", "requester");
+    }
+
+    private static String createUser(String username, String domain, String first, String last, String attributes,
+                                     String realmRole) {
         var created = send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL + "/admin/realms/writ/users"))
                 .header("Authorization", "Bearer " + masterToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"enabled\":true,"
-                        + "\"email\":\"" + username + "@contractor.example\",\"emailVerified\":true,"
-                        + "\"firstName\":\"Tina\",\"lastName\":\"Contractor\","
-                        + "\"attributes\":{\"writ.third-party\":[\"true\"]},"
+                        + "\"email\":\"" + username + "@" + domain + "\",\"emailVerified\":true,"
+                        + "\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\"," + attributes
                         + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + username + "\",\"temporary\":false}]}"))
                 .build());
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Keycloak refused to create " + username + ": " + created.body());
         }
-        var id = userId(username);
-        var role = get("/admin/realms/writ/roles/" + realmRole);
-        var assigned = send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL
-                        + "/admin/realms/writ/users/" + id + "/role-mappings/realm"))
+        assignRealmRole(username, realmRole);
+        return userId(username);
+    }
+
+    /**
+     * Lets the portal's sign-in return to another address (a second portal node), as an administrator adds a
+     * node's address, or the load balancer's, to the client's valid redirect URIs.
+     */
+    static void allowPortalRedirectsTo(String baseUrl) {
+        var uuid = clientUuid("writ-portal");
+        var client = get("/admin/realms/writ/clients/" + uuid);
+        if (client.contains("\"" + baseUrl + "/*\"")) {
+            return;
+        }
+        var changed = client.replaceFirst("\"redirectUris\"\\s*:\\s*\\[", "\"redirectUris\":[\"" + baseUrl + "/*\",");
+        var updated = send(HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL
+                        + "/admin/realms/writ/clients/" + uuid))
                 .header("Authorization", "Bearer " + masterToken())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]"))
+                .PUT(HttpRequest.BodyPublishers.ofString(changed))
                 .build());
-        if (assigned.statusCode() != 204) {
-            throw new IllegalStateException("Keycloak refused the role " + realmRole + ": " + assigned.body());
+        if (updated.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused the redirect URI " + baseUrl + ": " + updated.body());
         }
-        return id;
+    }
+
+    /** The admin events Keycloak recorded for the user's realm role mappings, newest first (operation types). */
+    static java.util.List<String> roleMappingEvents(String username) {
+        var events = get("/admin/realms/writ/admin-events?resourceTypes=REALM_ROLE_MAPPING&resourcePath=users/"
+                + userId(username) + "/role-mappings/realm&max=1000");
+        var operations = new java.util.ArrayList<String>();
+        var matcher = Pattern.compile("\"operationType\"\\s*:\\s*\"([A-Z]+)\"").matcher(events);
+        while (matcher.find()) {
+            operations.add(matcher.group(1));
+        }
+        return operations;
     }
 
     /** Maps the realm role to the user directly, as an administrator would by hand: standing privilege. */

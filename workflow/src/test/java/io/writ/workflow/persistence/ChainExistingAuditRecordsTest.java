@@ -9,9 +9,9 @@ import io.writ.domain.audit.ChainedRecord;
 import io.writ.domain.audit.Checkpoint;
 import io.writ.domain.audit.CheckpointSeal;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,13 +30,7 @@ class ChainExistingAuditRecordsTest {
 
     private static final CheckpointSeal SEAL = CheckpointSeal.of(CheckpointSeal.newKeys());
 
-    private final JdbcDataSource database = new JdbcDataSource();
-
-    ChainExistingAuditRecordsTest() {
-        database.setURL("jdbc:h2:mem:upgrade-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        database.setUser("writ");
-        database.setPassword("writ");
-    }
+    private final DataSource database = TestDatabase.empty();
 
     private void migrate(String target) {
         var flyway = Flyway.configure()

@@ -1,0 +1,246 @@
+package io.writ.web.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.writ.web.it.Writs.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two portal nodes on one PostgreSQL database (installed and started by scripts/postgres.sh when missing) and the
+ * test Keycloak: a writ requested on one node is approved on the other; one node is killed with SIGKILL while grants
+ * are in flight and windows are open, and the other completes every grant and revocation, once each, with the audit
+ * chain intact. A person signed in on one node who is routed to the other is signed in again without a form.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String ROLE = "payments-operator";
+    private static final int WAVE = 6;
+    private static final Duration SOON = Duration.ofSeconds(60);
+
+    private static String database;
+    private static PortalNode a;
+    private static PortalNode b;
+
+    @BeforeAll
+    static void startTwoNodesOnOnePostgresql() throws Exception {
+        postgres("start");
+        database = postgres("fresh", "writ_cluster");
+        var dir = Path.of(TestEnvironment.property("writ.cluster.dir"));
+        deleteRecursively(dir);
+        var environment = Map.of(
+                "WRIT_DB_URL", database,
+                "WRIT_DB_DRIVER", "org.postgresql.Driver",
+                "WRIT_KEYCLOAK_URL", TestEnvironment.KEYCLOAK_URL,
+                // every node signs checkpoints with the same key, or they would not verify on the other
+                "WRIT_AUDIT_KEY_FILE", dir.resolve("audit-checkpoint-key.pem").toString(),
+                "WRIT_AUDIT_CHECKPOINT_RECORDS", "5",
+                // a dead node's locked jobs go to another node after 10 s instead of a minute
+                "WRIT_JOBS_LOCK_MILLIS", "10000",
+                "WRIT_KEYCLOAK_RETRY_CYCLE", "R5/PT3S",
+                "WRIT_INCIDENTS_RECHECK_SECONDS", "3",
+                "WRIT_REVIEWS_CADENCE_CHECK_MINUTES", "600");
+        // started together on an empty database: the engine's schema is built by one node while the other waits
+        a = PortalNode.start("a", port("writ.it.cluster.port.a"), dir.resolve("node-a"), environment);
+        b = PortalNode.start("b", port("writ.it.cluster.port.b"), dir.resolve("node-b"), environment);
+        a.awaitReady();
+        b.awaitReady();
+        KeycloakAdminApi.allowPortalRedirectsTo(a.url);
+        KeycloakAdminApi.allowPortalRedirectsTo(b.url);
+    }
+
+    @AfterAll
+    static void stopNodes() throws InterruptedException {
+        for (var node : new PortalNode[]{a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPersonRoutedToTheOtherNodeIsSignedInAgainWithoutAForm() throws IOException {
+        var browser = Browser.open(Files.createTempDirectory("cluster-browser"));
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            Browser.signIn(browser, wait, a.url, "alice", "alice");
+
+            // The browser sends node a's session cookie to node b (cookies do not tell ports apart, as behind a load
+            // balancer): b does not know that session, and the single sign-on at Keycloak signs alice in again.
+            browser.get(b.url + "/writs.xhtml");
+            Browser.waitFor(browser, wait, By.id("signed-in-user"), "alice signed in on node b");
+            assertThat(browser.getCurrentUrl()).startsWith(b.url);
+            assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("alice");
+            assertThat(browser.findElements(By.id("password"))).as("no login form").isEmpty();
+
+            browser.get(a.url + "/");
+            Browser.waitFor(browser, wait, By.id("home-username"), "alice signed in on node a again");
+            assertThat(browser.getCurrentUrl()).startsWith(a.url);
+            Browser.screenshot(browser, "cluster-node-a-after-node-b");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void writsSpreadOverTwoNodesAreGrantedAndRevokedOnceEachWhenOneNodeIsKilled() throws Exception {
+        var run = ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        var users = new ArrayList<String>();
+        for (int i = 0; i < 2 * WAVE; i++) {
+            users.add("cluster-" + run + "-" + i);
+            KeycloakAdminApi.createRequester(users.get(i));
+        }
+        var writs = new ArrayList<String>();
+
+        // Wave 1, both nodes alive: each writ is requested on one node and approved by bob on the other.
+        for (int i = 0; i < WAVE; i++) {
+            var home = i % 2 == 0 ? a : b;
+            var other = i % 2 == 0 ? b : a;
+            writs.add(request(home, users.get(i)));
+            approve(other, writs.get(i));
+        }
+        for (int i = 0; i < WAVE; i++) {
+            awaitStatus(writs.get(i), "ACTIVE");
+            assertThat(KeycloakAdminApi.holdsRealmRole(users.get(i), ROLE)).isTrue();
+        }
+
+        // Wave 2: requested and approved across the nodes; node b is killed while these grants are in flight and
+        // the first wave's one-minute windows are open (their expiry timers were created on either node).
+        for (int i = WAVE; i < 2 * WAVE; i++) {
+            var home = i % 2 == 0 ? a : b;
+            var other = i % 2 == 0 ? b : a;
+            writs.add(request(home, users.get(i)));
+            approve(other, writs.get(i));
+        }
+        b.kill();
+
+        // Node a carries on alone: two writs are ended early there, the rest expire.
+        end(users.get(0), writs.get(0));
+        end(users.get(1), writs.get(1));
+        for (var writ : writs) {
+            await("writ " + writ + " revoked by the surviving node").atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Json.string(read(writ), "revokedAt") != null);
+            assertThat(Json.string(read(writ), "status")).isEqualTo("ENDED");
+        }
+
+        for (int i = 0; i < writs.size(); i++) {
+            var user = users.get(i);
+            assertThat(KeycloakAdminApi.holdsRealmRole(user, ROLE)).as("no privilege left with " + user).isFalse();
+            // Keycloak's own record agrees: the role was given, and the last change taken it away
+            var changes = KeycloakAdminApi.roleMappingEvents(user);
+            assertThat(changes).as(user + "'s role mapping changes, newest first").contains("CREATE")
+                    .first().isEqualTo("DELETE");
+        }
+        assertThat(auditCounts(writs)).as("each writ submitted, granted and revoked exactly once in the audit trail")
+                .allSatisfy((writ, counts) -> assertThat(counts).containsExactly(1L, 1L, 1L));
+        var verified = a.get("/api/v1/audit/verify", token("dave"));
+        assertThat(verified.body()).as("the chain both nodes appended to verifies").contains("\"valid\":true");
+    }
+
+    private static String request(PortalNode node, String user) {
+        var ticket = "CHG-" + ThreadLocalRandom.current().nextInt(100_000, 999_999_999);
+        expect(201, node.post("/api/v1/tickets", token("admin"), "{\"ref\":\"" + ticket
+                + "\",\"title\":\"cluster test change\",\"state\":\"OPEN\"}"), "ticket on node " + node.name);
+        var submitted = node.post("/api/v1/requests", token(user), "{\"entitlement\":\"" + ROLE + "\",\"ticket\":\""
+                + ticket + "\",\"justification\":\"cluster test of the writ lifecycle\",\"durationMinutes\":1}");
+        expect(201, submitted, "request on node " + node.name);
+        return Json.string(submitted.body(), "id");
+    }
+
+    private static void approve(PortalNode node, String writ) {
+        expect(200, node.post("/api/v1/requests/" + writ + "/decisions", token("bob"),
+                "{\"decision\":\"APPROVE\",\"comment\":\"approved on node " + node.name + "\"}"), "approval");
+    }
+
+    private static void end(String requester, String writ) {
+        expect(200, a.post("/api/v1/requests/" + writ + "/end", token(requester), ""), "end");
+    }
+
+    private static String read(String writ) {
+        var answer = a.get("/api/v1/requests/" + writ, token("dave"));
+        expect(200, answer, "read");
+        return answer.body();
+    }
+
+    private static void awaitStatus(String writ, String status) {
+        await("writ " + writ + " " + status).atMost(SOON).pollInterval(Duration.ofMillis(250))
+                .until(() -> status.equals(Json.string(read(writ), "status")));
+    }
+
+    private static void expect(int status, HttpResponse<String> answer, String what) {
+        assertThat(answer).as(what + ": no answer").isNotNull();
+        assertThat(answer.statusCode()).as(what + ": " + answer.body()).isEqualTo(status);
+    }
+
+    /** Per writ, how many submitted, granted and revoked records the shared database's audit trail holds. */
+    private static Map<String, List<Long>> auditCounts(List<String> writs) throws SQLException {
+        var counts = new java.util.TreeMap<String, List<Long>>();
+        try (var db = DriverManager.getConnection(database, "writ", "writ");
+             var query = db.prepareStatement("select count(*) from audit_record where subject = ? and action = ?")) {
+            for (var writ : writs) {
+                var row = new ArrayList<Long>();
+                for (var action : List.of("writ.submitted", "writ.granted", "writ.revoked")) {
+                    query.setString(1, "writ:" + writ);
+                    query.setString(2, action);
+                    try (var result = query.executeQuery()) {
+                        result.next();
+                        row.add(result.getLong(1));
+                    }
+                }
+                counts.put(writ, row);
+            }
+        }
+        return counts;
+    }
+
+    /** Runs scripts/postgres.sh; returns the JDBC URL it prints. */
+    private static String postgres(String... arguments) throws IOException, InterruptedException {
+        var command = new ArrayList<String>(List.of("bash", TestEnvironment.property("writ.postgres.script")));
+        command.addAll(List.of(arguments));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("scripts/postgres.sh " + String.join(" ", arguments) + ": " + output);
+        }
+        return output.lines().reduce((first, last) -> last).orElse("");
+    }
+
+    private static int port(String property) {
+        return Integer.parseInt(TestEnvironment.property(property));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
