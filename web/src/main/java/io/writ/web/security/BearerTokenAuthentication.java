@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * Jakarta Security allows one authentication mechanism per application, and ours is the OpenID Connect login for
  * pages. This decorator puts bearer tokens in front of it: a request with {@code Authorization: Bearer} is
  * verified here and never redirected; an API request without a valid token gets 401; everything else goes to the
- * login.
+ * login, and a page's ajax click that finds no session is sent to the login as a full navigation
+ * ({@link AjaxLoginRedirect}).
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -56,6 +57,10 @@ public abstract class BearerTokenAuthentication implements HttpAuthenticationMec
             }
             response.setHeader("WWW-Authenticate", "Bearer realm=\"writ\"");
             return context.responseUnauthorized();
+        }
+        if (AjaxLoginRedirect.isFacesAjax(request)) {
+            var ajax = AjaxLoginRedirect.around(context);
+            return login.validateRequest(request, ajax.getResponse(), ajax);
         }
         return login.validateRequest(request, response, context);
     }

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * Two portal nodes on one PostgreSQL database (installed and started by scripts/postgres.sh when missing) and the
  * test Keycloak: a writ requested on one node is approved on the other; one node is killed with SIGKILL while grants
  * are in flight and windows are open, and the other completes every grant and revocation, once each, with the audit
- * chain intact. A person signed in on one node who is routed to the other is signed in again without a form.
+ * chain intact. A person signed in on one node who is routed to the other, or whose session is gone when they
+ * click, is signed in again without a form.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -82,7 +83,7 @@ class ClusterIT {
 
     @Test
     @Order(1)
-    void aPersonRoutedToTheOtherNodeIsSignedInAgainWithoutAForm() throws IOException {
+    void aPersonWhoseSessionTheNodeDoesNotKnowIsSignedInAgainWithoutAForm() throws IOException {
         var browser = Browser.open(Files.createTempDirectory("cluster-browser"));
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -100,6 +101,16 @@ class ClusterIT {
             Browser.waitFor(browser, wait, By.id("home-username"), "alice signed in on node a again");
             assertThat(browser.getCurrentUrl()).startsWith(a.url);
             Browser.screenshot(browser, "cluster-node-a-after-node-b");
+
+            // A click (a Faces ajax request) on a page whose session is gone, as when the node that held it died:
+            // the person is taken through the single sign-on again, not left with a button that does nothing.
+            browser.get(a.url + "/request.xhtml");
+            Browser.waitFor(browser, wait, By.id("request:submit"), "the request form");
+            browser.manage().deleteCookieNamed("JSESSIONID");
+            browser.findElement(By.id("request:submit")).click();
+            Browser.waitFor(browser, wait, By.id("home-username"), "alice signed in again after the click");
+            assertThat(browser.getCurrentUrl()).startsWith(a.url);
+            assertThat(browser.findElements(By.id("password"))).as("no login form").isEmpty();
         } finally {
             browser.quit();
         }
