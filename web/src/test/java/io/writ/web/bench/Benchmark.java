@@ -370,7 +370,9 @@ public final class Benchmark {
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB heap for the benchmark; ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append("; Java ").append(System.getProperty("java.version"))
-                .append(". Portal: Payara Micro 6.2025.10, H2, Camunda 7.24; Keycloak 26.4.7 (dev mode, dev-file ")
+                .append(". Portal: Payara Micro 6.2025.10, ")
+                .append(env("WRIT_DB_URL", "").startsWith("jdbc:postgresql") ? "PostgreSQL" : "H2")
+                .append(", Camunda 7.24; Keycloak 26.4.7 (dev mode, dev-file ")
                 .append("database). Sizes: ").append(System.getenv().entrySet().stream()
                         .filter(e -> e.getKey().startsWith("BENCH_")).map(e -> e.getKey() + "=" + e.getValue())
                         .sorted().toList()).append(".\n\n");
