@@ -24,9 +24,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -80,23 +83,20 @@ public class KeycloakSessionWatch {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void look() {
+        var started = System.nanoTime();
         try {
-            var reports = new ArrayList<ReportedEvent>();
-            var logins = directory.loginsSince(loginsSeenUntil);
-            logins.stream().filter(this::isPrivileged).map(KeycloakSessionWatch::loginEvent).forEach(reports::add);
+            // Sessions under active writs first: a look slowed by many logins must not delay their evidence.
+            var used = new ArrayList<ReportedEvent>();
             for (var writ : writs.active()) {
                 sessionsOf(writ.target()).stream()
                         .filter(s -> !s.lastAccess().isBefore(writ.grant().orElseThrow().grantedAt()))
                         .map(s -> sessionUseEvent(s, writ))
-                        .forEach(reports::add);
+                        .forEach(used::add);
             }
-            if (!reports.isEmpty()) {
-                var indexed = new TreeMap<Integer, ReportedEvent>();
-                reports.forEach(r -> indexed.put(indexed.size(), r));
-                var ingested = evidence.ingest(indexed, SessionSource.KEYCLOAK);
-                ingested.rejected().forEach(r -> LOG.warning(() -> "Keycloak session event not recorded: "
-                        + reports.get(r.index()) + ": " + r.reason()));
-            }
+            record(used);
+            var logins = directory.loginsSince(loginsSeenUntil);
+            var judge = new LoginJudge();
+            record(logins.stream().filter(judge::isPrivileged).map(KeycloakSessionWatch::loginEvent).toList());
             // The newest login seen: Keycloak's event times are milliseconds, so the next look starts there.
             logins.stream().map(DirectoryLogin::at).max(Instant::compareTo).ifPresent(at -> loginsSeenUntil = at);
         } catch (DirectoryUnavailable away) {
@@ -104,22 +104,44 @@ public class KeycloakSessionWatch {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reading sessions from Keycloak failed; trying again on the next look", e);
         }
+        var took = Duration.ofNanos(System.nanoTime() - started);
+        if (took.getSeconds() >= pollSeconds) {
+            LOG.info(() -> "A look at Keycloak's sessions took " + took.toMillis() + " ms, longer than the "
+                    + pollSeconds + " s between looks");
+        }
+    }
+
+    private void record(List<ReportedEvent> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        var indexed = new TreeMap<Integer, ReportedEvent>();
+        reports.forEach(r -> indexed.put(indexed.size(), r));
+        var ingested = evidence.ingest(indexed, SessionSource.KEYCLOAK);
+        ingested.rejected().forEach(r -> LOG.warning(() -> "Keycloak session event not recorded: "
+                + reports.get(r.index()) + ": " + r.reason()));
     }
 
     /**
-     * A login matters when a writ covered it, or when the identity holds a privileged entitlement with no writ
-     * active now (standing privilege in use). A login before a writ's grant is left to the session reading, which
-     * sees whether the session was used under the writ.
+     * Judges the logins of one look. A login matters when a writ covered it, or when the identity holds a privileged
+     * entitlement with no writ active now (standing privilege in use). A login before a writ's grant is left to the
+     * session reading, which sees whether the session was used under the writ. A look can bring hundreds of logins
+     * of a few people (the first look after a start reads an hour back), so each person's writs and standing
+     * entitlements are read once per look, not once per login: asked per login, one look took longer than the
+     * interval between looks, and new logins waited minutes to be seen.
      */
-    private boolean isPrivileged(DirectoryLogin login) {
-        List<ElevationRequest> granted = writs.grantedTo(login.username(), 5);
-        if (granted.stream().anyMatch(w -> w.isActiveAt(login.at()))) {
-            return true;
+    private final class LoginJudge {
+        private final Map<String, List<ElevationRequest>> recentGrants = new HashMap<>();
+        private final Map<String, Boolean> standing = new HashMap<>();
+
+        boolean isPrivileged(DirectoryLogin login) {
+            var granted = recentGrants.computeIfAbsent(login.username(), who -> writs.grantedTo(who, 5));
+            if (granted.stream().anyMatch(w -> w.isActiveAt(login.at()))) {
+                return true;
+            }
+            return standing.computeIfAbsent(login.username(), who -> writs.activeFor(who).isEmpty()
+                    && catalogue.all().stream().anyMatch(e -> holds(who, e)));
         }
-        if (!writs.activeFor(login.username()).isEmpty()) {
-            return false;
-        }
-        return catalogue.all().stream().anyMatch(e -> holds(login.username(), e));
     }
 
     private boolean holds(String username, Entitlement entitlement) {

@@ -1,0 +1,113 @@
+package io.writ.workflow.sessions;
+
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.identity.DirectoryLogin;
+import io.writ.domain.identity.DirectorySession;
+import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.session.ReportedEvent;
+import io.writ.domain.session.SessionSource;
+import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Grant;
+import io.writ.domain.writ.WritRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * One look of the Keycloak session watch, with Keycloak and the database stood in for: logins are judged once per
+ * person (a look after a start reads an hour of logins back), and sessions under active writs are recorded first.
+ */
+class KeycloakSessionWatchTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-06T09:00:00Z");
+
+    private final KeycloakSessionWatch watch = new KeycloakSessionWatch();
+    private final List<Entitlement> catalogue = List.of(mock(Entitlement.class), mock(Entitlement.class),
+            mock(Entitlement.class), mock(Entitlement.class));
+
+    @BeforeEach
+    void standIns() {
+        watch.directory = mock(IdentityDirectory.class);
+        watch.writs = mock(WritRepository.class);
+        watch.catalogue = mock(EntitlementCatalogue.class);
+        watch.evidence = mock(SessionEvidence.class);
+        watch.pollSeconds = 10;
+        when(watch.catalogue.all()).thenReturn(catalogue);
+        when(watch.writs.grantedTo(anyString(), anyInt())).thenReturn(List.of());
+        when(watch.writs.activeFor(anyString())).thenReturn(List.of());
+        when(watch.writs.active()).thenReturn(List.of());
+        when(watch.evidence.ingest(any(), eq(SessionSource.KEYCLOAK)))
+                .thenReturn(new SessionEvidence.Ingested(0, 0, List.of()));
+    }
+
+    @Test
+    void manyLoginsOfFewPeopleAskKeycloakOncePerPersonAndEntitlement() {
+        var logins = new ArrayList<DirectoryLogin>();
+        for (int i = 0; i < 300; i++) {
+            var who = i % 2 == 0 ? "bob" : "dave";
+            logins.add(new DirectoryLogin("login-" + i, who, "session-" + i, NOW.plusMillis(i), "10.0.0.1", "writ-cli"));
+        }
+        when(watch.directory.loginsSince(any())).thenReturn(logins);
+        when(watch.directory.holds(eq("bob"), same(catalogue.get(2)))).thenReturn(true); // standing, no writ
+
+        watch.look();
+
+        var recorded = recorded(1).get(0);
+        assertThat(recorded).hasSize(150).allMatch(e -> e.identity().equals("bob"));
+        assertThat(recorded).allMatch(e -> e.eventId().startsWith("keycloak-login:"));
+        verify(watch.directory, atMost(2 * catalogue.size())).holds(anyString(), any());
+        verify(watch.writs, times(2)).activeFor(anyString());
+    }
+
+    @Test
+    void sessionsUnderActiveWritsAreRecordedBeforeTheLoginsAreJudged() {
+        var writ = mock(ElevationRequest.class);
+        when(writ.id()).thenReturn("writ-1");
+        when(writ.target()).thenReturn("alice");
+        var grant = mock(Grant.class);
+        when(grant.grantedAt()).thenReturn(NOW);
+        when(writ.grant()).thenReturn(Optional.of(grant));
+        when(watch.writs.active()).thenReturn(List.of(writ));
+        when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
+                new DirectorySession("kc-1", "alice", "10.0.0.2", NOW.minusSeconds(60), NOW.plusSeconds(5)),
+                new DirectorySession("kc-0", "alice", "10.0.0.2", NOW.minusSeconds(600), NOW.minusSeconds(300))));
+        when(watch.directory.loginsSince(any())).thenReturn(List.of(
+                new DirectoryLogin("login-1", "erin", "s", NOW, "10.0.0.3", "writ-cli")));
+        when(watch.directory.holds(eq("erin"), any())).thenReturn(true);
+
+        watch.look();
+
+        var calls = recorded(2);
+        assertThat(calls.get(0)).singleElement().satisfies(used -> {
+            assertThat(used.eventId()).isEqualTo("keycloak-session:kc-1:writ-1");
+            assertThat(used.at()).as("counted from the grant").isEqualTo(NOW);
+        });
+        assertThat(calls.get(1)).singleElement().extracting(ReportedEvent::identity).isEqualTo("erin");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<List<ReportedEvent>> recorded(int calls) {
+        ArgumentCaptor<SortedMap<Integer, ReportedEvent>> captor = ArgumentCaptor.forClass(SortedMap.class);
+        verify(watch.evidence, times(calls)).ingest(captor.capture(), eq(SessionSource.KEYCLOAK));
+        return captor.getAllValues().stream().map(m -> List.copyOf(m.values())).toList();
+    }
+}
