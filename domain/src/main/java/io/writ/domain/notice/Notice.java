@@ -174,7 +174,11 @@ public class Notice {
 
     private static String itemLines(List<ReviewItem> items) {
         var lines = new StringBuilder();
+        // The body is cut to MAX_BODY anyway: a campaign of 100,000 items must not write megabytes to cut them off.
         for (var i : items) {
+            if (lines.length() > MAX_BODY) {
+                break;
+            }
             lines.append("- ").append(i.entitlement()).append(" held by ").append(i.identity()).append(" (")
                     .append(i.failureMode() == ReviewFailureMode.FAIL_CLOSED ? "revoked if not reviewed"
                             : "kept and escalated if not reviewed").append("); ").append(i.evidence().summary())

@@ -35,8 +35,8 @@ public class ReviewItem {
     @Column(length = 36)
     private String id;
 
-    /** Set by the campaign's join column; read here so an inbox can name the campaign. */
-    @Column(name = "campaign_id", length = 36, insertable = false, updatable = false)
+    /** The campaign that took the item in (so an inbox can name it); the campaign's items are read by it. */
+    @Column(name = "campaign_id", length = 36, nullable = false, updatable = false)
     private String campaignId;
 
     @Enumerated(EnumType.STRING)
@@ -176,6 +176,14 @@ public class ReviewItem {
 
     public String id() { return id; }
     public String campaignId() { return campaignId; }
+
+    /** Taken into a campaign, once. */
+    void belongTo(String campaign) {
+        if (campaignId != null && !campaignId.equals(campaign)) {
+            throw new IllegalStateException("review item " + id + " belongs to campaign " + campaignId);
+        }
+        campaignId = Objects.requireNonNull(campaign, "campaign");
+    }
     public ReviewItemKind kind() { return kind; }
     public String identity() { return identity; }
     public String entitlement() { return entitlement; }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Measures the running portal and the real Keycloak in one run and writes the figures to BENCHMARKS.md: the
  * Keycloak floor, grant latency, revocation lag, containment latency, lifecycle throughput with API latency under
- * load, ingestion against raw JDBC, and audit verification. Started by scripts/benchmark.sh; sizes come from
+ * load, ingestion against raw JDBC, review campaign generation, and audit verification. Started by scripts/benchmark.sh; sizes come from
  * environment variables (see there).
  */
 public final class Benchmark {
@@ -41,12 +41,28 @@ public final class Benchmark {
                 env("WRIT_KEYCLOAK_URL", "http://localhost:8380")), Path.of(env("WRIT_DATA_DIR", "target/bench-data")));
         var started = Instant.now();
         var floor = bench.keycloakFloor(intEnv("BENCH_FLOOR_PAIRS", 200));
-        bench.grantLatency(intEnv("BENCH_GRANTS", 50), floor);
-        bench.containmentLatency(intEnv("BENCH_CONTAINMENTS", 20));
-        bench.revocationLag(intEnv("BENCH_REVOCATIONS", 1000), intEnv("BENCH_THREADS", 8));
-        bench.throughput(Duration.ofSeconds(intEnv("BENCH_THROUGHPUT_SECONDS", 300)), intEnv("BENCH_THREADS", 8));
-        bench.ingestion(intEnv("BENCH_EVENTS", 100_000), intEnv("BENCH_BATCH", 5000));
-        bench.auditVerification();
+        if (measured("grants")) {
+            bench.grantLatency(intEnv("BENCH_GRANTS", 50), floor);
+        }
+        if (measured("containments")) {
+            bench.containmentLatency(intEnv("BENCH_CONTAINMENTS", 20));
+        }
+        if (measured("revocations")) {
+            bench.revocationLag(intEnv("BENCH_REVOCATIONS", 1000), intEnv("BENCH_THREADS", 8));
+        }
+        if (measured("throughput")) {
+            bench.throughput(Duration.ofSeconds(intEnv("BENCH_THROUGHPUT_SECONDS", 300)), intEnv("BENCH_THREADS", 8));
+        }
+        if (measured("ingestion")) {
+            bench.ingestion(intEnv("BENCH_EVENTS", 100_000), intEnv("BENCH_BATCH", 5000));
+        }
+        if (measured("campaign")) {
+            bench.campaignGeneration(intEnv("BENCH_CAMPAIGN_ASSIGNMENTS", 100_000), intEnv("BENCH_CAMPAIGN_ROLES", 50),
+                    intEnv("BENCH_THREADS", 8));
+        }
+        if (measured("audit")) {
+            bench.auditVerification();
+        }
         bench.write(Path.of(env("BENCH_REPORT", "BENCHMARKS.md")), started);
     }
 
@@ -241,8 +257,7 @@ public final class Benchmark {
         }
         var ingestSeconds = (System.nanoTime() - t0) / 1e9;
         double rawSeconds;
-        try (var db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/writ;AUTO_SERVER=TRUE",
-                "writ", "writ")) {
+        try (var db = database()) {
             db.createStatement().execute("create table if not exists bench_raw_event (event_id varchar(200) primary key,"
                     + " session_id varchar(200), type varchar(20), at timestamp with time zone, target varchar(1000),"
                     + " detail varchar(4000))");
@@ -275,6 +290,56 @@ public final class Benchmark {
                         (events / ingestSeconds) / (events / rawSeconds)));
     }
 
+    /**
+     * An access review campaign over that many standing assignments (users × catalogue roles made straight in
+     * Keycloak): from the start request until its items are stored (read from the database, since the start request
+     * answers only when the whole campaign is collected, and a client may lose that answer on a long campaign while
+     * the portal goes on).
+     */
+    private void campaignGeneration(int assignments, int roles, int threads)
+            throws InterruptedException, SQLException {
+        int users = Math.max(1, assignments / roles);
+        long m0 = System.nanoTime();
+        int made = new StandingAssignments(api).make(users, roles, threads);
+        var making = Duration.ofNanos(System.nanoTime() - m0);
+        var scope = StandingAssignments.scope().get(0);
+        long t0 = System.nanoTime();
+        var answer = api.postAsync("/api/v1/reviews/campaigns", api.user("admin"),
+                "{\"scope\":[\"" + scope + "\"],\"deadline\":\"P14D\"}");
+        int items = 0;
+        try (var db = database(); var count = db.prepareStatement("select count(*) from review_item i join "
+                + "review_campaign c on c.id = i.campaign_id where c.scope = ?")) {
+            count.setString(1, scope);
+            var deadline = Instant.now().plus(Duration.ofMinutes(60));
+            while (items == 0 && Instant.now().isBefore(deadline)) {
+                if (answer.isDone() && answer.getNow(null) != null && answer.getNow(null).statusCode() != 201) {
+                    throw new IllegalStateException("campaign: " + answer.getNow(null).statusCode() + " "
+                            + answer.getNow(null).body());
+                }
+                Writs.sleep(250);
+                try (var rows = count.executeQuery()) {
+                    rows.next();
+                    items = rows.getInt(1);
+                }
+            }
+        }
+        var seconds = (System.nanoTime() - t0) / 1e9;
+        if (items != made) {
+            throw new IllegalStateException("the campaign stored " + items + " items of " + made + " assignments");
+        }
+        String answered;
+        try {
+            var response = answer.get(5, TimeUnit.MINUTES);
+            answered = "answered " + response.statusCode() + " after " + Math.round((System.nanoTime() - t0) / 1e9)
+                    + " s";
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            answered = "the start request's answer was lost (" + e.getMessage() + "); the campaign was stored anyway";
+        }
+        line("Review campaign generation (" + users + " users × " + roles + " catalogue roles, made in Keycloak in "
+                + making.toSeconds() + " s)", String.format("%d items stored in %.1f s: %.0f items/s; %s", items,
+                seconds, items / seconds, answered));
+    }
+
     /** The whole audit chain verified through the API: records per second. */
     private void auditVerification() {
         long t0 = System.nanoTime();
@@ -283,6 +348,12 @@ public final class Benchmark {
         var records = answer.replaceAll("(?s).*\"records\"\\s*:\\s*(\\d+).*", "$1");
         line("Audit chain verification", String.format("%s records in %.2f s: %.0f records/s; valid: %s", records,
                 seconds, Long.parseLong(records) / seconds, answer.contains("\"valid\":true")));
+    }
+
+    /** The portal's own database, shared through H2's automatic server mode. */
+    private java.sql.Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/writ;AUTO_SERVER=TRUE",
+                "writ", "writ");
     }
 
     private void line(String what, String figure) {
@@ -299,7 +370,9 @@ public final class Benchmark {
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB heap for the benchmark; ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append("; Java ").append(System.getProperty("java.version"))
-                .append(". Portal: Payara Micro 6.2025.10, H2, Camunda 7.24; Keycloak 26.4.7 (dev mode, dev-file ")
+                .append(". Portal: Payara Micro 6.2025.10, ")
+                .append(env("WRIT_DB_URL", "").startsWith("jdbc:postgresql") ? "PostgreSQL" : "H2")
+                .append(", Camunda 7.24; Keycloak 26.4.7 (dev mode, dev-file ")
                 .append("database). Sizes: ").append(System.getenv().entrySet().stream()
                         .filter(e -> e.getKey().startsWith("BENCH_")).map(e -> e.getKey() + "=" + e.getValue())
                         .sorted().toList()).append(".\n\n");
@@ -319,6 +392,12 @@ public final class Benchmark {
             pool.shutdownNow();
             throw new IllegalStateException("the benchmark's workers did not finish within " + atMost);
         }
+    }
+
+    /** Whether BENCH_ONLY (comma-separated measures; empty = all) asks for this measure; the floor is always taken. */
+    private static boolean measured(String measure) {
+        var only = env("BENCH_ONLY", "");
+        return only.isEmpty() || java.util.Arrays.asList(only.split(",")).contains(measure);
     }
 
     private static String env(String name, String fallback) {

@@ -43,6 +43,13 @@ final class Endpoints {
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Sent without waiting for the answer (a long request whose answer may be lost while its work goes on). */
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String path, String token, String json) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(portal + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String token, String json) {
         return post(path, token, "application/json", json);
     }

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,10 +45,16 @@ import java.util.stream.Collectors;
  * when Keycloak cannot be reached or refuses the admin token (after a restart, say), the session is dropped and
  * the next call signs in afresh, so the directory recovers by itself when Keycloak comes back.
  * <p>
- * Nothing Keycloak knows is remembered here (ids of users, roles, groups, clients are looked up on every call), so
- * a Keycloak that was restarted, re-imported or edited by hand is always seen as it is now. Something the
- * directory does not know (user, role, client, group) is a configuration problem and gives
- * {@link NoSuchElementException}; only an unreachable or failing Keycloak gives {@link DirectoryUnavailable}.
+ * One thing Keycloak knows is remembered, because a grant spent as many calls looking it up as granting: a realm
+ * role's representation by name. Keycloak checks it on every mapping call (a mapping names the role by name and id
+ * and is refused with 404 when they no longer match), so a remembered role that went stale (a Keycloak re-imported
+ * or edited by hand) shows as a 404: the roles are then forgotten and the call made once more with fresh lookups;
+ * any failure of Keycloak forgets them too. Holding is judged by role name, unique in the realm, so a stale id can
+ * never make a held role look absent. Users are looked up by username on every call: a renamed user keeps its id,
+ * so a remembered id could point a grant at someone who no longer has that name. Everything else (clients, groups,
+ * client roles) is looked up on every call too. Something the directory does not know
+ * (user, role, client, group) is a configuration problem and gives {@link NoSuchElementException}; only an
+ * unreachable or failing Keycloak gives {@link DirectoryUnavailable}.
  */
 @ApplicationScoped
 public class KeycloakIdentityDirectory implements IdentityDirectory {
@@ -69,6 +76,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     KeycloakSettings settings;
 
     private volatile Keycloak admin;
+
+    /** Realm roles by name, as last looked up (see the class comment for when they are forgotten). */
+    private final Map<String, RoleRepresentation> realmRoles = new ConcurrentHashMap<>();
 
     @Override
     public void verifyReachable() {
@@ -116,20 +126,18 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
 
     @Override
     public void grant(String username, Entitlement entitlement) {
-        call(realm -> {
-            var holding = holding(realm, username, entitlement);
-            // Asked first rather than relying on Keycloak to ignore a repeat: a retried grant changes nothing and
-            // leaves no second admin event in Keycloak.
-            if (!holding.held()) {
-                holding.add();
-            }
+        // Added without asking first: Keycloak keeps one mapping however often it is added, so a retried grant
+        // changes nothing (it only leaves one more admin event), and the caller reads the mapping back anyway. Asking
+        // first cost a whole admin call on every grant for the sake of the rare retry.
+        remembering(realm -> {
+            holding(realm, username, entitlement).add();
             return null;
         });
     }
 
     @Override
     public void revoke(String username, Entitlement entitlement) {
-        call(realm -> {
+        remembering(realm -> {
             var holding = holding(realm, username, entitlement);
             if (holding.held()) {
                 holding.remove();
@@ -140,7 +148,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
 
     @Override
     public boolean holds(String username, Entitlement entitlement) {
-        return call(realm -> holding(realm, username, entitlement).held());
+        return remembering(realm -> holding(realm, username, entitlement).held());
     }
 
     @Override
@@ -385,8 +393,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         var user = user(realm, username);
         var name = entitlement.name();
         return switch (entitlement.kind()) {
-            case REALM_ROLE -> roleHolding(user.roles().realmLevel(),
-                    role(realm.roles(), name, "realm role '" + name + "'"));
+            case REALM_ROLE -> roleHolding(user.roles().realmLevel(), realmRole(realm, name));
             case CLIENT_ROLE -> {
                 var client = client(realm, entitlement.clientId());
                 var role = role(realm.clients().get(client.getId()).roles(), name,
@@ -397,11 +404,15 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         };
     }
 
-    /** Direct mappings only: a role the user has through a composite or a group is not one a writ gave. */
+    /**
+     * Direct mappings only: a role the user has through a composite or a group is not one a writ gave. Judged by
+     * name (unique among a realm's roles, and among a client's), so a remembered role whose id went stale still
+     * counts as held.
+     */
     private static Holding roleHolding(RoleScopeResource mappings, RoleRepresentation role) {
         return new Holding() {
             public boolean held() {
-                return mappings.listAll().stream().anyMatch(r -> r.getId().equals(role.getId()));
+                return mappings.listAll().stream().anyMatch(r -> r.getName().equals(role.getName()));
             }
 
             public void add() {
@@ -434,6 +445,16 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     private RoleResource roleResource(RolesResource roles, String name, String what) {
         role(roles, name, what);
         return roles.get(name);
+    }
+
+    /** The realm role as last looked up, or looked up now (not inside the map's lock: it is a call to Keycloak). */
+    private RoleRepresentation realmRole(RealmResource realm, String name) {
+        var known = realmRoles.get(name);
+        if (known == null) {
+            known = role(realm.roles(), name, "realm role '" + name + "'");
+            realmRoles.put(name, known);
+        }
+        return known;
     }
 
     private RoleRepresentation role(RolesResource roles, String name, String what) {
@@ -482,6 +503,23 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         return roles.stream().map(RoleRepresentation::getName).collect(Collectors.toSet());
     }
 
+    /**
+     * A call that uses remembered realm roles: when Keycloak answers 404 (a remembered role went stale, or the user
+     * went away between its lookup and the call), the roles are forgotten and the call made once more afresh.
+     */
+    private <T> T remembering(Function<RealmResource, T> work) {
+        try {
+            return call(work);
+        } catch (NotFoundException stale) {
+            forgetRemembered();
+            return call(work);
+        }
+    }
+
+    private void forgetRemembered() {
+        realmRoles.clear();
+    }
+
     private <T> T call(Function<RealmResource, T> work) {
         var client = admin();
         try {
@@ -525,6 +563,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
      * and their step would not be retried by itself); it is left to the garbage collector.
      */
     private synchronized void reset(Keycloak failed) {
+        forgetRemembered();
         if (admin == failed) {
             admin = null;
         }
