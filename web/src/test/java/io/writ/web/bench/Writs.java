@@ -82,12 +82,17 @@ final class Writs {
 
     /** Waits (polling every few milliseconds) until the condition holds; returns the nanoTime it was seen. */
     static long until(BooleanSupplier condition, Duration atMost, String what) {
+        return until(condition, atMost, what, 5);
+    }
+
+    /** Waits, asking every {@code pollMillis}, until the condition holds; returns the nanoTime it was seen. */
+    static long until(BooleanSupplier condition, Duration atMost, String what, long pollMillis) {
         var deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return System.nanoTime();
             }
-            sleep(5);
+            sleep(pollMillis);
         }
         throw new IllegalStateException("not within " + atMost + ": " + what);
     }

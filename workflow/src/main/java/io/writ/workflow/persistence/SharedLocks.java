@@ -31,20 +31,7 @@ public class SharedLocks {
 
     /** Does the work while holding the named lock; a node arriving meanwhile waits until it is done. */
     public <T> T whileHolding(String name, Supplier<T> work) {
-        try (var connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                lock(connection, name);
-                var result = work.get();
-                connection.commit();
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                rollBack(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot take the shared lock " + name, e);
-        }
+        return holding(name, "take the shared lock", (connection, lastRunAt) -> work.get());
     }
 
     /**
@@ -53,28 +40,39 @@ public class SharedLocks {
      * A round counts as taken for nine tenths of the interval, so timers a little early still get theirs.
      */
     public boolean claimRound(String name, Duration every) {
+        return holding(name, "claim the scheduled round", (connection, last) -> {
+            var now = clock.instant();
+            if (last != null && last.toInstant().isAfter(now.minus(every.multipliedBy(9).dividedBy(10)))) {
+                return false;
+            }
+            try (var update = connection.prepareStatement("update shared_lock set last_run_at = ? where name = ?")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setString(2, name);
+                update.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** What is done while a lock is held, given the lock's connection and the last recorded run. */
+    private interface LockedWork<T> {
+        T doWith(Connection connection, Timestamp lastRunAt) throws SQLException;
+    }
+
+    /** Locks the row, does the work and commits (which releases the lock); rolls back if the work fails. */
+    private <T> T holding(String name, String what, LockedWork<T> work) {
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                var last = lock(connection, name);
-                var now = clock.instant();
-                if (last != null && last.toInstant().isAfter(now.minus(every.multipliedBy(9).dividedBy(10)))) {
-                    connection.rollback();
-                    return false;
-                }
-                try (var update = connection.prepareStatement("update shared_lock set last_run_at = ? where name = ?")) {
-                    update.setTimestamp(1, Timestamp.from(now));
-                    update.setString(2, name);
-                    update.executeUpdate();
-                }
+                var result = work.doWith(connection, lock(connection, name));
                 connection.commit();
-                return true;
+                return result;
             } catch (RuntimeException | SQLException e) {
                 rollBack(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot claim the scheduled round " + name, e);
+            throw new IllegalStateException("cannot " + what + " " + name, e);
         }
     }
 
