@@ -55,8 +55,12 @@ import java.util.logging.Logger;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseSchema {
 
-    /** WRITE_DELAY=0: every commit reaches the file at once, so a killed portal (kill -9) loses no committed writ. */
-    static final String H2_URL = "jdbc:h2:file:./data/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    /**
+     * WRITE_DELAY=0: every commit reaches the file at once, so a killed portal (kill -9) loses no committed writ.
+     * LOCK_TIMEOUT=15000: writers queue on the audit chain's head row; H2's own 2 s let a burst of 32 requesters
+     * fail with lock timeouts where PostgreSQL (which waits) would have served them.
+     */
+    static final String H2_URL = "jdbc:h2:file:./data/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=15000";
 
     private static final Logger LOG = Logger.getLogger(DatabaseSchema.class.getName());
 

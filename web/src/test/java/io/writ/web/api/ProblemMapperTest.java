@@ -1,0 +1,54 @@
+package io.writ.web.api;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PessimisticLockException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API's answers to failures that are load rather than a bad request: a lock not free in time is a 503 the
+ * client may retry (the transaction rolled back), never the 500 "unexpected failure" a bench of 32 requesters got.
+ */
+class ProblemMapperTest {
+
+    private final ProblemMapper mapper = new ProblemMapper();
+
+    @Test
+    void aLockTimeoutDeepInTheCauseChainIsABusyPortalToRetry() {
+        // As the container hands it over: H2's lock timeout, converted by Hibernate, wrapped by the EJB container.
+        var h2 = new SQLTimeoutException("Timeout trying to lock table \"AUDIT_CHAIN_HEAD\"", "HYT00", 50200);
+        var failure = new EJBException(new PessimisticLockException("could not lock the head", h2));
+
+        var answer = mapper.toResponse(failure);
+
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(error(answer)).contains("busy").contains("nothing was changed").doesNotContain("AUDIT_CHAIN_HEAD");
+    }
+
+    @Test
+    void aDeadlockOrSerializationConflictBrokenByTheDatabaseIsABusyPortalToo() {
+        var postgres = new SQLException("could not serialize access due to concurrent update", "40001");
+
+        assertThat(mapper.toResponse(new IllegalStateException("commit failed", postgres)).getStatus())
+                .isEqualTo(503);
+    }
+
+    @Test
+    void anythingElseIsAnUnexpectedFailureThatGivesNothingAway() {
+        var answer = mapper.toResponse(new IllegalStateException("secret detail",
+                new SQLException("syntax error", "42000")));
+
+        assertThat(answer.getStatus()).isEqualTo(500);
+        assertThat(error(answer)).isEqualTo("unexpected failure; see the portal log");
+    }
+
+    private static String error(jakarta.ws.rs.core.Response answer) {
+        return String.valueOf(((Map<?, ?>) answer.getEntity()).get("error"));
+    }
+}
