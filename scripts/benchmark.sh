@@ -7,7 +7,7 @@
 #
 # Sizes (environment): BENCH_FLOOR_PAIRS (200), BENCH_GRANTS (50), BENCH_CONTAINMENTS (20), BENCH_REVOCATIONS
 # (1000 one-minute writs), BENCH_THREADS (8, the clients making writs and users), BENCH_THROUGHPUT_SECONDS (300),
-# BENCH_REQUESTERS (32 for the throughput) with BENCH_POLL_MILLIS (100), BENCH_EVENTS (100000), BENCH_BATCH
+# BENCH_REQUESTERS (8 for the throughput) with BENCH_POLL_MILLIS (100), BENCH_EVENTS (100000), BENCH_BATCH
 # (5000), BENCH_CAMPAIGN_ASSIGNMENTS (100000 standing assignments for one review campaign), BENCH_CAMPAIGN_ROLES (50
 # catalogue roles; the users are assignments / roles). BENCH_ONLY picks measures, comma-separated, from grants,
 # containments, revocations, throughput, ingestion, campaign, audit (the Keycloak floor is always taken); BENCH_REPORT

@@ -13,7 +13,7 @@ export KC_PORT="${FAULT_KEYCLOAK_PORT:-8580}"
 export WRIT_KEYCLOAK_URL="http://localhost:$KC_PORT"
 export WRIT_DATA_DIR="$REPO/target/fault-data"
 export KC_DATA="$WRIT_DATA_DIR/keycloak"
-export WRIT_DB_URL="jdbc:h2:file:$WRIT_DATA_DIR/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=15000"
+export WRIT_DB_URL="jdbc:h2:file:$WRIT_DATA_DIR/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0"
 export KC_HOME="$REPO/target/keycloak/keycloak-26.4.7"
 export WRIT_PORTAL_URL="http://localhost:$WRIT_PORT"
 # Failed Keycloak steps retry every few seconds, so the run does not wait for the production retry cycle.

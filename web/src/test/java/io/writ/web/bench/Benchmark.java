@@ -51,7 +51,7 @@ public final class Benchmark {
             bench.revocationLag(intEnv("BENCH_REVOCATIONS", 1000), intEnv("BENCH_THREADS", 8));
         }
         if (measured("throughput")) {
-            bench.throughput(Duration.ofSeconds(intEnv("BENCH_THROUGHPUT_SECONDS", 300)), intEnv("BENCH_REQUESTERS", 32),
+            bench.throughput(Duration.ofSeconds(intEnv("BENCH_THROUGHPUT_SECONDS", 300)), intEnv("BENCH_REQUESTERS", 8),
                     intEnv("BENCH_POLL_MILLIS", 100));
         }
         if (measured("ingestion")) {
