@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public class KeycloakSessionWatch {
             var used = new ArrayList<ReportedEvent>();
             for (var writ : writs.active()) {
                 sessionsOf(writ.target()).stream()
-                        .filter(s -> !s.lastAccess().isBefore(writ.grant().orElseThrow().grantedAt()))
+                        .filter(s -> usedSinceGrant(s, writ))
                         .map(s -> sessionUseEvent(s, writ))
                         .forEach(used::add);
             }
@@ -109,6 +110,15 @@ public class KeycloakSessionWatch {
             LOG.info(() -> "A look at Keycloak's sessions took " + took.toMillis() + " ms, longer than the "
                     + pollSeconds + " s between looks");
         }
+    }
+
+    /**
+     * Whether the session was used since the writ's grant. Keycloak keeps a session's times in whole seconds, so a
+     * login in the same second as the grant shows a last use before it: the grant's second counts.
+     */
+    private static boolean usedSinceGrant(DirectorySession session, ElevationRequest writ) {
+        var grantedAt = writ.grant().orElseThrow().grantedAt().truncatedTo(ChronoUnit.SECONDS);
+        return !session.lastAccess().isBefore(grantedAt);
     }
 
     private void record(List<ReportedEvent> reports) {

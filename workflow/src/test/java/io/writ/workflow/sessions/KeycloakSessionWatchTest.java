@@ -104,6 +104,29 @@ class KeycloakSessionWatchTest {
         assertThat(calls.get(1)).singleElement().extracting(ReportedEvent::identity).isEqualTo("erin");
     }
 
+    @Test
+    void aSessionUsedInTheSecondOfTheGrantCountsThoughKeycloakKeepsWholeSeconds() {
+        var grantedAt = NOW.plusMillis(700);
+        var writ = mock(ElevationRequest.class);
+        when(writ.id()).thenReturn("writ-2");
+        when(writ.target()).thenReturn("alice");
+        var grant = mock(Grant.class);
+        when(grant.grantedAt()).thenReturn(grantedAt);
+        when(writ.grant()).thenReturn(Optional.of(grant));
+        when(watch.writs.active()).thenReturn(List.of(writ));
+        // Signed in 200 ms after the grant; Keycloak reports the session's start and last use as NOW (whole second).
+        when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
+                new DirectorySession("kc-2", "alice", "10.0.0.2", NOW, NOW)));
+        when(watch.directory.loginsSince(any())).thenReturn(List.of());
+
+        watch.look();
+
+        assertThat(recorded(1).get(0)).singleElement().satisfies(used -> {
+            assertThat(used.eventId()).isEqualTo("keycloak-session:kc-2:writ-2");
+            assertThat(used.at()).isEqualTo(grantedAt);
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private List<List<ReportedEvent>> recorded(int calls) {
         ArgumentCaptor<SortedMap<Integer, ReportedEvent>> captor = ArgumentCaptor.forClass(SortedMap.class);
