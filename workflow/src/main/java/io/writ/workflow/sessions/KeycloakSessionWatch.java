@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,12 @@ public class KeycloakSessionWatch {
         try {
             // Sessions under active writs first: a look slowed by many logins must not delay their evidence.
             var used = new ArrayList<ReportedEvent>();
-            for (var writ : writs.active()) {
+            // Newest grant first: a session seen under several active writs of one person is opened under the
+            // newest (Keycloak's whole-second start would otherwise put it under an older one still running).
+            var active = writs.active().stream()
+                    .sorted(Comparator.comparing((ElevationRequest w) -> w.grant().orElseThrow().grantedAt()).reversed())
+                    .toList();
+            for (var writ : active) {
                 sessionsOf(writ.target()).stream()
                         .filter(s -> usedSinceGrant(s, writ))
                         .map(s -> sessionUseEvent(s, writ))

@@ -127,6 +127,31 @@ class KeycloakSessionWatchTest {
         });
     }
 
+    @Test
+    void aSessionUnderTwoActiveWritsIsReportedUnderTheNewestFirst() {
+        var older = activeWrit("writ-old", NOW.minusSeconds(600));
+        var newer = activeWrit("writ-new", NOW.plusMillis(700));
+        when(watch.writs.active()).thenReturn(List.of(older, newer)); // the repository's order: oldest first
+        when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
+                new DirectorySession("kc-3", "alice", "10.0.0.2", NOW, NOW)));
+        when(watch.directory.loginsSince(any())).thenReturn(List.of());
+
+        watch.look();
+
+        assertThat(recorded(1).get(0)).extracting(ReportedEvent::eventId)
+                .containsExactly("keycloak-session:kc-3:writ-new", "keycloak-session:kc-3:writ-old");
+    }
+
+    private static ElevationRequest activeWrit(String id, Instant grantedAt) {
+        var writ = mock(ElevationRequest.class);
+        when(writ.id()).thenReturn(id);
+        when(writ.target()).thenReturn("alice");
+        var grant = mock(Grant.class);
+        when(grant.grantedAt()).thenReturn(grantedAt);
+        when(writ.grant()).thenReturn(Optional.of(grant));
+        return writ;
+    }
+
     @SuppressWarnings("unchecked")
     private List<List<ReportedEvent>> recorded(int calls) {
         ArgumentCaptor<SortedMap<Integer, ReportedEvent>> captor = ArgumentCaptor.forClass(SortedMap.class);
