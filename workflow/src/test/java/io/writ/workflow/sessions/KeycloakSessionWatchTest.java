@@ -80,12 +80,7 @@ class KeycloakSessionWatchTest {
 
     @Test
     void sessionsUnderActiveWritsAreRecordedBeforeTheLoginsAreJudged() {
-        var writ = mock(ElevationRequest.class);
-        when(writ.id()).thenReturn("writ-1");
-        when(writ.target()).thenReturn("alice");
-        var grant = mock(Grant.class);
-        when(grant.grantedAt()).thenReturn(NOW);
-        when(writ.grant()).thenReturn(Optional.of(grant));
+        var writ = activeWrit("writ-1", NOW); // made before, not inside, the stubbing below
         when(watch.writs.active()).thenReturn(List.of(writ));
         when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
                 new DirectorySession("kc-1", "alice", "10.0.0.2", NOW.minusSeconds(60), NOW.plusSeconds(5)),
@@ -107,12 +102,7 @@ class KeycloakSessionWatchTest {
     @Test
     void aSessionUsedInTheSecondOfTheGrantCountsThoughKeycloakKeepsWholeSeconds() {
         var grantedAt = NOW.plusMillis(700);
-        var writ = mock(ElevationRequest.class);
-        when(writ.id()).thenReturn("writ-2");
-        when(writ.target()).thenReturn("alice");
-        var grant = mock(Grant.class);
-        when(grant.grantedAt()).thenReturn(grantedAt);
-        when(writ.grant()).thenReturn(Optional.of(grant));
+        var writ = activeWrit("writ-2", grantedAt);
         when(watch.writs.active()).thenReturn(List.of(writ));
         // Signed in 200 ms after the grant; Keycloak reports the session's start and last use as NOW (whole second).
         when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
