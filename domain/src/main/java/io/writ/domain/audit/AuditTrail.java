@@ -9,8 +9,8 @@ import java.util.List;
 public interface AuditTrail {
 
     /**
-     * Appends one entry in the caller's transaction; entries are never changed or removed. Appending holds the
-     * chain's head until the transaction ends: record after any call to a remote system, never before one.
+     * Adds one entry to the caller's transaction: it is chained when the transaction commits, and is gone if it rolls
+     * back. Entries are never changed or removed.
      */
     void record(AuditEntry entry);
 

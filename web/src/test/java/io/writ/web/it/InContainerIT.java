@@ -10,7 +10,10 @@ import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.writ.WritState;
 import io.writ.workflow.elevation.ElevationRequestForm;
 import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.audit.AuditDesk;
 import io.writ.workflow.tickets.TicketDesk;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +63,12 @@ class InContainerIT {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AuditDesk auditDesk;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     @Test
     void theKeycloakAdapterReadsAUsersRolesAndSessions() {
@@ -125,5 +137,48 @@ class InContainerIT {
 
         assertThat(elevations.mine("alice")).hasSize((int) writsBefore);
         assertThat(transactionalProbe.runningElevations()).isEqualTo(processesBefore);
+    }
+
+    @Test
+    void aTransactionStillOpenAfterRecordingHoldsNoOtherWriterUp() throws Exception {
+        var subject = "probe:" + System.nanoTime();
+        var recorded = new CountDownLatch(1);
+        var mayCommit = new CountDownLatch(1);
+        var held = executor.submit(() -> {
+            transactionalProbe.recordAndHold(entry(subject, "probe.held"), recorded, mayCommit);
+            return null;
+        });
+        assertThat(recorded.await(30, TimeUnit.SECONDS)).as("the first transaction recorded").isTrue();
+        try {
+            // Before records were chained at commit, this waited on the chain's head and failed after H2's 2 s.
+            transactionalProbe.record(entry(subject, "probe.passed"));
+            assertThat(audit.about(subject)).extracting(AuditEntry::action).containsExactly("probe.passed");
+        } finally {
+            mayCommit.countDown();
+        }
+        held.get(30, TimeUnit.SECONDS);
+
+        assertThat(audit.about(subject)).as("chained in the order of their commits")
+                .extracting(AuditEntry::action).containsExactly("probe.passed", "probe.held");
+        assertThat(auditDesk.verify("in-container-test").valid()).isTrue();
+    }
+
+    @Test
+    void aTransactionThatRollsBackLeavesNoRecordAndNoGap() {
+        var subject = "probe:" + System.nanoTime();
+        long before = auditDesk.size();
+
+        assertThatThrownBy(() -> transactionalProbe.recordAndFail(entry(subject, "probe.rolled-back")))
+                .hasStackTraceContaining("failed after recording");
+        transactionalProbe.record(entry(subject, "probe.kept"));
+
+        assertThat(audit.about(subject)).extracting(AuditEntry::action).containsExactly("probe.kept");
+        assertThat(auditDesk.verify("in-container-test").valid()).as("no gap in the chain").isTrue();
+        assertThat(auditDesk.size()).as("the kept record and the verification's own, nothing else")
+                .isGreaterThanOrEqualTo(before + 2);
+    }
+
+    private static AuditEntry entry(String subject, String action) {
+        return new AuditEntry(Instant.now(), "in-container-test", action, subject, null);
     }
 }

@@ -385,8 +385,6 @@ public class ElevationService {
         if (decision == Decision.APPROVE) {
             writ.approveExtension(approver, now);
             var newEnd = writ.grant().orElseThrow().expiresAt();
-            // Recorded before the engine's timer row is touched: every transaction takes the audit chain's head
-            // before the engine's rows, so this one and the window-end job cannot wait on each other.
             audit.record(new AuditEntry(now, approverName, "writ.extension-approved", subject(writ),
                     "window now ends at " + newEnd));
             process.moveWindowEnd(writId, newEnd);

@@ -5,11 +5,13 @@ import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.audit.ChainHead;
 import io.writ.workflow.audit.AuditSettings;
 import io.writ.workflow.audit.CheckpointKeyFile;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
 import java.util.List;
@@ -18,11 +20,11 @@ import java.util.List;
  * The audit trail in the database, written in the same transaction as the change it records, so a change and its
  * record commit or roll back together.
  * <p>
- * Appending locks the chain's one head row ({@code select ... for update}) until the transaction ends: appends from
- * concurrent transactions, and from several portal nodes on one database, queue there and get one order of sequence
- * numbers and links. The lock is held from the append to the commit, so callers record after any call to Keycloak
- * or another remote system, and before they move the process engine on: then every transaction takes the head
- * before the engine's rows, and two of them never wait on each other (the writ, ticket and catalogue services do).
+ * A transaction's entries are kept until it commits and chained then ({@link PendingAuditRecords}): the chain's one
+ * head row is locked ({@code select ... for update}) for that append only, so appends from concurrent transactions,
+ * and from several portal nodes on one database, queue there for a moment and get one order of sequence numbers and
+ * links, the order of their commits. The head is the last row a transaction locks, so two transactions never wait
+ * on each other through it, and a transaction's body (calls to Keycloak, the process engine's work) never holds it.
  */
 @Stateless
 public class JpaAuditTrail implements AuditTrail {
@@ -38,14 +40,18 @@ public class JpaAuditTrail implements AuditTrail {
 
     Clock clock = Clock.systemUTC();
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     @Override
     public void record(AuditEntry entry) {
-        var head = em.find(ChainHead.class, ChainHead.THE_HEAD, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            throw new IllegalStateException("the audit chain has no head: the database was not migrated to V7");
+        var pending = (PendingAuditRecords) transaction.getResource(PendingAuditRecords.class);
+        if (pending == null) {
+            pending = new PendingAuditRecords(em, settings.schedule(), key.seal(), clock);
+            transaction.putResource(PendingAuditRecords.class, pending);
+            transaction.registerInterposedSynchronization(pending);
         }
-        em.persist(new AuditRecord(head.append(AuditRecord.fitted(entry))));
-        head.checkpointIfDue(settings.schedule(), clock.instant(), key.seal()).ifPresent(em::persist);
+        pending.add(entry);
     }
 
     @Override
