@@ -39,11 +39,17 @@ public interface IdentityDirectory {
     /** The user's open sessions in the identity provider. */
     List<DirectorySession> sessionsOf(String username);
 
-    /** Gives the identity the entitlement (realm role, client role or group membership); nothing if it holds it. */
-    void grant(String username, Entitlement entitlement);
+    /**
+     * Gives the identity the entitlement (realm role, client role or group membership; nothing more if it holds it)
+     * and reads it back: whether the directory now shows it held.
+     */
+    boolean grant(String username, Entitlement entitlement);
 
-    /** Takes the entitlement away; nothing if the identity does not hold it. */
-    void revoke(String username, Entitlement entitlement);
+    /**
+     * Takes the entitlement away (nothing if the identity does not hold it) and reads it back: whether the directory
+     * now shows it absent.
+     */
+    boolean revoke(String username, Entitlement entitlement);
 
     /** Whether the identity holds the entitlement directly, read from the directory now (the read-back). */
     boolean holds(String username, Entitlement entitlement);

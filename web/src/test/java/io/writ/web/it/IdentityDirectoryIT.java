@@ -40,18 +40,18 @@ class IdentityDirectoryIT {
     @Test
     void aRealmRoleIsGrantedAndRevokedOnceHoweverOftenItIsAsked() {
         try {
-            directory.grant("bob", billingRead);
+            assertThat(directory.grant("bob", billingRead)).as("read back held").isTrue();
             assertThat(directory.holds("bob", billingRead)).isTrue();
             assertThat(directory.realmRolesOf("bob")).contains("billing-read", "approver");
 
-            directory.grant("bob", billingRead);
+            assertThat(directory.grant("bob", billingRead)).as("read back held").isTrue();
             assertThat(directory.holds("bob", billingRead)).as("held once after a repeated grant").isTrue();
 
-            directory.revoke("bob", billingRead);
+            assertThat(directory.revoke("bob", billingRead)).as("read back absent").isTrue();
             assertThat(directory.holds("bob", billingRead)).isFalse();
             assertThat(directory.realmRolesOf("bob")).doesNotContain("billing-read").contains("approver");
 
-            directory.revoke("bob", billingRead);
+            assertThat(directory.revoke("bob", billingRead)).as("read back absent").isTrue();
             assertThat(directory.holds("bob", billingRead)).as("a repeated revocation is harmless").isFalse();
         } finally {
             directory.revoke("bob", billingRead);
@@ -67,11 +67,11 @@ class IdentityDirectoryIT {
             assertThat(directory.holds("bob", oncallAdmins)).isFalse();
 
             directory.grant("bob", oncallAdmins);
-            directory.grant("bob", oncallAdmins);
+            assertThat(directory.grant("bob", oncallAdmins)).as("read back held").isTrue();
             assertThat(directory.holds("bob", oncallAdmins)).isTrue();
             assertThat(directory.identity("bob")).get().extracting(i -> i.isIn("oncall-admins")).isEqualTo(true);
 
-            directory.revoke("bob", oncallAdmins);
+            assertThat(directory.revoke("bob", oncallAdmins)).as("read back absent").isTrue();
             directory.revoke("bob", oncallAdmins);
             assertThat(directory.holds("bob", oncallAdmins)).isFalse();
         } finally {
@@ -85,13 +85,13 @@ class IdentityDirectoryIT {
         var deployProd = entitlement("deploy-prod", EntitlementKind.CLIENT_ROLE, "writ-cli");
         admin.createClientRole("writ-cli", "deploy-prod");
         try {
-            directory.grant("bob", deployProd);
+            assertThat(directory.grant("bob", deployProd)).as("read back held").isTrue();
             directory.grant("bob", deployProd);
             assertThat(directory.holds("bob", deployProd)).isTrue();
             assertThat(directory.realmRolesOf("bob")).as("a client role is no realm role")
                     .doesNotContain("deploy-prod");
 
-            directory.revoke("bob", deployProd);
+            assertThat(directory.revoke("bob", deployProd)).as("read back absent").isTrue();
             directory.revoke("bob", deployProd);
             assertThat(directory.holds("bob", deployProd)).isFalse();
         } finally {

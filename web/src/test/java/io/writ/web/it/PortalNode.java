@@ -39,7 +39,8 @@ final class PortalNode implements AutoCloseable {
     static PortalNode start(String name, int port, Path dir, Map<String, String> environment) throws IOException {
         Files.createDirectories(dir);
         var command = new ArrayList<String>();
-        command.addAll(java.util.List.of("java", "-jar", TestEnvironment.property("writ.payara.jar"),
+        // The quick compiler only, as for the other test portals (arquillian.xml): a test node lives minutes.
+        command.addAll(java.util.List.of("java", "-XX:TieredStopAtLevel=1", "-jar", TestEnvironment.property("writ.payara.jar"),
                 "--deploy", TestEnvironment.property("writ.war"), "--contextroot", "/", "--port", String.valueOf(port),
                 "--nocluster", "--addLibs", TestEnvironment.property("writ.postgresql.jar"),
                 "--rootDir", dir.resolve("payara").toString()));

@@ -270,8 +270,7 @@ public class ElevationService {
             return writ.grant().orElseThrow().expiresAt(); // a retried step after the grant was recorded
         }
         var entitlement = entitlementOf(writ);
-        directory.grant(writ.target(), entitlement);
-        if (!directory.holds(writ.target(), entitlement)) {
+        if (!directory.grant(writ.target(), entitlement)) {
             throw new IllegalStateException("Keycloak did not keep " + entitlement.name() + " for " + writ.target()
                     + " after granting it");
         }
@@ -305,8 +304,7 @@ public class ElevationService {
     public void revoke(String writId) {
         var writ = writs.require(writId);
         var entitlement = entitlementOf(writ);
-        directory.revoke(writ.target(), entitlement);
-        if (directory.holds(writ.target(), entitlement)) {
+        if (!directory.revoke(writ.target(), entitlement)) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + writ.target()
                     + " after revoking it");
         }

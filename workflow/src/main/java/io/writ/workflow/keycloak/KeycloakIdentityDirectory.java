@@ -125,24 +125,25 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public void grant(String username, Entitlement entitlement) {
+    public boolean grant(String username, Entitlement entitlement) {
         // Added without asking first: Keycloak keeps one mapping however often it is added, so a retried grant
-        // changes nothing (it only leaves one more admin event), and the caller reads the mapping back anyway. Asking
-        // first cost a whole admin call on every grant for the sake of the rare retry.
-        remembering(realm -> {
-            holding(realm, username, entitlement).add();
-            return null;
+        // changes nothing (it only leaves one more admin event). Read back through the same user lookup.
+        return remembering(realm -> {
+            var holding = holding(realm, username, entitlement);
+            holding.add();
+            return holding.held();
         });
     }
 
     @Override
-    public void revoke(String username, Entitlement entitlement) {
-        remembering(realm -> {
+    public boolean revoke(String username, Entitlement entitlement) {
+        return remembering(realm -> {
             var holding = holding(realm, username, entitlement);
             if (holding.held()) {
                 holding.remove();
+                return !holding.held();
             }
-            return null;
+            return true;
         });
     }
 

@@ -328,8 +328,7 @@ public class ReviewDesk {
     }
 
     private void revokeAndReadBack(String identity, Entitlement entitlement) {
-        directory.revoke(identity, entitlement);
-        if (directory.holds(identity, entitlement)) {
+        if (!directory.revoke(identity, entitlement)) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + identity
                     + " after revoking it");
         }

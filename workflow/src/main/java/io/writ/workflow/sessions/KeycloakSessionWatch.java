@@ -87,10 +87,10 @@ public class KeycloakSessionWatch {
     void look() {
         var started = System.nanoTime();
         try {
-            // Sessions under active writs first: a look slowed by many logins must not delay their evidence.
+            // Sessions under active writs first (a look slowed by many logins must not delay their evidence), newest
+            // grant first: a session seen under several active writs of one person is opened under the newest
+            // (Keycloak's whole-second start would otherwise put it under an older one still running).
             var used = new ArrayList<ReportedEvent>();
-            // Newest grant first: a session seen under several active writs of one person is opened under the
-            // newest (Keycloak's whole-second start would otherwise put it under an older one still running).
             var active = writs.active().stream()
                     .sorted(Comparator.comparing((ElevationRequest w) -> w.grant().orElseThrow().grantedAt()).reversed())
                     .toList();
@@ -142,13 +142,14 @@ public class KeycloakSessionWatch {
      * Judges the logins of one look. A login matters when a writ covered it, or when the identity holds a privileged
      * entitlement with no writ active now (standing privilege in use). A login before a writ's grant is left to the
      * session reading, which sees whether the session was used under the writ. A look can bring hundreds of logins
-     * of a few people (the first look after a start reads an hour back), so each person's writs and standing
-     * entitlements are read once per look, not once per login: asked per login, one look took longer than the
-     * interval between looks, and new logins waited minutes to be seen.
+     * of a few people (the first look after a start reads an hour back), so the catalogue, and each person's writs
+     * and standing entitlements, are read once per look, not once per login: asked per login, one look took longer
+     * than the interval between looks, and new logins waited minutes to be seen.
      */
     private final class LoginJudge {
         private final Map<String, List<ElevationRequest>> recentGrants = new HashMap<>();
         private final Map<String, Boolean> standing = new HashMap<>();
+        private List<Entitlement> entitlements;
 
         boolean isPrivileged(DirectoryLogin login) {
             var granted = recentGrants.computeIfAbsent(login.username(), who -> writs.grantedTo(who, 5));
@@ -156,7 +157,14 @@ public class KeycloakSessionWatch {
                 return true;
             }
             return standing.computeIfAbsent(login.username(), who -> writs.activeFor(who).isEmpty()
-                    && catalogue.all().stream().anyMatch(e -> holds(who, e)));
+                    && entitlements().stream().anyMatch(e -> holds(who, e)));
+        }
+
+        private List<Entitlement> entitlements() {
+            if (entitlements == null) {
+                entitlements = catalogue.all();
+            }
+            return entitlements;
         }
     }
 

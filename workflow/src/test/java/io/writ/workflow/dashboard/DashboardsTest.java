@@ -201,8 +201,8 @@ class DashboardsTest {
         public Optional<DirectoryIdentity> identity(String username) { return Optional.empty(); }
         public Set<String> realmRolesOf(String username) { return Set.of(); }
         public List<DirectorySession> sessionsOf(String username) { return List.of(); }
-        public void grant(String username, Entitlement entitlement) { }
-        public void revoke(String username, Entitlement entitlement) { }
+        public boolean grant(String username, Entitlement entitlement) { return true; }
+        public boolean revoke(String username, Entitlement entitlement) { return true; }
         public boolean holds(String username, Entitlement entitlement) { return false; }
         public int logout(String username) { return 0; }
         public void regenerateSecret(String clientId) { }

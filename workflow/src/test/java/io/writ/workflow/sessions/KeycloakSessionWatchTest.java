@@ -76,6 +76,7 @@ class KeycloakSessionWatchTest {
         assertThat(recorded).allMatch(e -> e.eventId().startsWith("keycloak-login:"));
         verify(watch.directory, atMost(2 * catalogue.size())).holds(anyString(), any());
         verify(watch.writs, times(2)).activeFor(anyString());
+        verify(watch.catalogue, times(1)).all();
     }
 
     @Test
