@@ -15,13 +15,15 @@ import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
-import java.util.HashSet;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Verifies Keycloak access tokens for the API: signature against the realm's published keys (cached, refetched on
  * an unknown key id), issuer, expiry, and that the token was issued for the portal (audience {@code writ-portal}).
+ * A token that passed is remembered until it expires ({@link VerifiedTokens}); a token changed in any character is
+ * another token, verified afresh.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -30,6 +32,8 @@ public class TokenVerifier {
     OidcSettings oidc;
 
     private ConfigurableJWTProcessor<SecurityContext> processor;
+
+    private final VerifiedTokens verified = new VerifiedTokens(Clock.systemUTC());
 
     @PostConstruct
     void init() {
@@ -47,9 +51,15 @@ public class TokenVerifier {
     }
 
     public Caller verify(String token) throws InvalidToken {
+        var known = verified.recall(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
         try {
             var claims = processor.process(token, null);
-            return new Caller(claims.getStringClaim("preferred_username"), roles(claims));
+            var caller = new Caller(claims.getStringClaim("preferred_username"), roles(claims));
+            verified.remember(token, caller, claims.getExpirationTime().toInstant());
+            return caller;
         } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
             throw new InvalidToken("Bearer token refused: " + e.getMessage(), e);
         }
@@ -57,6 +67,6 @@ public class TokenVerifier {
 
     private static Set<String> roles(JWTClaimsSet claims) throws ParseException {
         List<String> groups = claims.getStringListClaim("groups");
-        return groups == null ? Set.of() : new HashSet<>(groups);
+        return groups == null ? Set.of() : Set.copyOf(groups); // kept with the remembered token: not to be changed
     }
 }
