@@ -47,7 +47,7 @@ public class JpaAuditTrail implements AuditTrail {
     public void record(AuditEntry entry) {
         var pending = (PendingAuditRecords) transaction.getResource(PendingAuditRecords.class);
         if (pending == null) {
-            pending = new PendingAuditRecords(em, settings.schedule(), key.seal(), clock);
+            pending = new PendingAuditRecords(transaction, em, settings.schedule(), key.seal(), clock);
             transaction.putResource(PendingAuditRecords.class, pending);
             transaction.registerInterposedSynchronization(pending);
         }

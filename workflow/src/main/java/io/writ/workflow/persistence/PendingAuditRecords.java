@@ -6,7 +6,9 @@ import io.writ.domain.audit.CheckpointSchedule;
 import io.writ.domain.audit.CheckpointSeal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,13 +23,16 @@ import java.util.List;
  */
 final class PendingAuditRecords implements Synchronization {
 
+    private final TransactionSynchronizationRegistry transaction;
     private final EntityManager em;
     private final CheckpointSchedule schedule;
     private final CheckpointSeal seal;
     private final Clock clock;
     private final List<AuditEntry> entries = new ArrayList<>();
 
-    PendingAuditRecords(EntityManager em, CheckpointSchedule schedule, CheckpointSeal seal, Clock clock) {
+    PendingAuditRecords(TransactionSynchronizationRegistry transaction, EntityManager em, CheckpointSchedule schedule,
+                        CheckpointSeal seal, Clock clock) {
+        this.transaction = transaction;
         this.em = em;
         this.schedule = schedule;
         this.seal = seal;
@@ -40,6 +45,9 @@ final class PendingAuditRecords implements Synchronization {
 
     @Override
     public void beforeCompletion() {
+        if (transaction.getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK) {
+            return; // it will roll back: nothing to chain
+        }
         // Everything else is written first, so nothing waits on another row while the head is held.
         em.flush();
         var head = em.find(ChainHead.class, ChainHead.THE_HEAD, LockModeType.PESSIMISTIC_WRITE);
