@@ -2,32 +2,57 @@ package io.writ.web.portal;
 
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.WritException;
+import io.writ.web.Interruption;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
 import java.util.Map;
+import java.util.logging.Logger;
 
-/** Puts what the model said on the page: field errors beside their fields, everything else at the top. */
+/**
+ * Puts what the model said on the page (field errors beside their fields, everything else at the top), or that
+ * nothing changed because Keycloak or the database was not there for it.
+ */
 final class PageMessages {
+
+    private static final Logger LOG = Logger.getLogger(PageMessages.class.getName());
 
     private PageMessages() {
     }
 
     /**
-     * Shows the model's refusal (found in the cause chain: the process engine and transactions may wrap it); each
-     * field error goes to the control the map names for its field, or to the top when it names none. Anything that
-     * is not a refusal is no answer for the user and is thrown on.
+     * Shows why nothing was done: the model's refusal (found in the cause chain: the process engine and transactions
+     * may wrap it), each field error beside the control the map names for its field, or at the top when it names
+     * none; or an {@link Interruption} (Keycloak away, the database busy) at the top, saying that nothing changed and
+     * to try again. Anything else is no answer for the user and is thrown on.
      */
     static void refused(RuntimeException failure, Map<String, String> controlsByField) {
-        var refusal = refusalIn(failure);
         var faces = FacesContext.getCurrentInstance();
-        if (refusal instanceof InvalidRequest invalid) {
-            invalid.errors().forEach(error -> faces.addMessage(controlsByField.get(error.field()),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, error.field() + " " + error.message(),
-                            error.field() + " " + error.message())));
-        } else {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getMessage(), null));
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidRequest invalid) {
+                invalid.errors().forEach(error -> faces.addMessage(controlsByField.get(error.field()),
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, error.field() + " " + error.message(),
+                                error.field() + " " + error.message())));
+                return;
+            }
+            if (t instanceof WritException refusal) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getMessage(), null));
+                return;
+            }
+            var interruption = Interruption.of(t);
+            if (interruption.isPresent()) {
+                var cause = t;
+                LOG.warning(() -> "Told the user nothing changed: " + cause);
+                var message = capitalized(interruption.get().message()) + ".";
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+                return;
+            }
         }
+        throw failure;
+    }
+
+    private static String capitalized(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /**
@@ -41,15 +66,6 @@ final class PageMessages {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    private static WritException refusalIn(RuntimeException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof WritException refusal) {
-                return refusal;
-            }
-        }
-        throw failure;
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.writ.web.api;
 
+import io.writ.domain.identity.DirectoryUnavailable;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PessimisticLockException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,27 @@ class ProblemMapperTest {
 
         assertThat(mapper.toResponse(new IllegalStateException("commit failed", postgres)).getStatus())
                 .isEqualTo(503);
+    }
+
+    @Test
+    void aPoolConnectionNotFreeInTimeIsABusyPortalThatDoesNotSpeakOfLocks() {
+        var pool = new SQLTransientConnectionException("Error in allocating a connection. Cause: In-use connections "
+                + "equal max-pool-size and expired max-wait-time. Cannot allocate more connections.");
+
+        var answer = mapper.toResponse(new EJBException(new IllegalStateException("no connection", pool)));
+
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(error(answer)).contains("busy").doesNotContain("lock").doesNotContain("max-pool-size");
+    }
+
+    @Test
+    void keycloakAwayIsAServiceUnavailableThatNamesKeycloakWithoutAskingForAnImmediateRetry() {
+        var answer = mapper.toResponse(new EJBException(new DirectoryUnavailable("connection refused", null)));
+
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeaderString("Retry-After")).isNull();
+        assertThat(error(answer)).isEqualTo("Keycloak cannot be reached right now; nothing was changed, try again "
+                + "shortly");
     }
 
     @Test

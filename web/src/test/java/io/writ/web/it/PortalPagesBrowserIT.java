@@ -301,18 +301,8 @@ class PortalPagesBrowserIT {
         waitFor(ready, page);
     }
 
-    /** Picks from the PrimeFaces menu; a click during the panel's opening animation can be lost, so it retries. */
     private void choose(String entitlement) {
-        var item = By.cssSelector("#request\\:entitlement_items li[data-label^='" + entitlement + "']");
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            var shown = browser.findElements(item); // the panel's items exist only once it was opened
-            if (shown.isEmpty() || !shown.get(0).isDisplayed()) {
-                browser.findElement(By.id("request:entitlement")).click();
-            }
-            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-            return new WebDriverWait(browser, Duration.ofSeconds(2))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("request:tier"))).isDisplayed();
-        });
+        Browser.chooseEntitlement(browser, wait, entitlement);
     }
 
     /** The error message shown in the form field around the control. */
