@@ -1,13 +1,12 @@
 package io.writ.domain.audit;
 
+import io.writ.domain.Sha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
  * How records are chained: each record's hash is SHA-256 over a canonical text of its sequence number, time, actor,
@@ -58,20 +57,11 @@ public final class AuditChain {
 
     /** The record's hash: lower-case hex SHA-256 of its canonical text. */
     public static String hash(long seq, AuditEntry entry, String previousHash) {
-        return sha256(canonical(seq, entry, previousHash));
+        return Sha256.hex(canonical(seq, entry, previousHash));
     }
 
     static String time(Instant at) {
         return TIME.format(stored(at));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static String field(String value) {

@@ -1,5 +1,6 @@
 package io.writ.domain.session;
 
+import io.writ.domain.Sha256;
 import io.writ.domain.entitlement.SessionCoverage;
 import io.writ.domain.writ.ElevationRequest;
 import jakarta.persistence.Column;
@@ -10,12 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -144,7 +141,7 @@ public class PrivilegedSession {
         if (e.at().isAfter(lastEventAt)) {
             lastEventAt = e.at();
         }
-        digest = sha256(digest + "\n" + e.canonical());
+        digest = Sha256.hex(digest + "\n" + e.canonical());
         return coverage == SessionCoverage.FULL || !inScope;
     }
 
@@ -156,15 +153,6 @@ public class PrivilegedSession {
         }
         raisedRules = String.join(",", raised);
         return true;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     public String id() { return id; }

@@ -1,11 +1,9 @@
 package io.writ.web.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.writ.domain.Sha256;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +30,7 @@ final class VerifiedTokens {
 
     /** The caller this token proved, if it was verified and has not expired since. */
     Optional<Caller> recall(String token) {
-        var digest = digest(token);
+        var digest = Sha256.hex(token);
         var verified = byDigest.get(digest);
         if (verified == null) {
             return Optional.empty();
@@ -56,19 +54,11 @@ final class VerifiedTokens {
                 return;
             }
         }
-        byDigest.put(digest(token), new Verified(caller, expiresAt));
+        byDigest.put(Sha256.hex(token), new Verified(caller, expiresAt));
     }
 
     int size() {
         return byDigest.size();
     }
 
-    private static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

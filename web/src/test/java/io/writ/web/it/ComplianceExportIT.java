@@ -5,6 +5,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import gov.nist.secauto.metaschema.binding.io.Format;
 import gov.nist.secauto.oscal.lib.OscalBindingContext;
 import gov.nist.secauto.oscal.lib.model.AssessmentResults;
+import io.writ.domain.Sha256;
 import io.writ.workflow.compliance.BundleManifest;
 import io.writ.workflow.compliance.CsvRows;
 import io.writ.workflow.compliance.OscalReport;
@@ -26,7 +27,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +218,7 @@ class ComplianceExportIT {
         for (var line : manifest.split("\n")) {
             var hash = line.substring(0, 64);
             var name = line.substring(66);
-            assertThat(HexFormat.of().formatHex(BundleManifest.sha256().digest(files.get(name)))).as(name).isEqualTo(hash);
+            assertThat(Sha256.hex(Sha256.digest().digest(files.get(name)))).as(name).isEqualTo(hash);
         }
         assertThat(manifest).contains("evidence.csv").contains("report.pdf").contains("assessment-results.json");
         assertThat(BundleManifest.problems(files)).isEmpty();

@@ -1,13 +1,12 @@
 package io.writ.workflow.compliance;
 
+import io.writ.domain.Sha256;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +22,8 @@ public final class BundleManifest {
     private BundleManifest() {
     }
 
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
-
     public static String line(byte[] digest, String name) {
-        return HexFormat.of().formatHex(digest) + "  " + name + "\n";
+        return Sha256.hex(digest) + "  " + name + "\n";
     }
 
     /**
@@ -62,7 +53,7 @@ public final class BundleManifest {
             var content = files.get(name);
             if (content == null) {
                 problems.add(name + ": listed but missing");
-            } else if (!HexFormat.of().formatHex(sha256().digest(content)).equals(hash)) {
+            } else if (!Sha256.hex(Sha256.digest().digest(content)).equals(hash)) {
                 problems.add(name + ": changed (its SHA-256 is not the manifest's)");
             }
         });

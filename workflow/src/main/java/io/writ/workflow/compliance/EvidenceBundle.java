@@ -1,5 +1,7 @@
 package io.writ.workflow.compliance;
 
+import io.writ.domain.Sha256;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +52,7 @@ final class EvidenceBundle {
 
     private static void add(ZipOutputStream zip, StringBuilder manifest, String name, Part part) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        var digest = BundleManifest.sha256();
+        var digest = Sha256.digest();
         // A part closing its stream must not close the zip.
         var entry = new DigestOutputStream(new FilterOutputStream(zip) {
             @Override
