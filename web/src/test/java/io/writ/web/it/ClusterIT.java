@@ -41,6 +41,8 @@ class ClusterIT {
     private static final int WAVE = 6;
     private static final Duration SOON = Duration.ofSeconds(60);
 
+    private static final List<String> USERS = new ArrayList<>();
+
     private static String database;
     private static PortalNode a;
     private static PortalNode b;
@@ -73,12 +75,13 @@ class ClusterIT {
     }
 
     @AfterAll
-    static void stopNodes() throws InterruptedException {
+    static void stopNodesAndRemoveTheirUsers() throws InterruptedException {
         for (var node : new PortalNode[]{a, b}) {
             if (node != null) {
                 node.close();
             }
         }
+        USERS.forEach(KeycloakAdminApi::deleteUser);
     }
 
     @Test
@@ -124,6 +127,7 @@ class ClusterIT {
         for (int i = 0; i < 2 * WAVE; i++) {
             users.add("cluster-" + run + "-" + i);
             KeycloakAdminApi.createRequester(users.get(i));
+            USERS.add(users.get(i));
         }
         var writs = new ArrayList<String>();
 

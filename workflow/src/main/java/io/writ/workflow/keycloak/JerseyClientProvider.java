@@ -12,6 +12,8 @@ import org.keycloak.admin.client.spi.ResteasyClientProvider;
 
 import javax.net.ssl.SSLContext;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * Gives the Keycloak admin client a Jersey client instead of RESTEasy, which clashes with Payara's Jersey when
@@ -20,10 +22,18 @@ import java.util.concurrent.TimeUnit;
  * reads the token answer and the token is lost.
  * <p>
  * Jersey also refuses requests that HTTP allows but discourages, and the admin API has two the adapter needs:
- * removing role mappings is a DELETE with a body, joining a group a PUT without one. That check is turned into a
- * logged warning, so revoking a role and granting a group work over Jersey as they do over RESTEasy.
+ * removing role mappings is a DELETE with a body, joining a group a PUT without one. That check is turned off, so
+ * revoking a role and granting a group work over Jersey as they do over RESTEasy; the warning Jersey then logs for
+ * each such request (one per revocation) says only that, and is dropped.
  */
 public class JerseyClientProvider implements ResteasyClientProvider {
+
+    /** Held here so the filter stays: a logger nobody references can be collected and made again without it. */
+    private static final Logger JERSEY_INVOCATIONS = Logger.getLogger("org.glassfish.jersey.client.JerseyInvocation");
+
+    static {
+        JERSEY_INVOCATIONS.setFilter(JerseyClientProvider::notAComplianceWarning);
+    }
 
     static final int CONNECT_TIMEOUT_SECONDS = 3;
     static final int READ_TIMEOUT_SECONDS = 15;
@@ -46,6 +56,12 @@ public class JerseyClientProvider implements ResteasyClientProvider {
             builder.sslContext(sslContext);
         }
         return builder.build();
+    }
+
+    /** False for "Entity must be null for http method DELETE." and "Entity must not be null for http method PUT.". */
+    static boolean notAComplianceWarning(LogRecord record) {
+        var message = record.getMessage();
+        return message == null || !message.startsWith("Entity must ");
     }
 
     @Override
