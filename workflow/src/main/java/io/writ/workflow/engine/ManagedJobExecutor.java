@@ -17,6 +17,9 @@ class ManagedJobExecutor extends ThreadPoolJobExecutor {
     ManagedJobExecutor(ManagedThreadFactory threads, int size, int queueSize) {
         var pool = new ThreadPoolExecutor(size, size, 0L, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueSize), threads);
+        // Made now, while the portal starts: a managed thread takes the context of the thread that asks for it,
+        // and the engine's acquisition thread, which would ask later, is a plain thread without the application's.
+        pool.prestartAllCoreThreads();
         setThreadPoolExecutor(pool);
     }
 

@@ -84,6 +84,7 @@ public class ProcessEngineStartup {
         // Keycloak steps retry for minutes, not three times at once: a restart of Keycloak must not strand a revocation.
         configuration.setFailedJobRetryTimeCycle("R10/PT30S");
         configuration.setMetricsEnabled(false);
+        RefusalsAreAnswers.install();
         // Nodes starting together on a fresh database would each create the engine's tables: one at a time.
         engine = locks.whileHolding("process-engine-start", () -> {
             var built = configuration.buildProcessEngine();

@@ -32,22 +32,24 @@ import java.util.logging.Logger;
 @DataSourceDefinitions({
         @DataSourceDefinition(
                 name = "java:app/jdbc/writ",
-                className = "${ENV=WRIT_DB_DRIVER:org.h2.Driver}",
-                url = "${ENV=WRIT_DB_URL:" + DatabaseSchema.H2_URL + "}",
-                user = "${ENV=WRIT_DB_USER:writ}",
-                password = "${ENV=WRIT_DB_PASSWORD:writ}",
+                className = DatabaseSchema.DRIVER,
+                url = DatabaseSchema.URL,
+                user = DatabaseSchema.USER,
+                password = DatabaseSchema.PASSWORD,
                 initialPoolSize = 2,
+                minPoolSize = 8,
                 maxPoolSize = 32),
         // The same database outside any JTA transaction, for the row locks nodes share (SharedLocks): a lock taken
         // here is never enlisted in, and committed with, a transaction begun while it is held.
         @DataSourceDefinition(
                 name = SharedLocks.DATA_SOURCE,
                 transactional = false,
-                className = "${ENV=WRIT_DB_DRIVER:org.h2.Driver}",
-                url = "${ENV=WRIT_DB_URL:" + DatabaseSchema.H2_URL + "}",
-                user = "${ENV=WRIT_DB_USER:writ}",
-                password = "${ENV=WRIT_DB_PASSWORD:writ}",
+                className = DatabaseSchema.DRIVER,
+                url = DatabaseSchema.URL,
+                user = DatabaseSchema.USER,
+                password = DatabaseSchema.PASSWORD,
                 initialPoolSize = 0,
+                minPoolSize = 0,
                 maxPoolSize = 4)
 })
 @Singleton(name = "DatabaseSchema")
@@ -61,6 +63,12 @@ public class DatabaseSchema {
      * answered 503 at once, and waiting up to 15 s instead halved what a 32-requester benchmark got done.
      */
     static final String H2_URL = "jdbc:h2:file:./data/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0";
+
+    /** The database both data sources reach, as configured by the environment (README, Configuration). */
+    static final String DRIVER = "${ENV=WRIT_DB_DRIVER:org.h2.Driver}";
+    static final String URL = "${ENV=WRIT_DB_URL:" + H2_URL + "}";
+    static final String USER = "${ENV=WRIT_DB_USER:writ}";
+    static final String PASSWORD = "${ENV=WRIT_DB_PASSWORD:writ}";
 
     private static final Logger LOG = Logger.getLogger(DatabaseSchema.class.getName());
 
