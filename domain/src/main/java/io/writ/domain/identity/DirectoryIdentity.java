@@ -5,6 +5,7 @@ import java.util.Set;
 /**
  * An identity as the directory knows it.
  *
+ * @param id         the directory's own key for it (Keycloak's user id), which a rename does not change
  * @param username   the login name; for an NHI, its service-account user (for example service-account-ci-deployer)
  * @param enabled    whether it may sign in
  * @param nonHuman   a service account of a client (an NHI) rather than a person
@@ -13,8 +14,13 @@ import java.util.Set;
  * @param thirdParty a third-party administrator (user attribute or group, configurable): stricter policy applies
  * @param groups     the realm roles and group names it belongs to (approver groups are checked against these)
  */
-public record DirectoryIdentity(String username, boolean enabled, boolean nonHuman, String clientId, String owner,
-                                boolean thirdParty, Set<String> groups) {
+public record DirectoryIdentity(String id, String username, boolean enabled, boolean nonHuman, String clientId,
+                                String owner, boolean thirdParty, Set<String> groups) {
+
+    /** How to name it to the directory for a change: by its key. */
+    public DirectoryRef ref() {
+        return new DirectoryRef(id, username);
+    }
 
     public boolean isIn(String group) {
         return groups.contains(group);

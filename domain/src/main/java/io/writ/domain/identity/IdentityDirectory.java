@@ -43,13 +43,13 @@ public interface IdentityDirectory {
      * Gives the identity the entitlement (realm role, client role or group membership; nothing more if it holds it)
      * and reads it back: whether the directory now shows it held.
      */
-    boolean grant(String username, Entitlement entitlement);
+    boolean grant(DirectoryRef identity, Entitlement entitlement);
 
     /**
      * Takes the entitlement away (nothing if the identity does not hold it) and reads it back: whether the directory
      * now shows it absent.
      */
-    boolean revoke(String username, Entitlement entitlement);
+    boolean revoke(DirectoryRef identity, Entitlement entitlement);
 
     /** Whether the identity holds the entitlement directly, read from the directory now (the read-back). */
     boolean holds(String username, Entitlement entitlement);
@@ -62,7 +62,7 @@ public interface IdentityDirectory {
     Set<String> holdersOf(Entitlement entitlement);
 
     /** Ends every session of the identity, so refresh tokens stop working; returns how many were open. */
-    int logout(String username);
+    int logout(DirectoryRef identity);
 
     /**
      * Replaces a confidential client's secret (an NHI's credential): the old secret stops working at once. The new

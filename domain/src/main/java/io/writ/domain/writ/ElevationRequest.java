@@ -3,6 +3,7 @@ package io.writ.domain.writ;
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.entitlement.SessionCoverage;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -54,6 +55,10 @@ public class ElevationRequest {
 
     @Column(nullable = false, length = 200)
     private String target;
+
+    /** The directory's key for the target, when it was known at submission (see {@link #targetRef()}). */
+    @Column(name = "target_id", length = 64)
+    private String targetId;
 
     @Column(name = "target_owner", length = 200)
     private String targetOwner;
@@ -173,6 +178,7 @@ public class ElevationRequest {
         w.id = UUID.randomUUID().toString();
         w.requester = s.requester();
         w.target = s.target().strip();
+        w.targetId = s.targetId();
         w.targetOwner = s.targetOwner();
         w.entitlement = s.entitlement().strip();
         w.riskTier = s.riskTier();
@@ -619,6 +625,8 @@ public class ElevationRequest {
     public String id() { return id; }
     public String requester() { return requester; }
     public String target() { return target; }
+    /** The target as the directory is to be told of its grant and revocation: by its key when known. */
+    public DirectoryRef targetRef() { return new DirectoryRef(targetId, target); }
     /** The accountable human owner when the target is a non-human identity. */
     public Optional<String> targetOwner() { return Optional.ofNullable(targetOwner); }
     public String entitlement() { return entitlement; }

@@ -15,12 +15,14 @@ import java.util.Objects;
  *
  * @param requester       who asks (a person, or an NHI asking for itself)
  * @param target          who would receive the entitlement: the requester, or a non-human identity they own
+ * @param targetId        the directory's key for the target (Keycloak's user id), so that a grant and its revocation
+ *                        reach that identity even if renamed, and no later account that took its name; null if unknown
  * @param targetOwner     the accountable human owner when the target is a non-human identity; null for a person
  * @param durationMinutes the window asked for; the window starts when the entitlement is granted
  * @param scope           the declared scope; null declares nothing
  * @param thirdParty      the target is a third-party administrator, who needs a sponsor's approval as well
  */
-public record Submission(String requester, String target, String targetOwner, String entitlement,
+public record Submission(String requester, String target, String targetId, String targetOwner, String entitlement,
                          RiskTier riskTier, Integer maxMinutes, String ticket, TicketStatus ticketStatus, String justification,
                          DeclaredScope scope, Integer durationMinutes, boolean breakGlass, boolean thirdParty) {
 

@@ -152,9 +152,9 @@ class DetectionTest {
     }
 
     private static ElevationRequest activeWrit(boolean breakGlass) {
-        var w = ElevationRequest.submit(new Submission("alice", "alice", null, "prod-db-admin", RiskTier.HIGH, 240,
-                "CHG-1001", TicketStatus.open("CHG-1001"), "rebuild the orders index", SCOPE, 60, breakGlass, false),
-                T0);
+        var w = ElevationRequest.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
+                240, "CHG-1001", TicketStatus.open("CHG-1001"), "rebuild the orders index", SCOPE, 60, breakGlass,
+                false), T0);
         w.coverSessions(SessionCoverage.FULL);
         w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), T0);
         w.approve(Approver.of("bob", "approver"), null, at(5));

@@ -41,7 +41,7 @@ class EvidenceFiguresTest {
     }
 
     static ElevationRequest writ(String ticket, String requester, String target, String owner, long submittedAt) {
-        var s = new Submission(requester, target, owner, "prod-db-admin", RiskTier.HIGH, 240, ticket,
+        var s = new Submission(requester, target, null, owner, "prod-db-admin", RiskTier.HIGH, 240, ticket,
                 ticket == null ? null : TicketStatus.open(ticket), "rotate the replica credentials", null, 60,
                 ticket == null, false); // only break-glass goes without a ticket
         var w = ElevationRequest.submit(s, at(submittedAt));
@@ -194,8 +194,8 @@ class EvidenceFiguresTest {
 
     /** Alice broke the glass at minute 0 (granted at once), ended it at 20; review due at minute 120. */
     static ElevationRequest brokenGlass(long submittedAt) {
-        var w = ElevationRequest.submit(new Submission("alice", "alice", null, "prod-db-admin", RiskTier.HIGH, 240,
-                null, null, "production is down", null, 30, true, false), at(submittedAt));
+        var w = ElevationRequest.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
+                240, null, null, "production is down", null, 30, true, false), at(submittedAt));
         w.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(submittedAt));
         w.recordGrant(at(submittedAt), at(submittedAt));
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(submittedAt + 20));

@@ -35,8 +35,8 @@ final class Cast {
 
     /** Alice asks for prod-db-admin for herself, 60 minutes on CHG-1001; 2 approvals from approver. */
     static ElevationRequest pending() {
-        var w = ElevationRequest.submit(new Submission("alice", "alice", null, "prod-db-admin", RiskTier.HIGH, 240,
-                "CHG-1001", TicketStatus.open("CHG-1001"), "rotate the replica credentials", null, 60, false,
+        var w = ElevationRequest.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
+                240, "CHG-1001", TicketStatus.open("CHG-1001"), "rotate the replica credentials", null, 60, false,
                 false), T0);
         w.applyPolicy(ApprovalPolicy.approvals(2, "approver", 240), T0);
         return w;
@@ -44,9 +44,9 @@ final class Cast {
 
     /** Alice asks for prod-db-admin for the NHI ci-deployer she owns. */
     static ElevationRequest pendingForNhi() {
-        var w = ElevationRequest.submit(new Submission("alice", "service-account-ci-deployer", "alice",
-                "prod-db-admin", RiskTier.HIGH, 240, "CHG-1001", TicketStatus.open("CHG-1001"), "deploy the schema", null,
-                30, false, false), T0);
+        var w = ElevationRequest.submit(new Submission("alice", "service-account-ci-deployer", null, "alice",
+                "prod-db-admin", RiskTier.HIGH, 240, "CHG-1001", TicketStatus.open("CHG-1001"), "deploy the schema",
+                null, 30, false, false), T0);
         w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), T0);
         return w;
     }

@@ -88,8 +88,8 @@ class WhoIsToldTest {
 
     @Test
     void aSponsorGroupIsAskedWhileItsSeatIsOpen() {
-        var writ = ElevationRequest.submit(new Submission("tina", "tina", null, "prod-db-admin", RiskTier.HIGH, 240,
-                "CHG-1001", TicketStatus.open("CHG-1001"), "vendor maintenance", null, 30, false, true), at(0));
+        var writ = ElevationRequest.submit(new Submission("tina", "tina", null, null, "prod-db-admin", RiskTier.HIGH,
+                240, "CHG-1001", TicketStatus.open("CHG-1001"), "vendor maintenance", null, 30, false, true), at(0));
         writ.applyPolicy(ApprovalPolicy.withSponsor(1, "approver", 60, "security"), at(0));
 
         assertThat(Notice.decisionNeeded(writ, at(0)).audience().groups()).containsExactly("approver", "security");

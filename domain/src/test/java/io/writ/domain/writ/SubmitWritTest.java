@@ -2,6 +2,7 @@ package io.writ.domain.writ;
 
 import io.writ.domain.FieldError;
 import io.writ.domain.InvalidRequest;
+import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.ticket.TicketStatus;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,14 @@ class SubmitWritTest {
         assertThat(w.requestedMinutes()).isEqualTo(60);
         assertThat(w.submittedAt()).isEqualTo(T0);
         assertThat(w.grant()).isEmpty();
+    }
+
+    @Test
+    void theDirectoryIsToldOfTheTargetByItsKeyWhenItWasKnownAtSubmission() {
+        assertThat(ask().targetId("4f1c-kc-user-id").submit().targetRef())
+                .isEqualTo(new DirectoryRef("4f1c-kc-user-id", "alice"));
+        assertThat(ask().submit().targetRef()).as("a writ from before keys were kept: by name")
+                .isEqualTo(DirectoryRef.named("alice"));
     }
 
     @Test

@@ -59,6 +59,7 @@ final class Writs {
     static final class Ask {
         String requester = "alice";
         String target = "alice";
+        String targetId;
         String targetOwner;
         String entitlement = "prod-db-admin";
         RiskTier riskTier = RiskTier.HIGH;
@@ -72,6 +73,7 @@ final class Writs {
         boolean thirdParty;
 
         Ask by(String requester) { this.requester = requester; this.target = requester; return this; }
+        Ask targetId(String id) { this.targetId = id; return this; }
         Ask forTarget(String target, String owner) { this.target = target; this.targetOwner = owner; return this; }
         Ask entitlement(String name, RiskTier tier) { this.entitlement = name; this.riskTier = tier; return this; }
         Ask ticket(String ref, TicketStatus status) { this.ticket = ref; this.ticketStatus = status; return this; }
@@ -82,8 +84,8 @@ final class Writs {
         Ask thirdParty() { this.thirdParty = true; return this; }
 
         Submission submission() {
-            return new Submission(requester, target, targetOwner, entitlement, riskTier, maxMinutes, ticket, ticketStatus,
-                    justification, scope, minutes, breakGlass, thirdParty);
+            return new Submission(requester, target, targetId, targetOwner, entitlement, riskTier, maxMinutes, ticket,
+                    ticketStatus, justification, scope, minutes, breakGlass, thirdParty);
         }
 
         ElevationRequest submit() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import static io.writ.domain.identity.DirectoryRef.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,21 +41,21 @@ class IdentityDirectoryIT {
     @Test
     void aRealmRoleIsGrantedAndRevokedOnceHoweverOftenItIsAsked() {
         try {
-            assertThat(directory.grant("bob", billingRead)).as("read back held").isTrue();
+            assertThat(directory.grant(named("bob"), billingRead)).as("read back held").isTrue();
             assertThat(directory.holds("bob", billingRead)).isTrue();
             assertThat(directory.realmRolesOf("bob")).contains("billing-read", "approver");
 
-            assertThat(directory.grant("bob", billingRead)).as("read back held").isTrue();
+            assertThat(directory.grant(named("bob"), billingRead)).as("read back held").isTrue();
             assertThat(directory.holds("bob", billingRead)).as("held once after a repeated grant").isTrue();
 
-            assertThat(directory.revoke("bob", billingRead)).as("read back absent").isTrue();
+            assertThat(directory.revoke(named("bob"), billingRead)).as("read back absent").isTrue();
             assertThat(directory.holds("bob", billingRead)).isFalse();
             assertThat(directory.realmRolesOf("bob")).doesNotContain("billing-read").contains("approver");
 
-            assertThat(directory.revoke("bob", billingRead)).as("read back absent").isTrue();
+            assertThat(directory.revoke(named("bob"), billingRead)).as("read back absent").isTrue();
             assertThat(directory.holds("bob", billingRead)).as("a repeated revocation is harmless").isFalse();
         } finally {
-            directory.revoke("bob", billingRead);
+            directory.revoke(named("bob"), billingRead);
         }
     }
 
@@ -66,13 +67,13 @@ class IdentityDirectoryIT {
         try {
             assertThat(directory.holds("bob", oncallAdmins)).isFalse();
 
-            directory.grant("bob", oncallAdmins);
-            assertThat(directory.grant("bob", oncallAdmins)).as("read back held").isTrue();
+            directory.grant(named("bob"), oncallAdmins);
+            assertThat(directory.grant(named("bob"), oncallAdmins)).as("read back held").isTrue();
             assertThat(directory.holds("bob", oncallAdmins)).isTrue();
             assertThat(directory.identity("bob")).get().extracting(i -> i.isIn("oncall-admins")).isEqualTo(true);
 
-            assertThat(directory.revoke("bob", oncallAdmins)).as("read back absent").isTrue();
-            directory.revoke("bob", oncallAdmins);
+            assertThat(directory.revoke(named("bob"), oncallAdmins)).as("read back absent").isTrue();
+            directory.revoke(named("bob"), oncallAdmins);
             assertThat(directory.holds("bob", oncallAdmins)).isFalse();
         } finally {
             admin.deleteGroup("oncall-admins");
@@ -85,14 +86,14 @@ class IdentityDirectoryIT {
         var deployProd = entitlement("deploy-prod", EntitlementKind.CLIENT_ROLE, "writ-cli");
         admin.createClientRole("writ-cli", "deploy-prod");
         try {
-            assertThat(directory.grant("bob", deployProd)).as("read back held").isTrue();
-            directory.grant("bob", deployProd);
+            assertThat(directory.grant(named("bob"), deployProd)).as("read back held").isTrue();
+            directory.grant(named("bob"), deployProd);
             assertThat(directory.holds("bob", deployProd)).isTrue();
             assertThat(directory.realmRolesOf("bob")).as("a client role is no realm role")
                     .doesNotContain("deploy-prod");
 
-            assertThat(directory.revoke("bob", deployProd)).as("read back absent").isTrue();
-            directory.revoke("bob", deployProd);
+            assertThat(directory.revoke(named("bob"), deployProd)).as("read back absent").isTrue();
+            directory.revoke(named("bob"), deployProd);
             assertThat(directory.holds("bob", deployProd)).isFalse();
         } finally {
             admin.deleteClientRole("writ-cli", "deploy-prod");
@@ -141,11 +142,11 @@ class IdentityDirectoryIT {
         var refreshToken = KeycloakTokens.refreshTokenForUser("carol", "carol");
         assertThat(directory.sessionsOf("carol")).isNotEmpty();
 
-        assertThat(directory.logout("carol")).isGreaterThanOrEqualTo(1);
+        assertThat(directory.logout(named("carol"))).isGreaterThanOrEqualTo(1);
 
         assertThat(directory.sessionsOf("carol")).isEmpty();
         assertThat(KeycloakTokens.refreshes(refreshToken)).as("the old refresh token still works").isFalse();
-        assertThat(directory.logout("carol")).as("nothing left to end").isZero();
+        assertThat(directory.logout(named("carol"))).as("nothing left to end").isZero();
     }
 
     @Test
@@ -259,17 +260,42 @@ class IdentityDirectoryIT {
     }
 
     @Test
+    void aGrantByKeyReachesTheAccountItWasForAndNeverALaterOneThatTookItsName() {
+        var admin = KeycloakAdmin.signIn();
+        admin.createUser("reused-name", Map.of());
+        try {
+            var approvedFor = directory.identity("reused-name").orElseThrow().ref();
+            assertThat(approvedFor.id()).isNotBlank();
+            assertThat(directory.grant(approvedFor, billingRead)).as("granted by key and read back").isTrue();
+            assertThat(directory.holds("reused-name", billingRead)).isTrue();
+            assertThat(directory.revoke(approvedFor, billingRead)).as("revoked by key and read back").isTrue();
+            assertThat(directory.logout(approvedFor)).isZero();
+
+            // The account goes; another person is given the same username before the writ's grant runs.
+            admin.deleteUser("reused-name");
+            admin.createUser("reused-name", Map.of());
+            assertThatThrownBy(() -> directory.grant(approvedFor, billingRead))
+                    .isInstanceOf(NoSuchElementException.class).hasMessageContaining(approvedFor.id());
+            assertThat(directory.holds("reused-name", billingRead)).as("nothing for the newcomer").isFalse();
+        } finally {
+            admin.deleteUser("reused-name");
+        }
+    }
+
+    @Test
     void whatKeycloakDoesNotKnowIsAConfigurationProblemNotAnOutage() {
-        assertThatThrownBy(() -> directory.grant("nobody-by-this-name", billingRead))
+        assertThatThrownBy(() -> directory.grant(named("nobody-by-this-name"), billingRead))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("nobody-by-this-name");
-        assertThatThrownBy(() -> directory.grant("bob", entitlement("no-such-role", EntitlementKind.REALM_ROLE, null)))
+        var noSuchRole = entitlement("no-such-role", EntitlementKind.REALM_ROLE, null);
+        assertThatThrownBy(() -> directory.grant(named("bob"), noSuchRole))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-role");
-        assertThatThrownBy(() -> directory.revoke("bob", entitlement("no-such-group", EntitlementKind.GROUP, null)))
+        var noSuchGroup = entitlement("no-such-group", EntitlementKind.GROUP, null);
+        assertThatThrownBy(() -> directory.revoke(named("bob"), noSuchGroup))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-group");
         var roleOfUnknownClient = entitlement("x", EntitlementKind.CLIENT_ROLE, "no-such-client");
         assertThatThrownBy(() -> directory.holds("bob", roleOfUnknownClient))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-client");
-        assertThatThrownBy(() -> directory.logout("nobody-by-this-name"))
+        assertThatThrownBy(() -> directory.logout(named("nobody-by-this-name")))
                 .isInstanceOf(NoSuchElementException.class);
     }
 

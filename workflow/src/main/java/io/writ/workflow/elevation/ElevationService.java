@@ -91,6 +91,7 @@ public class ElevationService {
         TicketStatus ticketStatus = ticket == null ? null : tickets.check(ticket.strip());
         var writ = ElevationRequest.submit(new Submission(requester,
                 target.map(DirectoryIdentity::username).orElse(null),
+                target.map(DirectoryIdentity::id).orElse(null),
                 target.map(DirectoryIdentity::owner).orElse(null),
                 form.entitlement(), entitlement.map(Entitlement::riskTier).orElse(null),
                 entitlement.map(Entitlement::maxMinutes).orElse(null),
@@ -270,7 +271,7 @@ public class ElevationService {
             return writ.grant().orElseThrow().expiresAt(); // a retried step after the grant was recorded
         }
         var entitlement = entitlementOf(writ);
-        if (!directory.grant(writ.target(), entitlement)) {
+        if (!directory.grant(writ.targetRef(), entitlement)) {
             throw new IllegalStateException("Keycloak did not keep " + entitlement.name() + " for " + writ.target()
                     + " after granting it");
         }
@@ -304,12 +305,12 @@ public class ElevationService {
     public void revoke(String writId) {
         var writ = writs.require(writId);
         var entitlement = entitlementOf(writ);
-        if (!directory.revoke(writ.target(), entitlement)) {
+        if (!directory.revoke(writ.targetRef(), entitlement)) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + writ.target()
                     + " after revoking it");
         }
         var absentAt = clock.instant();
-        int sessions = directory.logout(writ.target());
+        int sessions = directory.logout(writ.targetRef());
         var loggedOutAt = clock.instant();
         if (writ.recordRevocation(absentAt, absentAt, loggedOutAt)) {
             notices.record(Notice.revoked(writ, loggedOutAt));

@@ -4,6 +4,7 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.Contact;
 import io.writ.domain.identity.DirectoryIdentity;
+import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.DirectoryUnavailable;
@@ -125,20 +126,20 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public boolean grant(String username, Entitlement entitlement) {
+    public boolean grant(DirectoryRef identity, Entitlement entitlement) {
         // Added without asking first: Keycloak keeps one mapping however often it is added, so a retried grant
-        // changes nothing (it only leaves one more admin event). Read back through the same user lookup.
-        return remembering(realm -> {
-            var holding = holding(realm, username, entitlement);
+        // changes nothing (it only leaves one more admin event). Read back through the same user.
+        return remembering(identity, realm -> {
+            var holding = holding(user(realm, identity), entitlement, realm);
             holding.add();
             return holding.held();
         });
     }
 
     @Override
-    public boolean revoke(String username, Entitlement entitlement) {
-        return remembering(realm -> {
-            var holding = holding(realm, username, entitlement);
+    public boolean revoke(DirectoryRef identity, Entitlement entitlement) {
+        return remembering(identity, realm -> {
+            var holding = holding(user(realm, identity), entitlement, realm);
             if (holding.held()) {
                 holding.remove();
                 return !holding.held();
@@ -149,7 +150,8 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
 
     @Override
     public boolean holds(String username, Entitlement entitlement) {
-        return remembering(realm -> holding(realm, username, entitlement).held());
+        return remembering(DirectoryRef.named(username),
+                realm -> holding(user(realm, username), entitlement, realm).held());
     }
 
     @Override
@@ -186,9 +188,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public int logout(String username) {
-        return call(realm -> {
-            var user = user(realm, username);
+    public int logout(DirectoryRef identity) {
+        return byRef(identity, realm -> {
+            var user = user(realm, identity);
             var open = user.getUserSessions().size();
             // Ends every session; Keycloak also stops accepting refresh of any token issued before now (offline too).
             user.logout();
@@ -262,7 +264,8 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         rolesAndGroups.addAll(groupNames);
         var thirdParty = new ThirdPartyMark(settings.thirdPartyGroup()).isOn(user.getAttributes(), groupNames);
         var client = serviceAccountClient(realm, user);
-        return new DirectoryIdentity(user.getUsername(), Boolean.TRUE.equals(user.isEnabled()), client.isPresent(),
+        return new DirectoryIdentity(user.getId(), user.getUsername(), Boolean.TRUE.equals(user.isEnabled()),
+                client.isPresent(),
                 client.map(ClientRepresentation::getClientId).orElse(null),
                 client.map(KeycloakIdentityDirectory::ownerOf).orElse(null),
                 thirdParty, Set.copyOf(rolesAndGroups));
@@ -390,8 +393,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         void remove();
     }
 
-    private Holding holding(RealmResource realm, String username, Entitlement entitlement) {
-        var user = user(realm, username);
+    private Holding holding(UserResource user, Entitlement entitlement, RealmResource realm) {
         var name = entitlement.name();
         return switch (entitlement.kind()) {
             case REALM_ROLE -> roleHolding(user.roles().realmLevel(), realmRole(realm, name));
@@ -491,6 +493,14 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 .findFirst();
     }
 
+    /**
+     * By its key when known: no search, and no other account that took the name since. Keycloak answers 404 on the
+     * first call for a key it does not know (see {@link #byRef}).
+     */
+    private UserResource user(RealmResource realm, DirectoryRef identity) {
+        return identity.id() == null ? user(realm, identity.username()) : realm.users().get(identity.id());
+    }
+
     private UserResource user(RealmResource realm, String username) {
         var found = findUser(realm, username).orElseThrow(() -> notFound("user '" + username + "'"));
         return realm.users().get(found.getId());
@@ -508,12 +518,24 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
      * A call that uses remembered realm roles: when Keycloak answers 404 (a remembered role went stale, or the user
      * went away between its lookup and the call), the roles are forgotten and the call made once more afresh.
      */
-    private <T> T remembering(Function<RealmResource, T> work) {
+    private <T> T remembering(DirectoryRef identity, Function<RealmResource, T> work) {
         try {
             return call(work);
         } catch (NotFoundException stale) {
             forgetRemembered();
+            return byRef(identity, work);
+        }
+    }
+
+    /** A call for an identity named by its key: a 404 then means Keycloak has no user with that key (any more). */
+    private <T> T byRef(DirectoryRef identity, Function<RealmResource, T> work) {
+        try {
             return call(work);
+        } catch (NotFoundException gone) {
+            if (identity.id() == null) {
+                throw gone;
+            }
+            throw notFound("user '" + identity.username() + "' with id " + identity.id());
         }
     }
 

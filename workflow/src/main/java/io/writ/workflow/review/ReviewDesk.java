@@ -7,6 +7,7 @@ import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.nhi.Nhi;
 import io.writ.domain.notice.Notice;
@@ -300,7 +301,7 @@ public class ReviewDesk {
         var entitlement = catalogue.named(item.entitlement())
                 .orElseThrow(() -> new NotFound("entitlement " + item.entitlement() + " left the catalogue"));
         revokeAndReadBack(item.identity(), entitlement);
-        int loggedOut = directory.logout(item.identity());
+        int loggedOut = directory.logout(DirectoryRef.named(item.identity()));
         return entitlement.name() + " removed from " + item.identity() + " and read back absent; " + loggedOut
                 + " session(s) logged out" + (decision == ReviewDecision.CONVERT_TO_JIT
                 ? "; from now on " + item.identity() + " asks for a writ" : "");
@@ -328,7 +329,7 @@ public class ReviewDesk {
     }
 
     private void revokeAndReadBack(String identity, Entitlement entitlement) {
-        if (!directory.revoke(identity, entitlement)) {
+        if (!directory.revoke(DirectoryRef.named(identity), entitlement)) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + identity
                     + " after revoking it");
         }

@@ -8,6 +8,7 @@ import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
@@ -128,9 +129,9 @@ class DashboardsTest {
     // --- writs -------------------------------------------------------------------------------------------------
 
     private ElevationRequest pending(String requester, int approvals, Instant submittedAt) {
-        var writ = ElevationRequest.submit(new Submission(requester, requester, null, "prod-db-admin", RiskTier.HIGH,
-                240, "CHG-1", TicketStatus.open("CHG-1"), "rotate the replica credentials", null, 60, false, false),
-                submittedAt);
+        var writ = ElevationRequest.submit(new Submission(requester, requester, null, null, "prod-db-admin",
+                RiskTier.HIGH, 240, "CHG-1", TicketStatus.open("CHG-1"), "rotate the replica credentials", null, 60,
+                false, false), submittedAt);
         writ.applyPolicy(ApprovalPolicy.approvals(approvals, "approver", 240), submittedAt);
         kept.add(writ);
         return writ;
@@ -201,10 +202,10 @@ class DashboardsTest {
         public Optional<DirectoryIdentity> identity(String username) { return Optional.empty(); }
         public Set<String> realmRolesOf(String username) { return Set.of(); }
         public List<DirectorySession> sessionsOf(String username) { return List.of(); }
-        public boolean grant(String username, Entitlement entitlement) { return true; }
-        public boolean revoke(String username, Entitlement entitlement) { return true; }
+        public boolean grant(DirectoryRef identity, Entitlement entitlement) { return true; }
+        public boolean revoke(DirectoryRef identity, Entitlement entitlement) { return true; }
         public boolean holds(String username, Entitlement entitlement) { return false; }
-        public int logout(String username) { return 0; }
+        public int logout(DirectoryRef identity) { return 0; }
         public void regenerateSecret(String clientId) { }
         public List<DirectoryLogin> loginsSince(Instant since) { return List.of(); }
         public List<io.writ.domain.identity.DirectoryClient> nonHumanIdentities() { return List.of(); }

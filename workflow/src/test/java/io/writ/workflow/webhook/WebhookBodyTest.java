@@ -20,8 +20,9 @@ class WebhookBodyTest {
 
     @Test
     void theBodyCarriesTheEventTheWritAndATextForChatTools() {
-        var writ = ElevationRequest.submit(new Submission("alice", "alice", null, "prod-db-admin", RiskTier.HIGH, 240,
-                "CHG-1001", TicketStatus.open("CHG-1001"), "rotate the keys", null, 30, false, false), T0);
+        var writ = ElevationRequest.submit(new Submission("alice", "alice", null, null, "prod-db-admin",
+                RiskTier.HIGH, 240, "CHG-1001", TicketStatus.open("CHG-1001"), "rotate the keys", null, 30, false,
+                false), T0);
         writ.applyPolicy(ApprovalPolicy.approvals(2, "approver", 240), T0);
         var notice = Notice.decisionNeeded(writ, T0);
 
