@@ -73,6 +73,9 @@ public interface IdentityDirectory {
     /** Every client that acts through a service account (the non-human identities), with owner and secret age. */
     List<DirectoryClient> nonHumanIdentities();
 
-    /** The successful logins recorded since that instant, oldest first (the provider must record login events). */
-    List<DirectoryLogin> loginsSince(Instant since);
+    /**
+     * The successful logins recorded since that instant, oldest first, at most {@code max} of them (the provider must
+     * record login events). Logins at that very instant come again; their ids tell them apart.
+     */
+    List<DirectoryLogin> loginsSince(Instant since, int max);
 }

@@ -241,13 +241,10 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         }
     }
 
-    /** Logins read at once; a busier realm is read again from the last one seen on the next poll. */
-    private static final int LOGINS_READ = 500;
-
     @Override
-    public List<DirectoryLogin> loginsSince(Instant since) {
+    public List<DirectoryLogin> loginsSince(Instant since, int max) {
         return call(realm -> realm.getEvents(List.of("LOGIN"), null, null, since.toEpochMilli(),
-                        Instant.now().plusSeconds(86_400).toEpochMilli(), null, 0, LOGINS_READ, "asc").stream()
+                        Instant.now().plusSeconds(86_400).toEpochMilli(), null, 0, max, "asc").stream()
                 .filter(e -> e.getError() == null)
                 .map(e -> new DirectoryLogin(e.getId(), e.getDetails() == null ? null : e.getDetails().get("username"),
                         e.getSessionId(), Instant.ofEpochMilli(e.getTime()), e.getIpAddress(), e.getClientId()))

@@ -54,6 +54,8 @@ public class KeycloakSessionWatch {
     private static final Logger LOG = Logger.getLogger(KeycloakSessionWatch.class.getName());
     /** On start, logins this far back are read again (a restart loses none; duplicates are recognised). */
     private static final long LOOK_BACK_SECONDS = 3600;
+    /** Logins asked for at once; a look asks again while it gets full pages and has time (see {@link #look()}). */
+    static final int LOGINS_PER_READ = 500;
 
     @Resource
     TimerService timers;
@@ -101,11 +103,21 @@ public class KeycloakSessionWatch {
                         .forEach(used::add);
             }
             record(used);
-            var logins = directory.loginsSince(loginsSeenUntil);
+            // Logins page by page until caught up (a page not full), or until half the interval is used: after a
+            // start, an hour of logins is read back, and new logins must not wait for later looks to be seen.
             var judge = new LoginJudge();
-            record(logins.stream().filter(judge::isPrivileged).map(KeycloakSessionWatch::loginEvent).toList());
-            // The newest login seen: Keycloak's event times are milliseconds, so the next look starts there.
-            logins.stream().map(DirectoryLogin::at).max(Instant::compareTo).ifPresent(at -> loginsSeenUntil = at);
+            var budget = started + Duration.ofSeconds(pollSeconds).toNanos() / 2;
+            List<DirectoryLogin> logins;
+            do {
+                logins = directory.loginsSince(loginsSeenUntil, LOGINS_PER_READ);
+                record(logins.stream().filter(judge::isPrivileged).map(KeycloakSessionWatch::loginEvent).toList());
+                // The newest login seen: Keycloak's event times are milliseconds, so the next read starts there.
+                var newest = logins.stream().map(DirectoryLogin::at).max(Instant::compareTo).orElse(loginsSeenUntil);
+                if (!newest.isAfter(loginsSeenUntil)) {
+                    break; // a full page within one millisecond: the next look reads on
+                }
+                loginsSeenUntil = newest;
+            } while (logins.size() == LOGINS_PER_READ && System.nanoTime() < budget);
         } catch (DirectoryUnavailable away) {
             LOG.fine(() -> "Keycloak is away; sessions are read again on the next look: " + away.getMessage());
         } catch (RuntimeException e) {

@@ -207,7 +207,7 @@ class DashboardsTest {
         public boolean holds(String username, Entitlement entitlement) { return false; }
         public int logout(DirectoryRef identity) { return 0; }
         public void regenerateSecret(String clientId) { }
-        public List<DirectoryLogin> loginsSince(Instant since) { return List.of(); }
+        public List<DirectoryLogin> loginsSince(Instant since, int max) { return List.of(); }
         public List<io.writ.domain.identity.DirectoryClient> nonHumanIdentities() { return List.of(); }
         public Optional<io.writ.domain.identity.Contact> contact(String username) { return Optional.empty(); }
         public List<io.writ.domain.identity.Contact> membersOf(String group) { return List.of(); }

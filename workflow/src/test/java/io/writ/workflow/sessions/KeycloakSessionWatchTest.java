@@ -66,7 +66,7 @@ class KeycloakSessionWatchTest {
             var who = i % 2 == 0 ? "bob" : "dave";
             logins.add(new DirectoryLogin("login-" + i, who, "session-" + i, NOW.plusMillis(i), "10.0.0.1", "writ-cli"));
         }
-        when(watch.directory.loginsSince(any())).thenReturn(logins);
+        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(logins);
         when(watch.directory.holds(eq("bob"), same(catalogue.get(2)))).thenReturn(true); // standing, no writ
 
         watch.look();
@@ -86,7 +86,7 @@ class KeycloakSessionWatchTest {
         when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
                 new DirectorySession("kc-1", "alice", "10.0.0.2", NOW.minusSeconds(60), NOW.plusSeconds(5)),
                 new DirectorySession("kc-0", "alice", "10.0.0.2", NOW.minusSeconds(600), NOW.minusSeconds(300))));
-        when(watch.directory.loginsSince(any())).thenReturn(List.of(
+        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(List.of(
                 new DirectoryLogin("login-1", "erin", "s", NOW, "10.0.0.3", "writ-cli")));
         when(watch.directory.holds(eq("erin"), any())).thenReturn(true);
 
@@ -108,7 +108,7 @@ class KeycloakSessionWatchTest {
         // Signed in 200 ms after the grant; Keycloak reports the session's start and last use as NOW (whole second).
         when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
                 new DirectorySession("kc-2", "alice", "10.0.0.2", NOW, NOW)));
-        when(watch.directory.loginsSince(any())).thenReturn(List.of());
+        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(List.of());
 
         watch.look();
 
@@ -125,12 +125,43 @@ class KeycloakSessionWatchTest {
         when(watch.writs.active()).thenReturn(List.of(older, newer)); // the repository's order: oldest first
         when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
                 new DirectorySession("kc-3", "alice", "10.0.0.2", NOW, NOW)));
-        when(watch.directory.loginsSince(any())).thenReturn(List.of());
+        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(List.of());
 
         watch.look();
 
         assertThat(recorded(1).get(0)).extracting(ReportedEvent::eventId)
                 .containsExactly("keycloak-session:kc-3:writ-new", "keycloak-session:kc-3:writ-old");
+    }
+
+    @Test
+    void aBacklogOfLoginsIsReadPageByPageInOneLookAndTheNextLookStartsAfterIt() {
+        var since = Instant.now().minusSeconds(1800); // within the hour a started watch reads back
+        var fullPage = logins(since, 0, KeycloakSessionWatch.LOGINS_PER_READ);
+        var rest = logins(since, KeycloakSessionWatch.LOGINS_PER_READ, 120);
+        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(fullPage, rest, List.of());
+        when(watch.directory.holds(eq("bob"), same(catalogue.get(0)))).thenReturn(true); // standing, no writ
+
+        watch.look();
+
+        ArgumentCaptor<Instant> from = ArgumentCaptor.forClass(Instant.class);
+        verify(watch.directory, times(2)).loginsSince(from.capture(), eq(KeycloakSessionWatch.LOGINS_PER_READ));
+        assertThat(from.getAllValues().get(1)).as("the second page starts at the first's newest login")
+                .isEqualTo(fullPage.get(fullPage.size() - 1).at());
+        assertThat(recorded(2)).extracting(List::size).containsExactly(KeycloakSessionWatch.LOGINS_PER_READ, 120);
+
+        watch.look();
+
+        verify(watch.directory, times(3)).loginsSince(from.capture(), anyInt());
+        assertThat(from.getValue()).as("the next look starts after the backlog").isEqualTo(rest.get(119).at());
+    }
+
+    private static List<DirectoryLogin> logins(Instant since, int from, int count) {
+        var logins = new ArrayList<DirectoryLogin>();
+        for (int i = from; i < from + count; i++) {
+            logins.add(new DirectoryLogin("login-" + i, "bob", "session-" + i, since.plusMillis(i), "10.0.0.1",
+                    "writ-cli"));
+        }
+        return logins;
     }
 
     private static ElevationRequest activeWrit(String id, Instant grantedAt) {
