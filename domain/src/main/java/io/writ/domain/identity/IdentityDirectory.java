@@ -73,6 +73,9 @@ public interface IdentityDirectory {
     /** Every client that acts through a service account (the non-human identities), with owner and secret age. */
     List<DirectoryClient> nonHumanIdentities();
 
+    /** The one client with that client id, if it acts through a service account (an NHI): found without the rest. */
+    Optional<DirectoryClient> nonHumanIdentity(String clientId);
+
     /**
      * The successful logins recorded since that instant, oldest first, at most {@code max} of them (the provider must
      * record login events). Logins at that very instant come again; their ids tell them apart.

@@ -163,6 +163,18 @@ class IdentityDirectoryIT {
     }
 
     @Test
+    void oneNhiIsFoundByItsClientIdAsTheInventoryListsIt() {
+        var listed = directory.nonHumanIdentities().stream().filter(c -> c.clientId().equals("ci-deployer"))
+                .findFirst().orElseThrow();
+
+        assertThat(directory.nonHumanIdentity("ci-deployer")).contains(listed);
+        assertThat(listed.owner()).isEqualTo("alice");
+        assertThat(listed.serviceAccount()).isEqualTo("service-account-ci-deployer");
+        assertThat(directory.nonHumanIdentity("account")).as("a client without a service account").isEmpty();
+        assertThat(directory.nonHumanIdentity("no-such-client")).isEmpty();
+    }
+
+    @Test
     void aPersonIsKnownWithTheirRolesAndNoClient() {
         var alice = directory.identity("alice").orElseThrow();
 

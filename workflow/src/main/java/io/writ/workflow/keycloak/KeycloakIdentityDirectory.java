@@ -215,21 +215,33 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             do {
                 page = realm.clients().findAll(null, false, false, first, PAGE);
                 first += page.size();
-                for (var client : page) {
-                    if (!Boolean.TRUE.equals(client.isServiceAccountsEnabled())) {
-                        continue;
-                    }
-                    var account = realm.clients().get(client.getId()).getServiceAccountUser();
-                    var owner = ownerOf(client);
-                    var ownerEnabled = owner != null && findUser(realm, owner).map(UserRepresentation::isEnabled)
-                            .filter(Boolean.TRUE::equals).isPresent();
-                    found.add(new DirectoryClient(client.getClientId(), account.getUsername(),
-                            Boolean.TRUE.equals(client.isEnabled()), owner, ownerEnabled, secretCreatedAt(client),
-                            names(realm.users().get(account.getId()).roles().realmLevel().listAll())));
-                }
+                page.stream().filter(KeycloakIdentityDirectory::actsThroughServiceAccount)
+                        .map(client -> nonHumanIdentity(realm, client)).forEach(found::add);
             } while (page.size() == PAGE);
             return List.copyOf(found);
         });
+    }
+
+    @Override
+    public Optional<DirectoryClient> nonHumanIdentity(String clientId) {
+        return call(realm -> realm.clients().findByClientId(clientId).stream()
+                .filter(client -> clientId.equals(client.getClientId()))
+                .filter(KeycloakIdentityDirectory::actsThroughServiceAccount)
+                .findFirst().map(client -> nonHumanIdentity(realm, client)));
+    }
+
+    private static boolean actsThroughServiceAccount(ClientRepresentation client) {
+        return Boolean.TRUE.equals(client.isServiceAccountsEnabled());
+    }
+
+    private DirectoryClient nonHumanIdentity(RealmResource realm, ClientRepresentation client) {
+        var account = realm.clients().get(client.getId()).getServiceAccountUser();
+        var owner = ownerOf(client);
+        var ownerEnabled = owner != null && findUser(realm, owner).map(UserRepresentation::isEnabled)
+                .filter(Boolean.TRUE::equals).isPresent();
+        return new DirectoryClient(client.getClientId(), account.getUsername(), Boolean.TRUE.equals(client.isEnabled()),
+                owner, ownerEnabled, secretCreatedAt(client),
+                names(realm.users().get(account.getId()).roles().realmLevel().listAll()));
     }
 
     private static Instant secretCreatedAt(ClientRepresentation client) {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,19 +61,25 @@ public class NhiDesk {
 
     /** Every NHI with its owner, secret age, last use, standing privileged roles and findings. */
     public List<Nhi> inventory() {
-        var privileged = catalogue.all().stream().filter(e -> e.kind() == EntitlementKind.REALM_ROLE)
-                .map(Entitlement::name).collect(Collectors.toSet());
+        var privileged = privilegedRoles();
         var now = clock.instant();
-        return directory.nonHumanIdentities().stream()
-                .map(client -> Nhi.assess(client, privileged, heldByWrit(client), maxSecretAge(),
-                        sessions.lastActivityOf(client.serviceAccount()), now))
-                .toList();
+        return directory.nonHumanIdentities().stream().map(client -> assess(client, privileged, now)).toList();
     }
 
-    /** One NHI of the inventory. */
+    /** One NHI of the inventory, assessed alone (Keycloak is asked for that client only). */
     public Nhi one(String clientId) {
-        return inventory().stream().filter(n -> n.clientId().equals(clientId)).findFirst()
+        return directory.nonHumanIdentity(clientId).map(client -> assess(client, privilegedRoles(), clock.instant()))
                 .orElseThrow(() -> new NotFound("no non-human identity with client id " + clientId));
+    }
+
+    private Nhi assess(DirectoryClient client, Set<String> privileged, Instant now) {
+        return Nhi.assess(client, privileged, heldByWrit(client), maxSecretAge(),
+                sessions.lastActivityOf(client.serviceAccount()), now);
+    }
+
+    private Set<String> privilegedRoles() {
+        return catalogue.all().stream().filter(e -> e.kind() == EntitlementKind.REALM_ROLE)
+                .map(Entitlement::name).collect(Collectors.toSet());
     }
 
     /** Starts the rotation process for an NHI; its steps regenerate the secret and tell the owner. */
@@ -100,8 +107,7 @@ public class NhiDesk {
      */
     public String rotateNow(String clientId, RotationReason reason, String by) {
         directory.regenerateSecret(clientId);
-        var madeAt = directory.nonHumanIdentities().stream().filter(c -> c.clientId().equals(clientId))
-                .findFirst().flatMap(DirectoryClient::secretMadeAt);
+        var madeAt = directory.nonHumanIdentity(clientId).flatMap(DirectoryClient::secretMadeAt);
         var evidence = "secret regenerated (" + reason + ")" + madeAt.map(at -> "; Keycloak reads it as made at " + at)
                 .orElse("");
         audit.record(new AuditEntry(clock.instant(), by, "nhi.secret-rotated", subject(clientId), evidence));
@@ -110,8 +116,7 @@ public class NhiDesk {
 
     /** Tells the owner their NHI's secret changed (recorded; delivery follows the notification settings). */
     public void ownerTold(String clientId, RotationReason reason) {
-        var owner = directory.nonHumanIdentities().stream().filter(c -> c.clientId().equals(clientId)).findFirst()
-                .map(DirectoryClient::owner).orElse(null);
+        var owner = directory.nonHumanIdentity(clientId).map(DirectoryClient::owner).orElse(null);
         audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "nhi.owner-told", subject(clientId),
                 owner == null ? "no owner to tell: the NHI has none" : owner + " told of the rotation (" + reason
                         + "); the new secret is read from Keycloak"));

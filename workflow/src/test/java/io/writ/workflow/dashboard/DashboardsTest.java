@@ -206,6 +206,7 @@ class DashboardsTest {
         public boolean revoke(DirectoryRef identity, Entitlement entitlement) { return true; }
         public boolean holds(String username, Entitlement entitlement) { return false; }
         public int logout(DirectoryRef identity) { return 0; }
+        public Optional<io.writ.domain.identity.DirectoryClient> nonHumanIdentity(String id) { return Optional.empty(); }
         public void regenerateSecret(String clientId) { }
         public List<DirectoryLogin> loginsSince(Instant since, int max) { return List.of(); }
         public List<io.writ.domain.identity.DirectoryClient> nonHumanIdentities() { return List.of(); }
