@@ -10,9 +10,24 @@ WRIT_KEYCLOAK_URL="${WRIT_KEYCLOAK_URL:-http://localhost:8180}"
 WRIT_REALM="${WRIT_REALM:-writ}"
 WRIT_DATA_DIR="${WRIT_DATA_DIR:-$REPO/data}"
 [[ "$WRIT_DATA_DIR" == /* ]] || WRIT_DATA_DIR="$REPO/${WRIT_DATA_DIR#./}"
-# The database: H2 under WRIT_DATA_DIR unless WRIT_DB_URL names another (PostgreSQL: see README).
+die() { echo "run.sh: $*" >&2; exit 1; }
+
+# The database: H2 under WRIT_DATA_DIR unless WRIT_DB_URL names another (PostgreSQL: see README). One that cannot be
+# used is refused here, before anything starts (its parameters, which may hold a password, are not repeated).
 WRIT_DB_URL="${WRIT_DB_URL:-jdbc:h2:file:$WRIT_DATA_DIR/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0}"
-if [[ "$WRIT_DB_URL" == jdbc:postgresql:* ]]; then WRIT_DB_DRIVER="${WRIT_DB_DRIVER:-org.postgresql.Driver}"; fi
+case "$WRIT_DB_URL" in
+  jdbc:h2:*) ;;
+  jdbc:postgresql:*)
+    WRIT_DB_DRIVER="${WRIT_DB_DRIVER:-org.postgresql.Driver}"
+    if [[ "$WRIT_DB_URL" =~ ^jdbc:postgresql://([^/:?]+)(:([0-9]+))?/ ]]; then
+      pg_host="${BASH_REMATCH[1]}" pg_port="${BASH_REMATCH[3]:-5432}"
+      timeout 3 bash -c "exec 3<>/dev/tcp/$pg_host/$pg_port" 2>/dev/null \
+        || die "nothing answers at $pg_host:$pg_port, the PostgreSQL server WRIT_DB_URL names: start it or fix WRIT_DB_URL"
+    else
+      die "WRIT_DB_URL ${WRIT_DB_URL%%[?;]*} is not of the form jdbc:postgresql://host:port/database"
+    fi ;;
+  *) die "WRIT_DB_URL must be jdbc:h2:... (the default) or jdbc:postgresql://host:port/database, not ${WRIT_DB_URL%%[?;]*}" ;;
+esac
 export WRIT_PORT WRIT_KEYCLOAK_URL WRIT_REALM WRIT_DATA_DIR WRIT_DB_URL ${WRIT_DB_DRIVER:+WRIT_DB_DRIVER}
 
 KEYCLOAK_VERSION=26.4.7
@@ -22,7 +37,6 @@ PG_DRIVER="$REPO/target/postgresql.jar"
 export KC_HOME="$REPO/target/keycloak/keycloak-$KEYCLOAK_VERSION"
 export KC_DATA="$WRIT_DATA_DIR/keycloak"
 
-die() { echo "run.sh: $*" >&2; exit 1; }
 command -v java >/dev/null || die "java is missing: install a JDK 17 (apt-get install -y openjdk-17-jdk-headless)"
 command -v curl >/dev/null || die "curl is missing: apt-get install -y curl"
 
@@ -68,6 +82,12 @@ deadline=$((SECONDS + 180))
 api_answers() { [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$WRIT_PORT/callback") == 30? ]]; }
 until curl -fs --max-time 2 "http://localhost:$WRIT_PORT/health/ready" 2>/dev/null | grep -q process-engine && api_answers; do
   kill -0 "$portal_pid" 2>/dev/null || { tail -n 40 "$WRIT_DATA_DIR/portal.log" >&2; die "the portal exited during startup"; }
+  # Payara stays up when the portal fails to deploy: no use waiting then. Say the database's complaint, if that was it.
+  if grep -q "Exception while preparing the app\|Exception while loading the app" "$WRIT_DATA_DIR/portal.log"; then
+    cause=$(grep -m1 -oE "Error in allocating a connection.*" \
+      "$WRIT_DATA_DIR/portal.log" | sed 's/\]*$//' || true)
+    die "the portal could not start${cause:+: $cause. Check WRIT_DB_URL, WRIT_DB_USER and WRIT_DB_PASSWORD}. Full report: $WRIT_DATA_DIR/portal.log"
+  fi
   ((SECONDS < deadline)) || { tail -n 40 "$WRIT_DATA_DIR/portal.log" >&2; die "the portal was not ready after 180 s"; }
   sleep 1
 done
