@@ -25,18 +25,7 @@ public record Interruption(String message, boolean busy) {
             "the portal is busy (the database could not take this in time); nothing was changed, try again shortly",
             true);
 
-    /** The interruption behind a failure, wherever in its cause chain (transactions and EJBs wrap it), if any. */
-    public static Optional<Interruption> behind(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            var interruption = of(t);
-            if (interruption.isPresent()) {
-                return interruption;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Whether this one throwable, not its causes, is an interruption. */
+    /** Whether this one throwable, not its causes, is an interruption (callers walk the cause chain). */
     public static Optional<Interruption> of(Throwable t) {
         if (t instanceof DirectoryUnavailable) {
             return Optional.of(KEYCLOAK_AWAY);
