@@ -2,6 +2,7 @@ package io.writ.workflow.sessions;
 
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.DirectoryUnavailable;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -156,7 +158,8 @@ public class KeycloakSessionWatch {
      * session reading, which sees whether the session was used under the writ. A look can bring hundreds of logins
      * of a few people (the first look after a start reads an hour back), so the catalogue, and each person's writs
      * and standing entitlements, are read once per look, not once per login: asked per login, one look took longer
-     * than the interval between looks, and new logins waited minutes to be seen.
+     * than the interval between looks, and new logins waited minutes to be seen. A person's realm roles are read in
+     * one call and held against every realm-role entitlement; only client roles and groups are asked one by one.
      */
     private final class LoginJudge {
         private final Map<String, List<ElevationRequest>> recentGrants = new HashMap<>();
@@ -169,7 +172,22 @@ public class KeycloakSessionWatch {
                 return true;
             }
             return standing.computeIfAbsent(login.username(), who -> writs.activeFor(who).isEmpty()
-                    && entitlements().stream().anyMatch(e -> holds(who, e)));
+                    && holdsAnyStanding(who));
+        }
+
+        private boolean holdsAnyStanding(String who) {
+            Set<String> realmRoles = null;
+            for (var entitlement : entitlements()) {
+                if (entitlement.kind() == EntitlementKind.REALM_ROLE) {
+                    realmRoles = realmRoles != null ? realmRoles : realmRolesOf(who);
+                    if (realmRoles.contains(entitlement.name())) {
+                        return true;
+                    }
+                } else if (holds(who, entitlement)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private List<Entitlement> entitlements() {
@@ -177,6 +195,15 @@ public class KeycloakSessionWatch {
                 entitlements = catalogue.all();
             }
             return entitlements;
+        }
+    }
+
+    /** The realm roles mapped to the identity directly (the sense of holds()); none when it no longer exists. */
+    private Set<String> realmRolesOf(String username) {
+        try {
+            return directory.realmRolesOf(username);
+        } catch (NoSuchElementException gone) {
+            return Set.of();
         }
     }
 

@@ -2,6 +2,8 @@ package io.writ.workflow.sessions;
 
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.entitlement.EntitlementKind;
+import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.IdentityDirectory;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +28,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.same;
-import static org.mockito.Mockito.atMost;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -41,8 +43,9 @@ class KeycloakSessionWatchTest {
     private static final Instant NOW = Instant.parse("2026-12-06T09:00:00Z");
 
     private final KeycloakSessionWatch watch = new KeycloakSessionWatch();
-    private final List<Entitlement> catalogue = List.of(mock(Entitlement.class), mock(Entitlement.class),
-            mock(Entitlement.class), mock(Entitlement.class));
+    private final List<Entitlement> catalogue = List.of(entitlement("prod-db-admin", EntitlementKind.REALM_ROLE),
+            entitlement("payments-operator", EntitlementKind.REALM_ROLE),
+            entitlement("billing-read", EntitlementKind.REALM_ROLE), entitlement("oncall-admins", EntitlementKind.GROUP));
 
     @BeforeEach
     void standIns() {
@@ -60,21 +63,25 @@ class KeycloakSessionWatchTest {
     }
 
     @Test
-    void manyLoginsOfFewPeopleAskKeycloakOncePerPersonAndEntitlement() {
+    void manyLoginsOfFewPeopleAskKeycloakForEachPersonsRealmRolesOnceAndForGroupsOneByOne() {
         var logins = new ArrayList<DirectoryLogin>();
         for (int i = 0; i < 300; i++) {
             var who = i % 2 == 0 ? "bob" : "dave";
             logins.add(new DirectoryLogin("login-" + i, who, "session-" + i, NOW.plusMillis(i), "10.0.0.1", "writ-cli"));
         }
         when(watch.directory.loginsSince(any(), anyInt())).thenReturn(logins);
-        when(watch.directory.holds(eq("bob"), same(catalogue.get(2)))).thenReturn(true); // standing, no writ
+        when(watch.directory.realmRolesOf("bob")).thenReturn(Set.of("requester", "billing-read")); // standing
+        when(watch.directory.realmRolesOf("dave")).thenReturn(Set.of("requester", "security"));
 
         watch.look();
 
         var recorded = recorded(1).get(0);
         assertThat(recorded).hasSize(150).allMatch(e -> e.identity().equals("bob"));
         assertThat(recorded).allMatch(e -> e.eventId().startsWith("keycloak-login:"));
-        verify(watch.directory, atMost(2 * catalogue.size())).holds(anyString(), any());
+        verify(watch.directory, times(1)).realmRolesOf("bob");
+        verify(watch.directory, times(1)).realmRolesOf("dave");
+        verify(watch.directory, never()).holds(eq("bob"), any()); // a realm role settled it
+        verify(watch.directory, times(1)).holds("dave", catalogue.get(3)); // the group, asked on its own
         verify(watch.writs, times(2)).activeFor(anyString());
         verify(watch.catalogue, times(1)).all();
     }
@@ -139,7 +146,7 @@ class KeycloakSessionWatchTest {
         var fullPage = logins(since, 0, KeycloakSessionWatch.LOGINS_PER_READ);
         var rest = logins(since, KeycloakSessionWatch.LOGINS_PER_READ, 120);
         when(watch.directory.loginsSince(any(), anyInt())).thenReturn(fullPage, rest, List.of());
-        when(watch.directory.holds(eq("bob"), same(catalogue.get(0)))).thenReturn(true); // standing, no writ
+        when(watch.directory.realmRolesOf("bob")).thenReturn(Set.of("prod-db-admin")); // standing, no writ
 
         watch.look();
 
@@ -162,6 +169,10 @@ class KeycloakSessionWatchTest {
                     "writ-cli"));
         }
         return logins;
+    }
+
+    private static Entitlement entitlement(String name, EntitlementKind kind) {
+        return new Entitlement(name, kind, null, RiskTier.HIGH, 60, 1, "approver", 90, "alice");
     }
 
     private static ElevationRequest activeWrit(String id, Instant grantedAt) {
