@@ -17,11 +17,6 @@ import java.util.Set;
 public record DirectoryIdentity(String id, String username, boolean enabled, boolean nonHuman, String clientId,
                                 String owner, boolean thirdParty, Set<String> groups) {
 
-    /** How to name it to the directory for a change: by its key. */
-    public DirectoryRef ref() {
-        return new DirectoryRef(id, username);
-    }
-
     public boolean isIn(String group) {
         return groups.contains(group);
     }

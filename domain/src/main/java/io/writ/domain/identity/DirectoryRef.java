@@ -14,9 +14,4 @@ public record DirectoryRef(String id, String username) {
     public static DirectoryRef named(String username) {
         return new DirectoryRef(null, username);
     }
-
-    @Override
-    public String toString() {
-        return id == null ? username : username + " (" + id + ")";
-    }
 }

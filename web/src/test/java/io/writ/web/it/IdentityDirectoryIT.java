@@ -5,6 +5,7 @@ import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.identity.Contact;
 import io.writ.domain.identity.DirectoryIdentity;
+import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -276,7 +277,8 @@ class IdentityDirectoryIT {
         var admin = KeycloakAdmin.signIn();
         admin.createUser("reused-name", Map.of());
         try {
-            var approvedFor = directory.identity("reused-name").orElseThrow().ref();
+            var account = directory.identity("reused-name").orElseThrow();
+            var approvedFor = new DirectoryRef(account.id(), account.username());
             assertThat(approvedFor.id()).isNotBlank();
             assertThat(directory.grant(approvedFor, billingRead)).as("granted by key and read back").isTrue();
             assertThat(directory.holds("reused-name", billingRead)).isTrue();
