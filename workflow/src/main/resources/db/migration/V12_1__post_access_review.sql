@@ -1,4 +1,4 @@
--- The post-access review every writ asks once its access is revoked (io.writ.domain.writ.ElevationRequest).
+-- The post-access review every writ asks once its access is revoked (io.writ.domain.writ.Writ).
 alter table writ add column post_access_review_asked_at timestamp with time zone;
 alter table writ add column post_access_used_as_intended boolean;
 alter table writ add column post_access_comment varchar(2000);

@@ -1,6 +1,6 @@
 -- Writs: ticket-backed, approved, time-bound elevations, with the approval policy applied, the decisions,
 -- the grant in the identity provider and its read-back evidence. Column names are those of the JPA mapping
--- (io.writ.domain.writ.ElevationRequest and Approval). Plain SQL that H2 and PostgreSQL both accept.
+-- (io.writ.domain.writ.Writ and Approval). Plain SQL that H2 and PostgreSQL both accept.
 create table writ (
     id                        varchar(36)   not null primary key,
     requester                 varchar(200)  not null,

@@ -4,7 +4,7 @@ import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.ReportedEvent;
 import io.writ.domain.session.SessionEventType;
 import io.writ.domain.writ.DeclaredScope;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class Detection {
 
     /** What an event broke, the writ it is about (if any), and the evidence in a sentence. */
-    public record Finding(AlertRule rule, Optional<ElevationRequest> writ, String evidence) {
+    public record Finding(AlertRule rule, Optional<Writ> writ, String evidence) {
     }
 
     /** The verdict on one event: whether it kept to its writ's scope, and the alerts it raises. */
@@ -34,8 +34,8 @@ public final class Detection {
      * @param endedEarlier the identity's latest writ whose grant had ended before the event
      * @param nonHuman   the identity is an NHI's service account
      */
-    public static Verdict judge(ReportedEvent e, PrivilegedSession session, Optional<ElevationRequest> covering,
-                                Optional<ElevationRequest> endedEarlier, boolean nonHuman) {
+    public static Verdict judge(ReportedEvent e, PrivilegedSession session, Optional<Writ> covering,
+                                Optional<Writ> endedEarlier, boolean nonHuman) {
         var findings = new ArrayList<Finding>();
         boolean inScope = true;
         if (covering.isEmpty()) {
@@ -94,7 +94,7 @@ public final class Detection {
     }
 
     private static void fire(List<Finding> findings, PrivilegedSession session, AlertRule rule,
-                             Optional<ElevationRequest> writ, String evidence) {
+                             Optional<Writ> writ, String evidence) {
         if (session.firstTime(rule.name())) {
             findings.add(new Finding(rule, writ, evidence));
         }

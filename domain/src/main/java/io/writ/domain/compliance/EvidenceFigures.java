@@ -7,7 +7,7 @@ import io.writ.domain.alert.Alert;
 import io.writ.domain.audit.Verdict;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.SessionLink;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 
 import java.time.Duration;
@@ -33,7 +33,7 @@ public final class EvidenceFigures {
     /**
      * @param nhis the NHI inventory read now; empty when Keycloak could not be read (the figures then say so)
      */
-    public static List<EvidenceFigure> compute(EvidencePeriod period, List<ElevationRequest> writs, List<Alert> alerts,
+    public static List<EvidenceFigure> compute(EvidencePeriod period, List<Writ> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, List<ReviewCampaign> campaigns,
                                                Optional<List<Nhi>> nhis, Verdict audit, Instant now) {
         var inPeriod = writs.stream().filter(w -> period.contains(w.submittedAt())).toList();
@@ -59,7 +59,7 @@ public final class EvidenceFigures {
         return List.copyOf(figures);
     }
 
-    private static EvidenceFigure ticketShare(List<ElevationRequest> writs) {
+    private static EvidenceFigure ticketShare(List<Writ> writs) {
         var records = writs.stream().map(w -> new EvidenceRecord("writ", w.id(), w.ticket().isPresent(),
                 w.ticket().map(t -> "ticket " + t).orElse("no ticket"))).toList();
         return share("ticket-share", PortalControl.TICKET_BACKED_ELEVATION, "Elevations with a valid ticket",
@@ -67,7 +67,7 @@ public final class EvidenceFigures {
                         + "ticket system when the writ is submitted, so a named ticket was a valid one", records);
     }
 
-    private static EvidenceFigure separationOfDuties(List<ElevationRequest> writs) {
+    private static EvidenceFigure separationOfDuties(List<Writ> writs) {
         var records = new ArrayList<EvidenceRecord>();
         for (var w : writs) {
             for (var a : w.approvals()) {
@@ -85,7 +85,7 @@ public final class EvidenceFigures {
                         + "the receiving identity and that identity's owner", records);
     }
 
-    private static EvidenceFigure overdueGrants(List<ElevationRequest> writs, Instant now) {
+    private static EvidenceFigure overdueGrants(List<Writ> writs, Instant now) {
         var records = writs.stream().filter(w -> w.grant().isPresent()).map(w -> {
             var g = w.grant().orElseThrow();
             boolean overdue = g.windowEnd().isBefore(now) && g.confirmedAbsentAt().isEmpty();
@@ -104,7 +104,7 @@ public final class EvidenceFigures {
     private record Lag(String writ, Duration lag) {
     }
 
-    private static List<Lag> revocationLags(List<ElevationRequest> writs) {
+    private static List<Lag> revocationLags(List<Writ> writs) {
         var lags = new ArrayList<Lag>();
         for (var w : writs) {
             w.grant().flatMap(Grant::revocationLag).ifPresent(l -> lags.add(new Lag(w.id(), l)));
@@ -198,8 +198,8 @@ public final class EvidenceFigures {
      * Share of the period's break-glass writs whose post-incident review was recorded by its deadline; reviews not
      * yet due and not yet done are left out (they are neither on time nor late yet).
      */
-    private static EvidenceFigure breakGlassReviewedOnTime(List<ElevationRequest> writs, Instant now) {
-        var records = writs.stream().filter(ElevationRequest::breakGlass)
+    private static EvidenceFigure breakGlassReviewedOnTime(List<Writ> writs, Instant now) {
+        var records = writs.stream().filter(Writ::breakGlass)
                 .filter(w -> w.postIncidentReviewDue().isPresent())
                 .filter(w -> w.postIncidentReviewedAt().isPresent() || w.postIncidentReviewDue().get().isBefore(now))
                 .map(w -> {

@@ -1,6 +1,6 @@
 package io.writ.domain.notice;
 
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -51,7 +51,7 @@ public class Audience {
         return new Audience(new LinkedHashSet<>(usernames), List.of(), List.of());
     }
 
-    public static Audience requesterOf(ElevationRequest writ) {
+    public static Audience requesterOf(Writ writ) {
         var people = new LinkedHashSet<String>();
         people.add(writ.requester());
         writ.targetOwner().ifPresent(people::add);
@@ -59,17 +59,17 @@ public class Audience {
     }
 
     /** The people who may decide on the writ now: its deciding groups, less anyone barred from deciding. */
-    public static Audience decidersOf(ElevationRequest writ) {
+    public static Audience decidersOf(Writ writ) {
         return new Audience(List.of(), writ.groupsAskedToDecide(), writ.barredFromDeciding());
     }
 
     /** The people who may decide on the writ's extension. */
-    public static Audience extensionDecidersOf(ElevationRequest writ) {
+    public static Audience extensionDecidersOf(Writ writ) {
         return new Audience(List.of(), writ.groupsAskedToDecideExtension(), writ.barredFromDecidingExtension());
     }
 
     /** One group newly asked to decide (the backup group on escalation), less anyone barred from deciding. */
-    public static Audience groupAskedToDecide(ElevationRequest writ, String group) {
+    public static Audience groupAskedToDecide(Writ writ, String group) {
         return new Audience(List.of(), List.of(group), writ.barredFromDeciding());
     }
 
@@ -77,7 +77,7 @@ public class Audience {
      * Who must know at once that the glass was broken: security and the approvers whose approval was skipped, less
      * the person who broke it and the identity that received the access.
      */
-    public static Audience watchersOfBrokenGlass(ElevationRequest writ, String securityGroup) {
+    public static Audience watchersOfBrokenGlass(Writ writ, String securityGroup) {
         var groups = new LinkedHashSet<String>();
         groups.add(securityGroup);
         writ.policy().ifPresent(p -> groups.add(p.approverGroup()));

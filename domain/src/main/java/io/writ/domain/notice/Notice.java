@@ -5,7 +5,7 @@ import io.writ.domain.identity.Contact;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewItem;
 import io.writ.domain.writ.Decision;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.ExtensionState;
 import io.writ.domain.writ.Grant;
 import io.writ.domain.writ.WritState;
@@ -116,7 +116,7 @@ public class Notice {
         // for JPA
     }
 
-    private Notice(NoticeKind kind, ElevationRequest writ, Audience audience, String subject, String headline,
+    private Notice(NoticeKind kind, Writ writ, Audience audience, String subject, String headline,
                    Instant now, String onceKey) {
         this.id = UUID.randomUUID().toString();
         this.kind = kind;
@@ -190,7 +190,7 @@ public class Notice {
     // --- who is told what ---------------------------------------------------------------------------------------
 
     /** The writ now awaits a decision: everyone who may decide is asked. */
-    public static Notice decisionNeeded(ElevationRequest w, Instant now) {
+    public static Notice decisionNeeded(Writ w, Instant now) {
         requireState(w, WritState.PENDING_APPROVAL);
         return new Notice(NoticeKind.DECISION_NEEDED, w, Audience.decidersOf(w),
                 "Decision needed: " + Wording.request(w),
@@ -199,7 +199,7 @@ public class Notice {
     }
 
     /** The writ has waited a while: those who may decide and have not are asked again. */
-    public static Notice reminder(ElevationRequest w, Instant now) {
+    public static Notice reminder(Writ w, Instant now) {
         requireState(w, WritState.PENDING_APPROVAL);
         return new Notice(NoticeKind.DECISION_NEEDED, w, Audience.decidersOf(w),
                 "Still waiting for a decision: " + Wording.request(w),
@@ -208,7 +208,7 @@ public class Notice {
     }
 
     /** The approvers took too long: the backup group is asked as well. */
-    public static Notice escalated(ElevationRequest w, String backupGroup, Instant now) {
+    public static Notice escalated(Writ w, String backupGroup, Instant now) {
         requireState(w, WritState.PENDING_APPROVAL);
         return new Notice(NoticeKind.DECISION_NEEDED, w, Audience.groupAskedToDecide(w, backupGroup),
                 "Escalated to " + backupGroup + ", decision needed: " + Wording.request(w),
@@ -218,7 +218,7 @@ public class Notice {
     }
 
     /** The requester asks for more time: those who may decide on the extension are asked. */
-    public static Notice extensionRequested(ElevationRequest w, Instant now) {
+    public static Notice extensionRequested(Writ w, Instant now) {
         var extension = w.pendingExtension().orElseThrow(() ->
                 new IllegalStateException("writ " + w.id() + " has no extension awaiting a decision"));
         return new Notice(NoticeKind.EXTENSION_REQUESTED, w, Audience.extensionDecidersOf(w),
@@ -230,7 +230,7 @@ public class Notice {
     }
 
     /** Final approval reached (or approved at once by policy): the requester is told; the grant follows. */
-    public static Notice approved(ElevationRequest w, Instant now) {
+    public static Notice approved(Writ w, Instant now) {
         requireState(w, WritState.APPROVED);
         var approvers = w.approvals().stream().filter(a -> a.decision() == Decision.APPROVE)
                 .map(a -> a.approver()).toList();
@@ -242,7 +242,7 @@ public class Notice {
     }
 
     /** An approver said no: the requester is told who and why. */
-    public static Notice rejected(ElevationRequest w, Instant now) {
+    public static Notice rejected(Writ w, Instant now) {
         requireState(w, WritState.REJECTED);
         return new Notice(NoticeKind.REJECTED, w, Audience.requesterOf(w),
                 "Rejected: " + Wording.accessForTarget(w),
@@ -251,7 +251,7 @@ public class Notice {
     }
 
     /** Nobody decided in time: the requester is told nothing was granted. */
-    public static Notice expiredUnapproved(ElevationRequest w, Instant now) {
+    public static Notice expiredUnapproved(Writ w, Instant now) {
         requireState(w, WritState.EXPIRED_UNAPPROVED);
         return new Notice(NoticeKind.EXPIRED_UNAPPROVED, w, Audience.requesterOf(w),
                 "Not decided in time: " + Wording.accessForTarget(w),
@@ -260,7 +260,7 @@ public class Notice {
     }
 
     /** The latest extension was decided: the requester is told the outcome and when the window ends. */
-    public static Notice extensionDecided(ElevationRequest w, Instant now) {
+    public static Notice extensionDecided(Writ w, Instant now) {
         var extension = w.extension().filter(e -> !e.isPending()).orElseThrow(() ->
                 new IllegalStateException("writ " + w.id() + " has no decided extension"));
         var by = extension.decidedBy().orElse("?");
@@ -281,7 +281,7 @@ public class Notice {
      * The window of an active writ ends within the warning time: the requester is warned, once per end (an
      * approved extension moves the end, and the warning with it). Empty when no warning is due now.
      */
-    public static Optional<Notice> expiringSoon(ElevationRequest w, Instant now, Duration warning) {
+    public static Optional<Notice> expiringSoon(Writ w, Instant now, Duration warning) {
         var end = w.grant().filter(g -> g.endRequestedAt().isEmpty()).map(Grant::expiresAt);
         if (w.state() != WritState.ACTIVE || end.isEmpty() || !now.isBefore(end.get())
                 || Duration.between(now, end.get()).compareTo(warning) > 0) {
@@ -301,7 +301,7 @@ public class Notice {
     }
 
     /** The entitlement was removed and read back absent: the requester is told, with the reason. */
-    public static Notice revoked(ElevationRequest w, Instant now) {
+    public static Notice revoked(Writ w, Instant now) {
         var grant = w.grant().filter(g -> g.revokedAt().isPresent()).orElseThrow(() ->
                 new IllegalStateException("writ " + w.id() + " is not revoked"));
         var reason = Wording.reason(w, grant.revocationReason().orElseThrow());
@@ -314,7 +314,7 @@ public class Notice {
     }
 
     /** The access is gone: the requester (and the NHI's owner) is asked whether it was used as intended. */
-    public static Notice postAccessReviewNeeded(ElevationRequest w, Instant now) {
+    public static Notice postAccessReviewNeeded(Writ w, Instant now) {
         if (!w.awaitsPostAccessReview()) {
             throw new IllegalStateException("writ " + w.id() + " awaits no post-access review");
         }
@@ -327,7 +327,7 @@ public class Notice {
     }
 
     /** The glass was broken: security and the skipped approvers are told at once, with the reason given. */
-    public static Notice breakGlass(ElevationRequest w, String securityGroup, Instant now) {
+    public static Notice breakGlass(Writ w, String securityGroup, Instant now) {
         var grant = w.grant().orElseThrow(() -> new IllegalStateException("writ " + w.id() + " is not granted"));
         return new Notice(NoticeKind.BREAK_GLASS, w, Audience.watchersOfBrokenGlass(w, securityGroup),
                 "Break-glass: " + w.requester() + " took " + Wording.accessForTarget(w) + " without approval",
@@ -452,7 +452,7 @@ public class Notice {
     public Instant nextAttemptAt() { return nextAttemptAt; }
     public Optional<String> lastProblem() { return Optional.ofNullable(lastProblem); }
 
-    private static void requireState(ElevationRequest w, WritState expected) {
+    private static void requireState(Writ w, WritState expected) {
         if (w.state() != expected) {
             throw new IllegalStateException("writ " + w.id() + " is " + w.state() + ", not " + expected);
         }

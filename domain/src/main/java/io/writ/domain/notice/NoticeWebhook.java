@@ -1,6 +1,6 @@
 package io.writ.domain.notice;
 
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 
 /** The outgoing webhook that carries notices to chat tools and other systems (a port; the adapter posts JSON). */
 public interface NoticeWebhook {
@@ -15,5 +15,5 @@ public interface NoticeWebhook {
      * @param link where in the portal the reader acts on it
      * @throws DeliveryFailed the receiver could not be reached or did not accept it; to be tried again later
      */
-    void post(Notice notice, ElevationRequest writ, String link);
+    void post(Notice notice, Writ writ, String link);
 }

@@ -3,7 +3,7 @@ package io.writ.domain.notice;
 import io.writ.domain.writ.Approval;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Decision;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 import io.writ.domain.writ.RevocationReason;
 
@@ -31,27 +31,27 @@ final class Wording {
     }
 
     /** "prod-db-admin (HIGH)". */
-    static String access(ElevationRequest w) {
+    static String access(Writ w) {
         return w.entitlement() + " (" + w.riskTier() + ")";
     }
 
     /** "prod-db-admin (HIGH) for alice on CHG-1001". */
-    static String accessForTarget(ElevationRequest w) {
+    static String accessForTarget(Writ w) {
         return access(w) + " for " + w.target() + " " + onTicket(w);
     }
 
     /** "alice asks for prod-db-admin (HIGH) on CHG-1001", naming the target when it is not the requester. */
-    static String request(ElevationRequest w) {
+    static String request(Writ w) {
         return w.requester() + " asks for " + access(w)
                 + (w.target().equals(w.requester()) ? "" : " for " + w.target()) + " " + onTicket(w);
     }
 
-    static String onTicket(ElevationRequest w) {
+    static String onTicket(Writ w) {
         return w.ticket().map(t -> "on " + t).orElse("as break-glass");
     }
 
     /** "2 approvals from approver (and a sponsor from security); 1 so far (bob)". */
-    static String approvalsSoFar(ElevationRequest w) {
+    static String approvalsSoFar(Writ w) {
         var policy = w.policy().orElseThrow();
         var approvers = w.approvals().stream().filter(a -> a.decision() == Decision.APPROVE)
                 .map(Approval::approver).toList();
@@ -65,7 +65,7 @@ final class Wording {
         return minutes + " min";
     }
 
-    static String reason(ElevationRequest w, RevocationReason reason) {
+    static String reason(Writ w, RevocationReason reason) {
         return switch (reason) {
             case WINDOW_ENDED -> "the window ended";
             case ENDED_BY_REQUESTER -> "ended early by " + w.requester();
@@ -77,7 +77,7 @@ final class Wording {
     }
 
     /** The facts of the writ, one per line, below the headline. */
-    static String facts(ElevationRequest w) {
+    static String facts(Writ w) {
         var lines = new ArrayList<String>();
         lines.add("Requester:     " + w.requester());
         lines.add("Target:        " + w.target() + w.targetOwner().map(o -> " (owned by " + o + ")").orElse("")
@@ -103,7 +103,7 @@ final class Wording {
                 .orElse(", ends " + time(g.expiresAt()));
     }
 
-    private static String scope(ElevationRequest w) {
+    private static String scope(Writ w) {
         var parts = new ArrayList<String>();
         add(parts, "systems", w.scope().targets());
         add(parts, "commands", w.scope().commands());
@@ -117,22 +117,22 @@ final class Wording {
         }
     }
 
-    static String lastDecisionBy(ElevationRequest w) {
+    static String lastDecisionBy(Writ w) {
         var approvals = w.approvals();
         return approvals.isEmpty() ? "?" : approvals.get(approvals.size() - 1).approver();
     }
 
-    static String lastComment(ElevationRequest w) {
+    static String lastComment(Writ w) {
         var approvals = w.approvals();
         var comment = approvals.isEmpty() ? null : approvals.get(approvals.size() - 1).comment();
         return comment == null ? "" : comment;
     }
 
-    static int approvalsRequired(ElevationRequest w) {
+    static int approvalsRequired(Writ w) {
         return w.policy().map(ApprovalPolicy::approvalsRequired).orElse(0);
     }
 
-    static Instant windowEnd(ElevationRequest w) {
+    static Instant windowEnd(Writ w) {
         return w.grant().map(Grant::expiresAt).orElseThrow();
     }
 }

@@ -2,7 +2,7 @@ package io.writ.domain.session;
 
 import io.writ.domain.Sha256;
 import io.writ.domain.entitlement.SessionCoverage;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -92,15 +92,15 @@ public class PrivilegedSession {
      * unlinked session keeps every event: nothing limits what it may hold as evidence.
      */
     public static PrivilegedSession open(SessionSource source, String sourceSessionId, String identity,
-                                         Optional<ElevationRequest> covering, Instant at) {
+                                         Optional<Writ> covering, Instant at) {
         var s = new PrivilegedSession();
         s.id = UUID.randomUUID().toString();
         s.source = Objects.requireNonNull(source, "source");
         s.sourceSessionId = Objects.requireNonNull(sourceSessionId, "sourceSessionId");
         s.identity = Objects.requireNonNull(identity, "identity");
-        s.writId = covering.map(ElevationRequest::id).orElse(null);
+        s.writId = covering.map(Writ::id).orElse(null);
         s.link = covering.isPresent() ? SessionLink.LINKED : SessionLink.UNLINKED;
-        s.coverage = covering.flatMap(ElevationRequest::sessionCoverage).orElse(SessionCoverage.FULL);
+        s.coverage = covering.flatMap(Writ::sessionCoverage).orElse(SessionCoverage.FULL);
         s.startedAt = Objects.requireNonNull(at, "at");
         s.lastEventAt = at;
         s.digest = "0".repeat(64);

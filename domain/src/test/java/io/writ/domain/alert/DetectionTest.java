@@ -10,7 +10,7 @@ import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
 import io.writ.domain.writ.DeclaredScope;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.RevocationReason;
 import io.writ.domain.writ.Submission;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class DetectionTest {
     private static final DeclaredScope SCOPE = DeclaredScope.of(List.of("orders-db-*"), List.of("psql*", "reindex*"),
             List.of("/srv/exports/*"));
 
-    private final ElevationRequest writ = activeWrit(false);
+    private final Writ writ = activeWrit(false);
     private final PrivilegedSession session = PrivilegedSession.open(SessionSource.BASTION, "s-1", "alice",
             Optional.of(writ), at(20));
 
@@ -151,8 +151,8 @@ class DetectionTest {
         return Detection.judge(e, session, Optional.of(writ), Optional.empty(), false);
     }
 
-    private static ElevationRequest activeWrit(boolean breakGlass) {
-        var w = ElevationRequest.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
+    private static Writ activeWrit(boolean breakGlass) {
+        var w = Writ.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
                 240, "CHG-1001", TicketStatus.open("CHG-1001"), "rebuild the orders index", SCOPE, 60, breakGlass,
                 false), T0);
         w.coverSessions(SessionCoverage.FULL);

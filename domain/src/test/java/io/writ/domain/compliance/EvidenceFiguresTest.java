@@ -10,7 +10,7 @@ import io.writ.domain.session.SessionSource;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.RevocationReason;
 import io.writ.domain.writ.Submission;
 import org.junit.jupiter.api.Test;
@@ -40,17 +40,17 @@ class EvidenceFiguresTest {
         return T0.plus(Duration.ofMinutes(minutes));
     }
 
-    static ElevationRequest writ(String ticket, String requester, String target, String owner, long submittedAt) {
+    static Writ writ(String ticket, String requester, String target, String owner, long submittedAt) {
         var s = new Submission(requester, target, null, owner, "prod-db-admin", RiskTier.HIGH, 240, ticket,
                 ticket == null ? null : TicketStatus.open(ticket), "rotate the replica credentials", null, 60,
                 ticket == null, false); // only break-glass goes without a ticket
-        var w = ElevationRequest.submit(s, at(submittedAt));
+        var w = Writ.submit(s, at(submittedAt));
         w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), at(submittedAt));
         return w;
     }
 
     /** Approved by bob, granted one minute later, window of 60 minutes, revoked {@code lagSeconds} after it ended. */
-    static ElevationRequest revoked(long submittedAt, long lagSeconds) {
+    static Writ revoked(long submittedAt, long lagSeconds) {
         var w = writ("CHG-1", "alice", "alice", null, submittedAt);
         w.approve(BOB, null, at(submittedAt + 1));
         w.recordGrant(at(submittedAt + 1), at(submittedAt + 1));
@@ -60,7 +60,7 @@ class EvidenceFiguresTest {
         return w;
     }
 
-    static Map<String, EvidenceFigure> figures(List<ElevationRequest> writs, List<Alert> alerts,
+    static Map<String, EvidenceFigure> figures(List<Writ> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, Verdict audit) {
         return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, List.of(), Optional.empty(), audit, NOW).stream()
                 .collect(Collectors.toMap(EvidenceFigure::key, Function.identity()));
@@ -101,7 +101,7 @@ class EvidenceFiguresTest {
 
     @Test
     void meanAndP99RevocationLagComeFromTheReadBackTimes() {
-        var writs = new java.util.ArrayList<ElevationRequest>();
+        var writs = new java.util.ArrayList<Writ>();
         for (int i = 1; i <= 100; i++) {
             writs.add(revoked(i, i)); // lags 1 s .. 100 s
         }
@@ -193,8 +193,8 @@ class EvidenceFiguresTest {
     }
 
     /** Alice broke the glass at minute 0 (granted at once), ended it at 20; review due at minute 120. */
-    static ElevationRequest brokenGlass(long submittedAt) {
-        var w = ElevationRequest.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
+    static Writ brokenGlass(long submittedAt) {
+        var w = Writ.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
                 240, null, null, "production is down", null, 30, true, false), at(submittedAt));
         w.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(submittedAt));
         w.recordGrant(at(submittedAt), at(submittedAt));

@@ -5,7 +5,7 @@ import io.writ.domain.identity.Contact;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Submission;
 
 import java.time.Instant;
@@ -34,8 +34,8 @@ final class Cast {
     }
 
     /** Alice asks for prod-db-admin for herself, 60 minutes on CHG-1001; 2 approvals from approver. */
-    static ElevationRequest pending() {
-        var w = ElevationRequest.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
+    static Writ pending() {
+        var w = Writ.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
                 240, "CHG-1001", TicketStatus.open("CHG-1001"), "rotate the replica credentials", null, 60, false,
                 false), T0);
         w.applyPolicy(ApprovalPolicy.approvals(2, "approver", 240), T0);
@@ -43,8 +43,8 @@ final class Cast {
     }
 
     /** Alice asks for prod-db-admin for the NHI ci-deployer she owns. */
-    static ElevationRequest pendingForNhi() {
-        var w = ElevationRequest.submit(new Submission("alice", "service-account-ci-deployer", null, "alice",
+    static Writ pendingForNhi() {
+        var w = Writ.submit(new Submission("alice", "service-account-ci-deployer", null, "alice",
                 "prod-db-admin", RiskTier.HIGH, 240, "CHG-1001", TicketStatus.open("CHG-1001"), "deploy the schema",
                 null, 30, false, false), T0);
         w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), T0);
@@ -52,7 +52,7 @@ final class Cast {
     }
 
     /** Approved by bob and carol at minute 5. */
-    static ElevationRequest approved() {
+    static Writ approved() {
         var w = pending();
         w.approve(BOB, "ok", at(4));
         w.approve(CAROL, null, at(5));
@@ -60,7 +60,7 @@ final class Cast {
     }
 
     /** Granted at minute 10: the window runs to minute 70. */
-    static ElevationRequest active() {
+    static Writ active() {
         var w = approved();
         w.recordGrant(at(10), at(10));
         return w;

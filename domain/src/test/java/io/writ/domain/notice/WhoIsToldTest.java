@@ -4,7 +4,7 @@ import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Submission;
 import io.writ.domain.writ.RevocationReason;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class WhoIsToldTest {
 
     @Test
     void aSponsorGroupIsAskedWhileItsSeatIsOpen() {
-        var writ = ElevationRequest.submit(new Submission("tina", "tina", null, null, "prod-db-admin", RiskTier.HIGH,
+        var writ = Writ.submit(new Submission("tina", "tina", null, null, "prod-db-admin", RiskTier.HIGH,
                 240, "CHG-1001", TicketStatus.open("CHG-1001"), "vendor maintenance", null, 30, false, true), at(0));
         writ.applyPolicy(ApprovalPolicy.withSponsor(1, "approver", 60, "security"), at(0));
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BreakGlassReviewTest {
 
     /** Alice broke the glass: granted at once at minute 1 for 30 minutes, ended at minute 20 and revoked. */
-    private static ElevationRequest brokenAndRevoked() {
+    private static Writ brokenAndRevoked() {
         var w = ask().ticket(null, null).breakGlass().minutes(30).submit();
         w.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(0));
         w.recordGrant(at(1), at(1));

@@ -62,7 +62,7 @@ class PostAccessReviewTest {
         assertThat(w.postAccessUsedAsIntended()).contains(false);
     }
 
-    private static ElevationRequest ended() {
+    private static Writ ended() {
         var w = Writs.active();
         w.requestEnd(ENDED_BY_REQUESTER, "alice", at(30));
         w.recordRevocation(at(31), at(31), at(31));

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeparationOfDutiesTest {
 
-    private static ElevationRequest pendingFor(Writs.Ask ask) {
+    private static Writ pendingFor(Writs.Ask ask) {
         var w = ask.submit();
         w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), T0);
         return w;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A third-party administrator's writ needs a sponsor in addition to the entitlement's approvers. */
 class SponsorTest {
 
-    private static ElevationRequest thirdParty(int approvalsRequired) {
+    private static Writ thirdParty(int approvalsRequired) {
         var w = Writs.ask().thirdParty().submit();
         w.applyPolicy(ApprovalPolicy.withSponsor(approvalsRequired, "approver", 60, "sponsor"), T0);
         return w;

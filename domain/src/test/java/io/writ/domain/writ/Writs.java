@@ -36,14 +36,14 @@ final class Writs {
     }
 
     /** Alice's writ awaiting N approvals from the approver group, with a 240-minute cap. */
-    static ElevationRequest pending(int approvalsRequired) {
+    static Writ pending(int approvalsRequired) {
         var w = ask().submit();
         w.applyPolicy(ApprovalPolicy.approvals(approvalsRequired, "approver", 240), T0);
         return w;
     }
 
     /** Alice's 60-minute writ, approved by bob, granted at minute 10: the window runs to minute 70. */
-    static ElevationRequest active(int maxMinutes) {
+    static Writ active(int maxMinutes) {
         var w = ask().submit();
         w.applyPolicy(ApprovalPolicy.approvals(1, "approver", maxMinutes), T0);
         w.approve(BOB, null, at(5));
@@ -51,7 +51,7 @@ final class Writs {
         return w;
     }
 
-    static ElevationRequest active() {
+    static Writ active() {
         return active(240);
     }
 
@@ -88,8 +88,8 @@ final class Writs {
                     ticketStatus, justification, scope, minutes, breakGlass, thirdParty);
         }
 
-        ElevationRequest submit() {
-            return ElevationRequest.submit(submission(), T0);
+        Writ submit() {
+            return Writ.submit(submission(), T0);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.writ.web.api;
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.alert.TriageOutcome;
 import io.writ.web.security.PortalRole;
-import io.writ.workflow.sessions.AlertDesk;
+import io.writ.workflow.containment.AlertDesk;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

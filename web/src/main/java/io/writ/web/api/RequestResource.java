@@ -1,6 +1,6 @@
 package io.writ.web.api;
 
-import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.writ.ElevationService;
 import io.writ.workflow.sessions.SessionEvidence;
 import io.writ.web.security.PortalRole;
 import jakarta.annotation.security.RolesAllowed;

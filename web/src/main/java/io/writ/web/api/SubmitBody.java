@@ -1,7 +1,7 @@
 package io.writ.web.api;
 
 import io.writ.domain.writ.DeclaredScope;
-import io.writ.workflow.elevation.ElevationRequestForm;
+import io.writ.workflow.writ.WritForm;
 
 import java.util.List;
 
@@ -13,8 +13,8 @@ public record SubmitBody(String entitlement, String ticket, String justification
     public record ScopeBody(List<String> targets, List<String> commands, List<String> fileDestinations) {
     }
 
-    ElevationRequestForm form() {
-        return new ElevationRequestForm(entitlement, ticket, justification, durationMinutes, target,
+    WritForm form() {
+        return new WritForm(entitlement, ticket, justification, durationMinutes, target,
                 scope == null ? null : DeclaredScope.of(scope.targets(), scope.commands(), scope.fileDestinations()),
                 Boolean.TRUE.equals(breakGlass));
     }

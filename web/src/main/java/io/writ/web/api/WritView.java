@@ -1,7 +1,7 @@
 package io.writ.web.api;
 
 import io.writ.domain.writ.Approval;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 
 import java.time.Instant;
@@ -18,7 +18,7 @@ public record WritView(String id, String status, String requester, String target
     /** Asked once the access is revoked: did the requester (or the NHI's owner) use it as intended. */
     public record PostAccessReviewView(Instant askedAt, Boolean usedAsIntended, String comment, String answeredBy,
                                        Instant answeredAt) {
-        static PostAccessReviewView of(ElevationRequest w) {
+        static PostAccessReviewView of(Writ w) {
             return w.postAccessReviewAskedAt().map(asked -> new PostAccessReviewView(asked,
                     w.postAccessUsedAsIntended().orElse(null), w.postAccessComment().orElse(null),
                     w.postAccessAnsweredBy().orElse(null), w.postAccessAnsweredAt().orElse(null))).orElse(null);
@@ -27,7 +27,7 @@ public record WritView(String id, String status, String requester, String target
 
     /** A break-glass writ's post-incident review: when it is due, and who reviewed it with what findings. */
     public record PostIncidentReviewView(Instant due, String reviewedBy, Instant reviewedAt, String findings) {
-        static PostIncidentReviewView of(ElevationRequest w) {
+        static PostIncidentReviewView of(Writ w) {
             return w.postIncidentReviewDue().map(due -> new PostIncidentReviewView(due,
                     w.postIncidentReviewedBy().orElse(null), w.postIncidentReviewedAt().orElse(null),
                     w.postIncidentFindings().orElse(null))).orElse(null);
@@ -55,7 +55,7 @@ public record WritView(String id, String status, String requester, String target
         }
     }
 
-    static WritView of(ElevationRequest w) {
+    static WritView of(Writ w) {
         return new WritView(w.id(), w.state().name(), w.requester(), w.target(), w.entitlement(),
                 w.riskTier().name(), w.ticket().orElse(null), w.requestedMinutes(), w.breakGlass(), w.thirdParty(),
                 w.sessionCoverage().map(Enum::name).orElse(null), w.submittedAt(),

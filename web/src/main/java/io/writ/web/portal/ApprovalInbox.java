@@ -2,8 +2,8 @@ package io.writ.web.portal;
 
 import io.writ.domain.ticket.TicketSystem;
 import io.writ.domain.writ.Decision;
-import io.writ.domain.writ.ElevationRequest;
-import io.writ.workflow.elevation.ElevationService;
+import io.writ.domain.writ.Writ;
+import io.writ.workflow.writ.ElevationService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -44,7 +44,7 @@ public class ApprovalInbox implements Serializable {
         extensions = elevations.extensionsAwaiting(caller()).stream().map(this::awaiting).toList();
     }
 
-    private Awaiting awaiting(ElevationRequest w) {
+    private Awaiting awaiting(Writ w) {
         return new Awaiting(WritSummary.of(w), w.ticket().map(ref -> tickets.check(ref).state().name()).orElse(null),
                 elevations.mine(w.requester()).stream().filter(earlier -> !earlier.id().equals(w.id()))
                         .limit(HISTORY).map(WritSummary::of).toList());

@@ -2,7 +2,7 @@ package io.writ.web.portal;
 
 import io.writ.domain.ticket.Ticket;
 import io.writ.domain.ticket.TicketState;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.workflow.tickets.TicketDesk;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -68,7 +68,7 @@ public class ManageTickets implements Serializable {
             var ended = desk.close(ticketRef, caller());
             PageMessages.done("Ticket " + ticketRef + " closed; " + ended.size()
                     + (ended.size() == 1 ? " writ" : " writs") + " ended"
-                    + (ended.isEmpty() ? "" : ": " + String.join(", ", ended.stream().map(ElevationRequest::id)
+                    + (ended.isEmpty() ? "" : ": " + String.join(", ", ended.stream().map(Writ::id)
                     .toList())));
             return AGAIN;
         } catch (RuntimeException refused) {

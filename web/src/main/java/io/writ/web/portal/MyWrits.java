@@ -1,6 +1,6 @@
 package io.writ.web.portal;
 
-import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.writ.ElevationService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

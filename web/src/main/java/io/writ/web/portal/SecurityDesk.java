@@ -1,8 +1,8 @@
 package io.writ.web.portal;
 
 import io.writ.domain.alert.TriageOutcome;
-import io.writ.workflow.elevation.ElevationService;
-import io.writ.workflow.sessions.AlertDesk;
+import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.containment.AlertDesk;
 import io.writ.workflow.sessions.SessionEvidence;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;

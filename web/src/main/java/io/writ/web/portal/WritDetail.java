@@ -4,7 +4,7 @@ import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.web.security.PortalRole;
-import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.writ.ElevationService;
 import io.writ.workflow.sessions.SessionEvidence;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

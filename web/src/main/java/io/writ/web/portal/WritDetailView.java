@@ -3,7 +3,7 @@ package io.writ.web.portal;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.writ.Approval;
 import io.writ.domain.writ.Grant;
-import io.writ.workflow.elevation.WritDossier;
+import io.writ.workflow.writ.WritDossier;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.writ.web.portal;
 
 import io.writ.domain.writ.ApprovalPolicy;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Extension;
 import io.writ.domain.writ.Grant;
 import io.writ.domain.writ.WritState;
@@ -21,7 +21,7 @@ public record WritSummary(String id, String requester, String target, String ent
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    static WritSummary of(ElevationRequest w) {
+    static WritSummary of(Writ w) {
         var grant = w.grant();
         return new WritSummary(w.id(), w.requester(), w.target(), w.entitlement(), w.riskTier().name(),
                 w.state().name(), w.ticket().orElse("(break-glass)"), w.justification(),
@@ -53,7 +53,7 @@ public record WritSummary(String id, String requester, String target, String ent
     }
 
     /** How a finished writ ended, beside its state: why access was revoked and who ended it. */
-    private static String ending(ElevationRequest w) {
+    private static String ending(Writ w) {
         if (!w.state().isFinal()) {
             return null;
         }

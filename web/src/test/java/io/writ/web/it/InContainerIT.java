@@ -8,8 +8,8 @@ import io.writ.workflow.engine.ProcessEngineStartup;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.writ.WritState;
-import io.writ.workflow.elevation.ElevationRequestForm;
-import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.writ.WritForm;
+import io.writ.workflow.writ.ElevationService;
 import io.writ.workflow.audit.AuditDesk;
 import io.writ.workflow.tickets.TicketDesk;
 import jakarta.annotation.Resource;
@@ -106,7 +106,7 @@ class InContainerIT {
     void completingTheEnginesTaskDirectlyStillCannotApproveOnesOwnWrit() {
         var ref = "CHG-" + System.nanoTime() % 1_000_000_000L;
         tickets.register(ref, "in-container separation of duties", "OPEN", "admin");
-        var writ = elevations.submit("frank", new ElevationRequestForm("payments-operator", ref,
+        var writ = elevations.submit("frank", new WritForm("payments-operator", ref,
                 "maintenance of the payment gateway", 30, null, null, false));
 
         assertThatThrownBy(() -> engineTasks.completeApproval(writ.id(), "frank"))
@@ -131,7 +131,7 @@ class InContainerIT {
         long processesBefore = transactionalProbe.runningElevations();
 
         // Over prod-db-admin's 240-minute cap: refused inside the process, after the writ was stored.
-        assertThatThrownBy(() -> elevations.submit("alice", new ElevationRequestForm("prod-db-admin", ref,
+        assertThatThrownBy(() -> elevations.submit("alice", new WritForm("prod-db-admin", ref,
                 "far too long a window for this", 10_000, null, null, false)))
                 .hasStackTraceContaining("at most 240");
 

@@ -4,11 +4,11 @@ import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.writ.ApprovalPolicy;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
-import io.writ.workflow.elevation.ElevationService;
+import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -90,7 +90,7 @@ public class Dashboards {
         var from = now.minus(PERIOD);
         var active = writs.active();
         var timeToApprove = writs.decidedSince(from).stream()
-                .map(ElevationRequest::timeToApprove).flatMap(Optional::stream).toList();
+                .map(Writ::timeToApprove).flatMap(Optional::stream).toList();
         var revocationLag = writs.revokedSince(from).stream()
                 .map(w -> w.grant().flatMap(Grant::revocationLag)).flatMap(Optional::stream).toList();
         List<OversightFigures.Holding> privilege;
@@ -110,7 +110,7 @@ public class Dashboards {
      * Per entitlement in the catalogue: who holds it in Keycloak directly, split into those holding it through an
      * active writ (just in time) and the rest (standing).
      */
-    private List<OversightFigures.Holding> privilege(List<ElevationRequest> active) {
+    private List<OversightFigures.Holding> privilege(List<Writ> active) {
         var holdings = new ArrayList<OversightFigures.Holding>();
         for (var entitlement : catalogue.all()) {
             var throughWrits = new TreeSet<String>();

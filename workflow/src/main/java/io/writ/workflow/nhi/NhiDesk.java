@@ -11,9 +11,9 @@ import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.nhi.Nhi;
 import io.writ.domain.nhi.NhiFinding;
 import io.writ.domain.session.SessionRepository;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
-import io.writ.workflow.engine.rotation.RotationProcess;
+import io.writ.workflow.nhi.rotation.RotationProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -123,7 +123,7 @@ public class NhiDesk {
     }
 
     private Set<String> heldByWrit(DirectoryClient client) {
-        return writs.activeFor(client.serviceAccount()).stream().map(ElevationRequest::entitlement)
+        return writs.activeFor(client.serviceAccount()).stream().map(Writ::entitlement)
                 .collect(Collectors.toSet());
     }
 

@@ -7,7 +7,7 @@ import io.writ.domain.notice.Notice;
 import io.writ.domain.notice.NoticeOutbox;
 import io.writ.domain.notice.NoticeWebhook;
 import io.writ.domain.notice.Notifier;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -137,6 +137,6 @@ public class Outbox {
     }
 
     /** A notice with its writ, read in one transaction. */
-    public record Parcel(Notice notice, ElevationRequest writ) {
+    public record Parcel(Notice notice, Writ writ) {
     }
 }

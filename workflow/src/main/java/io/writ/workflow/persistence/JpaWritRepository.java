@@ -1,6 +1,6 @@
 package io.writ.workflow.persistence;
 
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.ExtensionState;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
@@ -20,11 +20,11 @@ public class JpaWritRepository implements WritRepository {
     EntityManager em;
 
     @Override
-    public void save(ElevationRequest writ) {
+    public void save(Writ writ) {
         if (em.contains(writ)) {
             return; // managed: changes are flushed with the transaction
         }
-        if (em.find(ElevationRequest.class, writ.id()) == null) {
+        if (em.find(Writ.class, writ.id()) == null) {
             em.persist(writ);
         } else {
             em.merge(writ);
@@ -32,118 +32,118 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
-    public Optional<ElevationRequest> byId(String id) {
-        return Optional.ofNullable(em.find(ElevationRequest.class, id));
+    public Optional<Writ> byId(String id) {
+        return Optional.ofNullable(em.find(Writ.class, id));
     }
 
     @Override
-    public List<ElevationRequest> mine(String requester) {
-        return em.createQuery("select w from ElevationRequest w where w.requester = :requester "
-                        + "order by w.submittedAt desc", ElevationRequest.class)
+    public List<Writ> mine(String requester) {
+        return em.createQuery("select w from Writ w where w.requester = :requester "
+                        + "order by w.submittedAt desc", Writ.class)
                 .setParameter("requester", requester)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> awaitingDecision() {
+    public List<Writ> awaitingDecision() {
         return inState(WritState.PENDING_APPROVAL);
     }
 
     @Override
-    public List<ElevationRequest> extensionAwaitingDecision() {
-        return em.createQuery("select w from ElevationRequest w where w.state = :state "
-                        + "and w.extension.state = :pending order by w.submittedAt", ElevationRequest.class)
+    public List<Writ> extensionAwaitingDecision() {
+        return em.createQuery("select w from Writ w where w.state = :state "
+                        + "and w.extension.state = :pending order by w.submittedAt", Writ.class)
                 .setParameter("state", WritState.ACTIVE)
                 .setParameter("pending", ExtensionState.PENDING)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> activeWithTicket(String ticketRef) {
-        return em.createQuery("select w from ElevationRequest w where w.ticket = :ticket and w.state = :state "
-                        + "order by w.submittedAt", ElevationRequest.class)
+    public List<Writ> activeWithTicket(String ticketRef) {
+        return em.createQuery("select w from Writ w where w.ticket = :ticket and w.state = :state "
+                        + "order by w.submittedAt", Writ.class)
                 .setParameter("ticket", ticketRef)
                 .setParameter("state", WritState.ACTIVE)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> grantedTo(String target, int max) {
-        return em.createQuery("select w from ElevationRequest w where w.target = :target "
-                        + "and w.grant.grantedAt is not null order by w.grant.grantedAt desc", ElevationRequest.class)
+    public List<Writ> grantedTo(String target, int max) {
+        return em.createQuery("select w from Writ w where w.target = :target "
+                        + "and w.grant.grantedAt is not null order by w.grant.grantedAt desc", Writ.class)
                 .setParameter("target", target)
                 .setMaxResults(max)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> awaitingPostIncidentReview() {
-        return em.createQuery("select w from ElevationRequest w where w.postIncidentReviewDue is not null "
+    public List<Writ> awaitingPostIncidentReview() {
+        return em.createQuery("select w from Writ w where w.postIncidentReviewDue is not null "
                         + "and w.postIncidentReviewedAt is null order by w.postIncidentReviewDue",
-                        ElevationRequest.class)
+                        Writ.class)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> awaitingPostAccessReviewBy(String who) {
-        return em.createQuery("select w from ElevationRequest w where w.postAccessReviewAskedAt is not null "
+    public List<Writ> awaitingPostAccessReviewBy(String who) {
+        return em.createQuery("select w from Writ w where w.postAccessReviewAskedAt is not null "
                         + "and w.postAccessAnsweredAt is null and (w.requester = :who or w.targetOwner = :who) "
-                        + "order by w.postAccessReviewAskedAt desc", ElevationRequest.class)
+                        + "order by w.postAccessReviewAskedAt desc", Writ.class)
                 .setParameter("who", who)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> activeFor(String target) {
-        return em.createQuery("select w from ElevationRequest w where w.target = :target and w.state = :state "
-                        + "order by w.submittedAt", ElevationRequest.class)
+    public List<Writ> activeFor(String target) {
+        return em.createQuery("select w from Writ w where w.target = :target and w.state = :state "
+                        + "order by w.submittedAt", Writ.class)
                 .setParameter("target", target)
                 .setParameter("state", WritState.ACTIVE)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> active() {
+    public List<Writ> active() {
         return inState(WritState.ACTIVE);
     }
 
     @Override
-    public List<ElevationRequest> decidedSince(Instant since) {
-        return em.createQuery("select w from ElevationRequest w where w.decidedAt >= :since order by w.decidedAt",
-                        ElevationRequest.class)
+    public List<Writ> decidedSince(Instant since) {
+        return em.createQuery("select w from Writ w where w.decidedAt >= :since order by w.decidedAt",
+                        Writ.class)
                 .setParameter("since", since)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> submittedBetween(Instant from, Instant to) {
-        return em.createQuery("select w from ElevationRequest w where w.submittedAt >= :from and w.submittedAt < :to "
-                        + "order by w.submittedAt", ElevationRequest.class)
+    public List<Writ> submittedBetween(Instant from, Instant to) {
+        return em.createQuery("select w from Writ w where w.submittedAt >= :from and w.submittedAt < :to "
+                        + "order by w.submittedAt", Writ.class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> revokedSince(Instant since) {
-        return em.createQuery("select w from ElevationRequest w where w.grant.confirmedAbsentAt >= :since "
-                        + "order by w.grant.confirmedAbsentAt", ElevationRequest.class)
+    public List<Writ> revokedSince(Instant since) {
+        return em.createQuery("select w from Writ w where w.grant.confirmedAbsentAt >= :since "
+                        + "order by w.grant.confirmedAbsentAt", Writ.class)
                 .setParameter("since", since)
                 .getResultList();
     }
 
     @Override
-    public List<ElevationRequest> activeEndingBefore(Instant instant) {
-        return em.createQuery("select w from ElevationRequest w where w.state = :state "
-                        + "and w.grant.expiresAt < :instant order by w.grant.expiresAt", ElevationRequest.class)
+    public List<Writ> activeEndingBefore(Instant instant) {
+        return em.createQuery("select w from Writ w where w.state = :state "
+                        + "and w.grant.expiresAt < :instant order by w.grant.expiresAt", Writ.class)
                 .setParameter("state", WritState.ACTIVE)
                 .setParameter("instant", instant)
                 .getResultList();
     }
 
-    private List<ElevationRequest> inState(WritState state) {
-        return em.createQuery("select w from ElevationRequest w where w.state = :state order by w.submittedAt",
-                        ElevationRequest.class)
+    private List<Writ> inState(WritState state) {
+        return em.createQuery("select w from Writ w where w.state = :state order by w.submittedAt",
+                        Writ.class)
                 .setParameter("state", state)
                 .getResultList();
     }

@@ -20,10 +20,10 @@ import io.writ.domain.review.ReviewItemKind;
 import io.writ.domain.review.ReviewItemState;
 import io.writ.domain.review.UsageEvidence;
 import io.writ.domain.session.SessionRepository;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.Wildcard;
-import io.writ.workflow.engine.review.ReviewCampaignProcess;
+import io.writ.workflow.review.process.ReviewCampaignProcess;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -228,7 +228,7 @@ public class ReviewDesk {
         /** The entitlements the holder has through an active writ now. */
         Set<String> throughWrits(String holder) {
             return throughWrits.computeIfAbsent(holder, h -> writs.activeFor(h).stream()
-                    .map(ElevationRequest::entitlement).collect(Collectors.toSet()));
+                    .map(Writ::entitlement).collect(Collectors.toSet()));
         }
 
         UsageEvidence evidence(String holder, Instant since) {
@@ -242,7 +242,7 @@ public class ReviewDesk {
         static Usage of(ReviewDesk desk, String identity, Instant since) {
             var inPeriod = desk.writs.grantedTo(identity, 200).stream()
                     .filter(w -> w.grant().map(g -> !g.grantedAt().isBefore(since)).orElse(false)).toList();
-            long breakGlass = inPeriod.stream().filter(ElevationRequest::breakGlass).count();
+            long breakGlass = inPeriod.stream().filter(Writ::breakGlass).count();
             return new Usage(desk.sessions.ofIdentitySince(identity, since).size(),
                     desk.sessions.lastActivityOf(identity), desk.alerts.aboutIdentitySince(identity, since).size(),
                     (int) breakGlass, postAccessAnswers(inPeriod));
@@ -279,11 +279,11 @@ public class ReviewDesk {
         return Usage.of(this, identity, since).evidence(since);
     }
 
-    private static String postAccessAnswers(List<ElevationRequest> writs) {
+    private static String postAccessAnswers(List<Writ> writs) {
         long asIntended = writs.stream().filter(w -> w.postAccessUsedAsIntended().orElse(false)).count();
         var notAsIntended = writs.stream().filter(w -> w.postAccessUsedAsIntended().filter(b -> !b).isPresent())
                 .map(w -> "writ " + w.id() + ": " + w.postAccessComment().orElse("")).toList();
-        long unanswered = writs.stream().filter(ElevationRequest::awaitsPostAccessReview).count();
+        long unanswered = writs.stream().filter(Writ::awaitsPostAccessReview).count();
         if (asIntended == 0 && notAsIntended.isEmpty() && unanswered == 0) {
             return "none";
         }

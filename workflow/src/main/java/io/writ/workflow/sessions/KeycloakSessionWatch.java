@@ -10,7 +10,7 @@ import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.session.ReportedEvent;
 import io.writ.domain.session.SessionEventType;
 import io.writ.domain.session.SessionSource;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -96,7 +96,7 @@ public class KeycloakSessionWatch {
             // (Keycloak's whole-second start would otherwise put it under an older one still running).
             var used = new ArrayList<ReportedEvent>();
             var active = writs.active().stream()
-                    .sorted(Comparator.comparing((ElevationRequest w) -> w.grant().orElseThrow().grantedAt()).reversed())
+                    .sorted(Comparator.comparing((Writ w) -> w.grant().orElseThrow().grantedAt()).reversed())
                     .toList();
             for (var writ : active) {
                 sessionsOf(writ.target()).stream()
@@ -136,7 +136,7 @@ public class KeycloakSessionWatch {
      * Whether the session was used since the writ's grant. Keycloak keeps a session's times in whole seconds, so a
      * login in the same second as the grant shows a last use before it: the grant's second counts.
      */
-    private static boolean usedSinceGrant(DirectorySession session, ElevationRequest writ) {
+    private static boolean usedSinceGrant(DirectorySession session, Writ writ) {
         var grantedAt = writ.grant().orElseThrow().grantedAt().truncatedTo(ChronoUnit.SECONDS);
         return !session.lastAccess().isBefore(grantedAt);
     }
@@ -162,7 +162,7 @@ public class KeycloakSessionWatch {
      * one call and held against every realm-role entitlement; only client roles and groups are asked one by one.
      */
     private final class LoginJudge {
-        private final Map<String, List<ElevationRequest>> recentGrants = new HashMap<>();
+        private final Map<String, List<Writ>> recentGrants = new HashMap<>();
         private final Map<String, Boolean> standing = new HashMap<>();
         private List<Entitlement> entitlements;
 
@@ -231,7 +231,7 @@ public class KeycloakSessionWatch {
     }
 
     /** The session was used while the writ was active: it counts from the grant (or its start, if later). */
-    private static ReportedEvent sessionUseEvent(DirectorySession session, ElevationRequest writ) {
+    private static ReportedEvent sessionUseEvent(DirectorySession session, Writ writ) {
         var grantedAt = writ.grant().orElseThrow().grantedAt();
         var at = session.started().isAfter(grantedAt) ? session.started() : grantedAt;
         return new ReportedEvent("keycloak-session:" + session.id() + ":" + writ.id(), "keycloak:" + session.id(),

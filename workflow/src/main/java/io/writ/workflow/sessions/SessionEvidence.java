@@ -9,8 +9,9 @@ import io.writ.domain.session.ReportedEvent;
 import io.writ.domain.session.SessionEvent;
 import io.writ.domain.session.SessionRepository;
 import io.writ.domain.session.SessionSource;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
+import io.writ.workflow.containment.AlertDesk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -76,7 +77,7 @@ public class SessionEvidence {
         });
         var known = sessions.recorded(valid.stream().map(e -> e.getValue().eventId()).toList());
         var seen = new HashSet<String>();
-        var grants = new HashMap<String, List<ElevationRequest>>();
+        var grants = new HashMap<String, List<Writ>>();
         var open = new HashMap<String, PrivilegedSession>();
         int accepted = 0;
         int duplicates = 0;
@@ -96,15 +97,15 @@ public class SessionEvidence {
                 seen.remove(e.eventId());
                 continue;
             }
-            var endedEarlier = covering.isPresent() ? Optional.<ElevationRequest>empty()
+            var endedEarlier = covering.isPresent() ? Optional.<Writ>empty()
                     : granted.stream().filter(w -> w.grantEndedBy(e.at())).findFirst();
             var verdict = Detection.judge(e, session, covering, endedEarlier, AlertDesk.isNonHuman(e.identity()));
             var keep = session.record(e, verdict.inScope());
             sessions.save(SessionEvent.of(e, session, covering.isPresent() ? verdict.inScope() : null, keep));
             accepted++;
             for (var finding : verdict.findings()) {
-                alerts.raise(Alert.raise(finding.rule(), e.identity(), finding.writ().map(ElevationRequest::id)
-                                .orElse(null), finding.writ().map(ElevationRequest::riskTier).orElse((RiskTier) null),
+                alerts.raise(Alert.raise(finding.rule(), e.identity(), finding.writ().map(Writ::id)
+                                .orElse(null), finding.writ().map(Writ::riskTier).orElse((RiskTier) null),
                         session.id(), e.eventId(), finding.evidence(), clock.instant()));
             }
         }
@@ -112,7 +113,7 @@ public class SessionEvidence {
         return new Ingested(accepted, duplicates, rejected);
     }
 
-    private PrivilegedSession opened(SessionSource source, ReportedEvent first, Optional<ElevationRequest> covering) {
+    private PrivilegedSession opened(SessionSource source, ReportedEvent first, Optional<Writ> covering) {
         var session = PrivilegedSession.open(source, first.sessionId(), first.identity(), covering, first.at());
         sessions.save(session);
         return session;

@@ -7,8 +7,8 @@ import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.ticket.Ticket;
 import io.writ.domain.ticket.TicketRegistry;
 import io.writ.domain.ticket.TicketState;
-import io.writ.domain.writ.ElevationRequest;
-import io.writ.workflow.elevation.ElevationService;
+import io.writ.domain.writ.Writ;
+import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -70,7 +70,7 @@ public class TicketDesk {
     }
 
     /** Closes a ticket; the active writs it backs end now with reason TICKET_CLOSED. Returns those writs. */
-    public List<ElevationRequest> close(String ref, String by) {
+    public List<Writ> close(String ref, String by) {
         var ticket = registry.byRef(ref).orElseThrow(() -> new NotFound("no ticket " + ref));
         var now = clock.instant();
         if (ticket.close(now)) {

@@ -3,7 +3,7 @@ package io.writ.workflow.webhook;
 import io.writ.domain.notice.DeliveryFailed;
 import io.writ.domain.notice.Notice;
 import io.writ.domain.notice.NoticeWebhook;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +44,7 @@ public class JsonNoticeWebhook implements NoticeWebhook {
     }
 
     @Override
-    public void post(Notice notice, ElevationRequest writ, String link) {
+    public void post(Notice notice, Writ writ, String link) {
         var url = settings.url().orElseThrow(() -> new IllegalStateException("the webhook is off"));
         var body = json(notice, writ, link).toString().getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(URI.create(url))
@@ -68,7 +68,7 @@ public class JsonNoticeWebhook implements NoticeWebhook {
         }
     }
 
-    static JsonObject json(Notice notice, ElevationRequest writ, String link) {
+    static JsonObject json(Notice notice, Writ writ, String link) {
         var audience = notice.audience();
         if (writ == null) { // about an access review campaign
             return Json.createObjectBuilder()

@@ -13,7 +13,7 @@ import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.RevocationReason;
 import io.writ.domain.writ.Submission;
 import io.writ.domain.writ.WritRepository;
@@ -46,7 +46,7 @@ class DashboardsTest {
     private static final Approver BOB = Approver.of("bob", "approver");
     private static final Approver CAROL = Approver.of("carol", "approver");
 
-    private final List<ElevationRequest> kept = new ArrayList<>();
+    private final List<Writ> kept = new ArrayList<>();
     private final Map<String, Set<String>> holders = new HashMap<>();
     private boolean keycloakAway;
     private final Dashboards dashboards = new Dashboards();
@@ -128,8 +128,8 @@ class DashboardsTest {
 
     // --- writs -------------------------------------------------------------------------------------------------
 
-    private ElevationRequest pending(String requester, int approvals, Instant submittedAt) {
-        var writ = ElevationRequest.submit(new Submission(requester, requester, null, null, "prod-db-admin",
+    private Writ pending(String requester, int approvals, Instant submittedAt) {
+        var writ = Writ.submit(new Submission(requester, requester, null, null, "prod-db-admin",
                 RiskTier.HIGH, 240, "CHG-1", TicketStatus.open("CHG-1"), "rotate the replica credentials", null, 60,
                 false, false), submittedAt);
         writ.applyPolicy(ApprovalPolicy.approvals(approvals, "approver", 240), submittedAt);
@@ -138,7 +138,7 @@ class DashboardsTest {
     }
 
     /** Submitted then, approved by bob and carol ten minutes later, granted at once. */
-    private ElevationRequest active(String requester, Instant submittedAt) {
+    private Writ active(String requester, Instant submittedAt) {
         var writ = pending(requester, 2, submittedAt);
         writ.approve(BOB, null, submittedAt.plus(Duration.ofMinutes(5)));
         writ.approve(CAROL, null, submittedAt.plus(Duration.ofMinutes(10)));
@@ -147,34 +147,34 @@ class DashboardsTest {
     }
 
     private final class KeptWrits implements WritRepository {
-        public void save(ElevationRequest writ) { kept.add(writ); }
-        public Optional<ElevationRequest> byId(String id) {
+        public void save(Writ writ) { kept.add(writ); }
+        public Optional<Writ> byId(String id) {
             return kept.stream().filter(w -> w.id().equals(id)).findFirst();
         }
-        public List<ElevationRequest> mine(String requester) {
+        public List<Writ> mine(String requester) {
             return kept.stream().filter(w -> w.requester().equals(requester))
-                    .sorted(Comparator.comparing(ElevationRequest::submittedAt).reversed()).toList();
+                    .sorted(Comparator.comparing(Writ::submittedAt).reversed()).toList();
         }
-        public List<ElevationRequest> awaitingDecision() { return inState(WritState.PENDING_APPROVAL); }
-        public List<ElevationRequest> activeWithTicket(String ticketRef) { return List.of(); }
-        public List<ElevationRequest> activeFor(String target) { return List.of(); }
-        public List<ElevationRequest> extensionAwaitingDecision() { return List.of(); }
-        public List<ElevationRequest> grantedTo(String target, int max) { return List.of(); }
-        public List<ElevationRequest> awaitingPostIncidentReview() { return List.of(); }
-        public List<ElevationRequest> awaitingPostAccessReviewBy(String who) { return List.of(); }
-        public List<ElevationRequest> activeEndingBefore(Instant instant) { return List.of(); }
-        public List<ElevationRequest> active() { return inState(WritState.ACTIVE); }
-        public List<ElevationRequest> decidedSince(Instant since) {
+        public List<Writ> awaitingDecision() { return inState(WritState.PENDING_APPROVAL); }
+        public List<Writ> activeWithTicket(String ticketRef) { return List.of(); }
+        public List<Writ> activeFor(String target) { return List.of(); }
+        public List<Writ> extensionAwaitingDecision() { return List.of(); }
+        public List<Writ> grantedTo(String target, int max) { return List.of(); }
+        public List<Writ> awaitingPostIncidentReview() { return List.of(); }
+        public List<Writ> awaitingPostAccessReviewBy(String who) { return List.of(); }
+        public List<Writ> activeEndingBefore(Instant instant) { return List.of(); }
+        public List<Writ> active() { return inState(WritState.ACTIVE); }
+        public List<Writ> decidedSince(Instant since) {
             return kept.stream().filter(w -> w.decidedAt().filter(at -> !at.isBefore(since)).isPresent()).toList();
         }
-        public List<ElevationRequest> submittedBetween(Instant from, Instant to) {
+        public List<Writ> submittedBetween(Instant from, Instant to) {
             return kept.stream().filter(w -> !w.submittedAt().isBefore(from) && w.submittedAt().isBefore(to)).toList();
         }
-        public List<ElevationRequest> revokedSince(Instant since) {
+        public List<Writ> revokedSince(Instant since) {
             return kept.stream().filter(w -> w.grant().flatMap(g -> g.confirmedAbsentAt())
                     .filter(at -> !at.isBefore(since)).isPresent()).toList();
         }
-        private List<ElevationRequest> inState(WritState state) {
+        private List<Writ> inState(WritState state) {
             return kept.stream().filter(w -> w.state() == state).toList();
         }
     }

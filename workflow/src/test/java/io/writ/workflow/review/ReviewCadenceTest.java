@@ -14,7 +14,7 @@ import io.writ.domain.review.ReviewItem;
 import io.writ.domain.review.ReviewItemKind;
 import io.writ.domain.session.SessionRepository;
 import io.writ.domain.writ.WritRepository;
-import io.writ.workflow.engine.review.ReviewCampaignProcess;
+import io.writ.workflow.review.process.ReviewCampaignProcess;
 import io.writ.workflow.nhi.NhiDesk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class ReviewCadenceTest {
         when(campaigns.lastCovering("billing-read")).thenReturn(Optional.of(NOW.minus(Duration.ofDays(10))));
         when(campaigns.lastCovering("ci-deployer")).thenReturn(Optional.empty());
         // tina holds prod-db-admin through a writ right now: that is no standing assignment
-        var writ = mock(io.writ.domain.writ.ElevationRequest.class);
+        var writ = mock(io.writ.domain.writ.Writ.class);
         when(writ.entitlement()).thenReturn("prod-db-admin");
         when(desk.writs.activeFor("tina")).thenReturn(List.of(writ));
 

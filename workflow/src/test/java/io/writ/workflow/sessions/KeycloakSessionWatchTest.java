@@ -9,7 +9,7 @@ import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.session.ReportedEvent;
 import io.writ.domain.session.SessionSource;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 import io.writ.domain.writ.WritRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,8 +175,8 @@ class KeycloakSessionWatchTest {
         return new Entitlement(name, kind, null, RiskTier.HIGH, 60, 1, "approver", 90, "alice");
     }
 
-    private static ElevationRequest activeWrit(String id, Instant grantedAt) {
-        var writ = mock(ElevationRequest.class);
+    private static Writ activeWrit(String id, Instant grantedAt) {
+        var writ = mock(Writ.class);
         when(writ.id()).thenReturn(id);
         when(writ.target()).thenReturn("alice");
         var grant = mock(Grant.class);

@@ -4,7 +4,7 @@ import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.notice.Notice;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
-import io.writ.domain.writ.ElevationRequest;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Submission;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class WebhookBodyTest {
 
     @Test
     void theBodyCarriesTheEventTheWritAndATextForChatTools() {
-        var writ = ElevationRequest.submit(new Submission("alice", "alice", null, null, "prod-db-admin",
+        var writ = Writ.submit(new Submission("alice", "alice", null, null, "prod-db-admin",
                 RiskTier.HIGH, 240, "CHG-1001", TicketStatus.open("CHG-1001"), "rotate the keys", null, 30, false,
                 false), T0);
         writ.applyPolicy(ApprovalPolicy.approvals(2, "approver", 240), T0);

@@ -1,0 +1,668 @@
+package io.writ.domain.writ;
+
+import io.writ.domain.InvalidRequest;
+import io.writ.domain.NotPermitted;
+import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.entitlement.SessionCoverage;
+import io.writ.domain.identity.DirectoryRef;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.writ.domain.writ.SeparationOfDuties.objectionToDeciding;
+import static io.writ.domain.writ.SeparationOfDuties.objectionToDecidingExtension;
+import static io.writ.domain.writ.SeparationOfDuties.refuseIf;
+import static java.time.temporal.ChronoUnit.MINUTES;
+
+/**
+ * The writ: a requester's ticket-backed, approved, time-bound elevation of one identity to one privileged
+ * entitlement. Every change of its life is a method here that checks its rule first; what is refused changes
+ * nothing. Time is always handed in, so the writ never reads a clock.
+ *
+ * <p>Every decision is checked against {@link SeparationOfDuties} first: nobody decides on a writ they asked for,
+ * would receive, or whose non-human target they own; only the policy's groups decide; each person once.
+ */
+@Entity
+@Table(name = "writ")
+public class Writ {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 200)
+    private String requester;
+
+    @Column(nullable = false, length = 200)
+    private String target;
+
+    /** The directory's key for the target, when it was known at submission (see {@link #targetRef()}). */
+    @Column(name = "target_id", length = 64)
+    private String targetId;
+
+    @Column(name = "target_owner", length = 200)
+    private String targetOwner;
+
+    @Column(nullable = false, length = 200)
+    private String entitlement;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_tier", nullable = false, length = 10)
+    private RiskTier riskTier;
+
+    @Column(length = 100)
+    private String ticket;
+
+    @Column(nullable = false, length = 2000)
+    private String justification;
+
+    @Embedded
+    private DeclaredScope scope;
+
+    @Column(name = "requested_minutes", nullable = false)
+    private int requestedMinutes;
+
+    @Column(name = "break_glass", nullable = false)
+    private boolean breakGlass;
+
+    @Column(name = "third_party", nullable = false)
+    private boolean thirdParty;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private WritState state;
+
+    @Embedded
+    private ApprovalPolicy policy;
+
+    /** How much of the sessions under this writ is kept as evidence; decided with the policy. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "session_coverage", length = 10)
+    private SessionCoverage sessionCoverage;
+
+    // Owned by the writ (no back reference), so that each decision raises the writ's version: two approvers
+    // deciding at once on the same writ cannot both win, even when neither decision completes it.
+    // Loaded with the writ: the decisions are part of the aggregate, few, and read wherever the writ is shown.
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "writ_id", nullable = false, updatable = false)
+    @OrderBy("sequence")
+    private List<Approval> approvals = new ArrayList<>();
+
+    @Embedded
+    private Grant grant;
+
+    @Embedded
+    private Extension extension;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    /** When approval was reached or refused. */
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    /** When the writ reached a final state, and who brought it there (null when nobody did: a deadline). */
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "ended_by", length = 200)
+    private String endedBy;
+
+    /** When the post-incident review of a break-glass writ is due; null until its access was revoked. */
+    @Column(name = "post_incident_review_due")
+    private Instant postIncidentReviewDue;
+
+    @Column(name = "post_incident_reviewed_by", length = 200)
+    private String postIncidentReviewedBy;
+
+    @Column(name = "post_incident_reviewed_at")
+    private Instant postIncidentReviewedAt;
+
+    @Column(name = "post_incident_findings", length = 2000)
+    private String postIncidentFindings;
+
+    /** When the requester (or the NHI's owner) was asked whether the access was used as intended: at revocation. */
+    @Column(name = "post_access_review_asked_at")
+    private Instant postAccessReviewAskedAt;
+
+    @Column(name = "post_access_used_as_intended")
+    private Boolean postAccessUsedAsIntended;
+
+    @Column(name = "post_access_comment", length = 2000)
+    private String postAccessComment;
+
+    @Column(name = "post_access_answered_by", length = 200)
+    private String postAccessAnsweredBy;
+
+    @Column(name = "post_access_answered_at")
+    private Instant postAccessAnsweredAt;
+
+    @Version
+    private long version;
+
+    protected Writ() {
+        // for JPA
+    }
+
+    /** Accepts a request, or refuses it with every field error at once. */
+    public static Writ submit(Submission s, Instant now) {
+        Objects.requireNonNull(now, "now");
+        var problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        var w = new Writ();
+        w.id = UUID.randomUUID().toString();
+        w.requester = s.requester();
+        w.target = s.target().strip();
+        w.targetId = s.targetId();
+        w.targetOwner = s.targetOwner();
+        w.entitlement = s.entitlement().strip();
+        w.riskTier = s.riskTier();
+        w.ticket = s.ticket() == null || s.ticket().isBlank() ? null : s.ticket().strip();
+        w.justification = s.justification().strip();
+        w.scope = s.scope();
+        w.requestedMinutes = s.durationMinutes();
+        w.breakGlass = s.breakGlass();
+        w.thirdParty = s.thirdParty();
+        w.state = WritState.SUBMITTED;
+        w.submittedAt = now;
+        return w;
+    }
+
+    /** Puts the writ before its approvers under the policy chosen for it, or approves it at once if it says so. */
+    public void applyPolicy(ApprovalPolicy policy, Instant now) {
+        Objects.requireNonNull(policy, "policy");
+        requireState(WritState.SUBMITTED, "have its policy applied");
+        if (thirdParty && !policy.sponsorRequired()) {
+            // The policy decision must give a third-party writ a sponsor; letting it through would skip one.
+            throw new IllegalArgumentException("a third-party writ needs a policy with a sponsor");
+        }
+        if (requestedMinutes > policy.maxMinutes()) {
+            throw InvalidRequest.of("durationMinutes",
+                    "at most " + policy.maxMinutes() + " minutes for " + entitlement);
+        }
+        this.policy = policy;
+        this.state = WritState.PENDING_APPROVAL;
+        if (policy.autoApprove()) {
+            this.state = WritState.APPROVED;
+            this.decidedAt = Objects.requireNonNull(now, "now");
+        }
+    }
+
+    /**
+     * Decides how much of the sessions under this writ is kept: the entitlement's coverage, except that a
+     * third-party administrator's sessions are always kept in full.
+     */
+    public void coverSessions(SessionCoverage entitlementCoverage) {
+        Objects.requireNonNull(entitlementCoverage, "entitlementCoverage");
+        sessionCoverage = thirdParty ? SessionCoverage.FULL : entitlementCoverage;
+    }
+
+    /** Records the run of the elevation process that drives this writ; set once. */
+    public void attachProcess(String processInstanceId) {
+        Objects.requireNonNull(processInstanceId, "processInstanceId");
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+            throw new IllegalStateException("writ " + id + " is already driven by process " + this.processInstanceId);
+        }
+        this.processInstanceId = processInstanceId;
+    }
+
+    /**
+     * One approval. Returns true when it was the one that made the writ approved.
+     *
+     * @throws WritStateConflict           the writ is not awaiting a decision
+     * @throws SeparationOfDutiesViolation this person may not decide on it
+     */
+    public boolean approve(Approver approver, String comment, Instant now) {
+        requireState(WritState.PENDING_APPROVAL, "be approved");
+        refuseIf(objectionToDeciding(this, approver));
+        approvals.add(new Approval(approvals.size() + 1, approver, Decision.APPROVE,
+                optionalComment(comment), now, policy));
+        if (!policy.isMetBy(approvals)) {
+            return false;
+        }
+        state = WritState.APPROVED;
+        decidedAt = now;
+        return true;
+    }
+
+    /** One approver's refusal ends the writ; they must say why. */
+    public void reject(Approver approver, String comment, Instant now) {
+        requireState(WritState.PENDING_APPROVAL, "be rejected");
+        refuseIf(objectionToDeciding(this, approver));
+        approvals.add(new Approval(approvals.size() + 1, approver, Decision.REJECT,
+                requiredComment(comment, "comment", "say why the writ is rejected"), now, policy));
+        state = WritState.REJECTED;
+        decidedAt = now;
+        end(approver.username(), now);
+    }
+
+    /**
+     * The approvers took too long: members of the backup group may now decide as well, under the same separation
+     * of duties. Escalating again to the same group changes nothing.
+     */
+    public void escalateTo(String backupGroup) {
+        requireState(WritState.PENDING_APPROVAL, "be escalated");
+        if (!policy.backupGroup().filter(backupGroup::equals).isPresent()) {
+            policy = policy.escalatedTo(backupGroup);
+        }
+    }
+
+    /** Nobody decided before the approval deadline. */
+    public void expireUnapproved(Instant now) {
+        requireState(WritState.PENDING_APPROVAL, "expire unapproved");
+        state = WritState.EXPIRED_UNAPPROVED;
+        end(null, now);
+    }
+
+    /** The requester withdraws the writ before it is granted. */
+    public void cancel(String by, Instant now) {
+        if (!requester.equals(by)) {
+            throw new NotPermitted("only the requester may cancel writ " + id);
+        }
+        if (state != WritState.SUBMITTED && state != WritState.PENDING_APPROVAL) {
+            throw conflict("be cancelled", "before it is approved");
+        }
+        state = WritState.CANCELLED;
+        end(by, now);
+    }
+
+    /**
+     * The entitlement was granted and read back as present: the window starts now, at grant time, not at request
+     * time. Returns false, changing nothing, for a grant already recorded: a retried grant step must not move the
+     * window.
+     */
+    public boolean recordGrant(Instant grantedAt, Instant confirmedPresentAt) {
+        if (state == WritState.ACTIVE) {
+            return false;
+        }
+        requireState(WritState.APPROVED, "be granted");
+        grant = Grant.granted(grantedAt, grantedAt.plus(requestedMinutes, MINUTES), confirmedPresentAt);
+        state = WritState.ACTIVE;
+        return true;
+    }
+
+    /**
+     * Ends the window of an active writ for the given reason: CONTAINMENT leaves it CONTAINED, every other
+     * reason ENDED; revocation in the identity provider follows. Only the requester ends their writ early
+     * ({@link NotPermitted} otherwise). The same end asked again returns false and changes nothing, so retries
+     * and duplicate messages are harmless; a different end of an ended writ is a {@link WritStateConflict}, and so
+     * is WINDOW_ENDED before the window has run out (a stale timer after an extension).
+     *
+     * @return true when this call ended the writ
+     */
+    public boolean requestEnd(RevocationReason reason, String by, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(now, "now");
+        if (reason == RevocationReason.ENDED_BY_REQUESTER && !requester.equals(by)) {
+            throw new NotPermitted("only the requester may end writ " + id + " early");
+        }
+        if (grant != null && grant.revocationReason().filter(reason::equals).isPresent()) {
+            return false;
+        }
+        requireState(WritState.ACTIVE, "be ended");
+        if (reason == RevocationReason.WINDOW_ENDED && now.isBefore(grant.expiresAt())) {
+            throw new WritStateConflict(state, "the window of writ " + id + " runs until " + grant.expiresAt());
+        }
+        grant = grant.endRequested(reason, now);
+        state = reason == RevocationReason.CONTAINMENT ? WritState.CONTAINED : WritState.ENDED;
+        end(by, now);
+        return true;
+    }
+
+    /**
+     * The entitlement was removed, read back as absent, and the identity's sessions logged out. Only after the end
+     * was asked for. The first record stands: a repeat returns false and changes nothing.
+     */
+    public boolean recordRevocation(Instant revokedAt, Instant confirmedAbsentAt, Instant sessionsLoggedOutAt) {
+        if (grant == null || grant.endRequestedAt().isEmpty()) {
+            throw new WritStateConflict(state, "writ " + id + " is " + state
+                    + ": a revocation is recorded only after its end was asked for");
+        }
+        if (grant.isRevoked()) {
+            return false;
+        }
+        grant = grant.revoked(revokedAt, confirmedAbsentAt, sessionsLoggedOutAt);
+        // The writ ended for good: whoever asked for it now says whether it was used as intended.
+        postAccessReviewAskedAt = confirmedAbsentAt;
+        return true;
+    }
+
+    /**
+     * The requester asks for more time while the window runs. The whole window, extensions included, may not
+     * exceed the policy's maximum: asking beyond it is refused with the minutes still available, rather than
+     * approved and silently shortened. One extension awaits a decision at a time.
+     */
+    public void requestExtension(String by, int extraMinutes, Instant now) {
+        if (!requester.equals(by)) {
+            throw new NotPermitted("only the requester may ask for more time on writ " + id);
+        }
+        if (breakGlass) {
+            throw new WritStateConflict(state, "break-glass writ " + id + " keeps its short window: ask for a writ "
+                    + "on a ticket to go on");
+        }
+        requireState(WritState.ACTIVE, "be extended");
+        requireWindowOpen(now);
+        if (pendingExtension().isPresent()) {
+            throw new WritStateConflict(state, "an extension of writ " + id + " already awaits a decision");
+        }
+        if (extraMinutes < 1) {
+            throw InvalidRequest.of("extraMinutes", "must be at least 1 minute");
+        }
+        long room = policy.maxMinutes() - Duration.between(grant.grantedAt(), grant.expiresAt()).toMinutes();
+        if (extraMinutes > room) {
+            throw InvalidRequest.of("extraMinutes", room <= 0
+                    ? "the window is already at its maximum of " + policy.maxMinutes() + " minutes"
+                    : "at most " + room + " more minutes: the window may not exceed " + policy.maxMinutes()
+                    + " minutes");
+        }
+        extension = Extension.requested(extraMinutes, now);
+    }
+
+    /**
+     * One member of the approver group, free of conflicts of interest, grants the extension: the window ends that
+     * many minutes later than it would have. One approval suffices even under N-of-M, because the writ itself
+     * already passed every seat and the total stays within the policy's maximum.
+     */
+    public void approveExtension(Approver approver, Instant now) {
+        requireState(WritState.ACTIVE, "be extended");
+        var pending = requirePendingExtension();
+        requireWindowOpen(now);
+        refuseIf(objectionToDecidingExtension(this, approver));
+        grant = grant.extendedTo(grant.expiresAt().plus(pending.minutes(), MINUTES));
+        extension = pending.approved(approver.username(), now);
+    }
+
+    /** The extension is refused, with a reason; the original end stands. */
+    public void rejectExtension(Approver approver, String comment, Instant now) {
+        requireState(WritState.ACTIVE, "have its extension rejected");
+        var pending = requirePendingExtension();
+        refuseIf(objectionToDecidingExtension(this, approver));
+        extension = pending.rejected(approver.username(),
+                requiredComment(comment, "comment", "say why the extension is refused"), Objects.requireNonNull(now));
+    }
+
+    /** Whether this person could decide on the writ now: it awaits a decision and they may make it. */
+    public boolean awaitsDecisionFrom(Approver approver) {
+        return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
+    }
+
+    /**
+     * A break-glass writ's access was revoked: its post-incident review is now due by then. Only break-glass writs
+     * have one; asking again keeps the first due date.
+     */
+    public void requirePostIncidentReview(Instant due) {
+        if (!breakGlass) {
+            throw new IllegalStateException("writ " + id + " is not break-glass: it has no post-incident review");
+        }
+        if (postIncidentReviewDue == null) {
+            postIncidentReviewDue = Objects.requireNonNull(due, "due");
+        }
+    }
+
+    /**
+     * Security's post-incident review of a break-glass writ: what happened, whether the emergency was real, what
+     * follows. Never by the person who broke the glass or received the access; once.
+     */
+    public void recordPostIncidentReview(String by, String findings, Instant now) {
+        Objects.requireNonNull(by, "by");
+        if (!breakGlass || postIncidentReviewDue == null) {
+            throw new WritStateConflict(state, "writ " + id + " awaits no post-incident review");
+        }
+        if (postIncidentReviewedAt != null) {
+            throw new WritStateConflict(state, "writ " + id + " was reviewed by " + postIncidentReviewedBy);
+        }
+        if (by.equals(requester) || by.equals(target) || targetOwner().filter(by::equals).isPresent()) {
+            throw new SeparationOfDutiesViolation("you broke the glass on writ " + id
+                    + " (or received or own its access); someone else must review it");
+        }
+        var text = requiredComment(findings, "findings", "say what happened and whether the emergency was real");
+        if (text.length() > Submission.MAX_TEXT) {
+            throw InvalidRequest.of("findings", "at most " + Submission.MAX_TEXT + " characters");
+        }
+        postIncidentFindings = text;
+        postIncidentReviewedBy = by;
+        postIncidentReviewedAt = Objects.requireNonNull(now, "now");
+    }
+
+    /**
+     * The post-access review: once the access is revoked, the requester (or the owner of the NHI that received it)
+     * says whether it was used as intended; a "no" needs a comment saying what happened. Answered once; the answer
+     * is evidence in the next access review campaign.
+     */
+    public void answerPostAccessReview(String by, Boolean usedAsIntended, String comment, Instant now) {
+        Objects.requireNonNull(by, "by");
+        if (!by.equals(requester) && targetOwner().filter(by::equals).isEmpty()) {
+            throw new NotPermitted("only the requester of writ " + id + " (or the owner of its NHI) answers its "
+                    + "post-access review");
+        }
+        if (postAccessReviewAskedAt == null) {
+            throw new WritStateConflict(state, "writ " + id + " is " + state
+                    + ": the post-access review is asked once its access was revoked");
+        }
+        if (postAccessAnsweredAt != null) {
+            throw new WritStateConflict(state, "the post-access review of writ " + id + " was answered by "
+                    + postAccessAnsweredBy);
+        }
+        if (usedAsIntended == null) {
+            throw InvalidRequest.of("usedAsIntended", "true or false is required");
+        }
+        var text = usedAsIntended ? optionalComment(comment)
+                : requiredComment(comment, "comment", "say how the access was used otherwise than intended");
+        if (text != null && text.length() > Submission.MAX_TEXT) {
+            throw InvalidRequest.of("comment", "at most " + Submission.MAX_TEXT + " characters");
+        }
+        postAccessUsedAsIntended = usedAsIntended;
+        postAccessComment = text;
+        postAccessAnsweredBy = by;
+        postAccessAnsweredAt = Objects.requireNonNull(now, "now");
+    }
+
+    /** Whether the post-access review was asked and not yet answered. */
+    public boolean awaitsPostAccessReview() {
+        return postAccessReviewAskedAt != null && postAccessAnsweredAt == null;
+    }
+
+    /** Whether the break-glass writ's post-incident review is due and not yet done. */
+    public boolean awaitsPostIncidentReview() {
+        return postIncidentReviewDue != null && postIncidentReviewedAt == null;
+    }
+
+    /** Whether this person could decide on the writ's pending extension now. */
+    public boolean awaitsExtensionDecisionFrom(Approver approver) {
+        return pendingExtension().isPresent() && objectionToDecidingExtension(this, approver).isEmpty();
+    }
+
+    /**
+     * Who is asked to decide on this writ now: the groups whose members may decide, less the people barred whatever
+     * their groups (a conflict of interest, or they decided already). Empty groups while no policy is applied.
+     */
+    public Set<String> groupsAskedToDecide() {
+        return policy == null ? Set.of() : SeparationOfDuties.groupsThatMayDecide(this);
+    }
+
+    /** The people never asked to decide on this writ, whatever their groups (see {@link #groupsAskedToDecide()}). */
+    public Set<String> barredFromDeciding() {
+        return SeparationOfDuties.barredFromDeciding(this, false);
+    }
+
+    /** Who is asked to decide on an extension: the approver group (and backup group once escalated). */
+    public Set<String> groupsAskedToDecideExtension() {
+        return policy == null ? Set.of() : SeparationOfDuties.groupsThatMayDecideExtension(this);
+    }
+
+    /** The people never asked to decide on an extension of this writ: those with a conflict of interest. */
+    public Set<String> barredFromDecidingExtension() {
+        return SeparationOfDuties.barredFromDeciding(this, true);
+    }
+
+    /**
+     * Who may read this writ: its requester and target, the owner of its non-human target, whoever decided on it
+     * or belongs to a group that may, and overseers (security and compliance, told by the caller's roles).
+     */
+    public boolean mayBeSeenBy(String who, Set<String> groups, boolean overseer) {
+        if (overseer || who.equals(requester) || who.equals(target) || targetOwner().filter(who::equals).isPresent()
+                || approvals.stream().anyMatch(a -> a.approver().equals(who))) {
+            return true;
+        }
+        return policy != null && (groups.contains(policy.approverGroup())
+                || policy.backupGroup().filter(groups::contains).isPresent()
+                || (policy.sponsorRequired() && groups.contains(policy.sponsorGroup())));
+    }
+
+    /**
+     * How long people took to approve it: from submission to the approval that completed it. Empty when the writ
+     * was approved at once by its policy (no person was asked), was refused, or is not approved yet.
+     */
+    public Optional<Duration> timeToApprove() {
+        if (decidedAt == null || state == WritState.REJECTED || policy == null || policy.autoApprove()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(submittedAt, decidedAt));
+    }
+
+    /** Since when the writ has waited for its next decision: its submission, or the latest approval so far. */
+    public Optional<Instant> awaitingDecisionSince() {
+        if (state != WritState.PENDING_APPROVAL) {
+            return Optional.empty();
+        }
+        return Optional.of(approvals.isEmpty() ? submittedAt : approvals.get(approvals.size() - 1).at());
+    }
+
+    /** The groups whose members may decide on it now; none unless it awaits a decision. */
+    public List<String> awaitedGroups() {
+        return state == WritState.PENDING_APPROVAL ? policy.decidingGroups() : List.of();
+    }
+
+    /** How many people have approved so far. */
+    public int approvalsSoFar() {
+        return (int) approvals.stream().filter(a -> a.decision() == Decision.APPROVE).count();
+    }
+
+    /** Whether this writ's grant had stopped covering its identity by that instant. */
+    public boolean grantEndedBy(Instant at) {
+        return grant != null && !at.isBefore(grant.windowEnd());
+    }
+
+    /** Whether the grant covered that instant: granted, not yet expired, and its end not yet asked for. */
+    public boolean isActiveAt(Instant at) {
+        return grant != null && grant.covers(at);
+    }
+
+    // --- helpers ---
+
+    private void end(String by, Instant now) {
+        endedAt = Objects.requireNonNull(now, "now");
+        endedBy = by;
+    }
+
+    private void requireState(WritState expected, String action) {
+        if (state != expected) {
+            throw conflict(action, "while " + expected);
+        }
+    }
+
+    private WritStateConflict conflict(String action, String when) {
+        return new WritStateConflict(state, "writ " + id + " is " + state + ": it can " + action + " only " + when);
+    }
+
+    private void requireWindowOpen(Instant now) {
+        if (!now.isBefore(grant.expiresAt())) {
+            throw new WritStateConflict(state, "the window of writ " + id + " ended at " + grant.expiresAt());
+        }
+    }
+
+    private Extension requirePendingExtension() {
+        return pendingExtension().orElseThrow(() ->
+                new WritStateConflict(state, "writ " + id + " has no extension awaiting a decision"));
+    }
+
+    private static String optionalComment(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return null;
+        }
+        if (comment.length() > Submission.MAX_TEXT) {
+            throw InvalidRequest.of("comment", "at most " + Submission.MAX_TEXT + " characters");
+        }
+        return comment.strip();
+    }
+
+    private static String requiredComment(String comment, String field, String why) {
+        var kept = optionalComment(comment);
+        if (kept == null) {
+            throw InvalidRequest.of(field, "is required: " + why);
+        }
+        return kept;
+    }
+
+    // --- what the writ says about itself ---
+
+    public String id() { return id; }
+    public String requester() { return requester; }
+    public String target() { return target; }
+    /** The target as the directory is to be told of its grant and revocation: by its key when known. */
+    public DirectoryRef targetRef() { return new DirectoryRef(targetId, target); }
+    /** The accountable human owner when the target is a non-human identity. */
+    public Optional<String> targetOwner() { return Optional.ofNullable(targetOwner); }
+    public String entitlement() { return entitlement; }
+    public RiskTier riskTier() { return riskTier; }
+    /** The backing ticket; absent only for break-glass access. */
+    public Optional<String> ticket() { return Optional.ofNullable(ticket); }
+    public String justification() { return justification; }
+    public DeclaredScope scope() { return scope != null ? scope : DeclaredScope.unrestricted(); }
+    public int requestedMinutes() { return requestedMinutes; }
+    public boolean breakGlass() { return breakGlass; }
+    public boolean thirdParty() { return thirdParty; }
+    public WritState state() { return state; }
+    public Optional<ApprovalPolicy> policy() { return Optional.ofNullable(policy); }
+    public Optional<SessionCoverage> sessionCoverage() { return Optional.ofNullable(sessionCoverage); }
+    /** Every decision so far, in the order made. */
+    public List<Approval> approvals() { return Collections.unmodifiableList(approvals); }
+    public Optional<Grant> grant() { return Optional.ofNullable(grant); }
+    /** The latest extension asked for, whatever its decision. */
+    public Optional<Extension> extension() { return Optional.ofNullable(extension); }
+    /** The extension awaiting a decision; one still undecided when the writ ended lapsed with it. */
+    public Optional<Extension> pendingExtension() {
+        return extension().filter(e -> e.isPending() && state == WritState.ACTIVE);
+    }
+    public Optional<String> processInstanceId() { return Optional.ofNullable(processInstanceId); }
+    public Optional<Instant> postIncidentReviewDue() { return Optional.ofNullable(postIncidentReviewDue); }
+    public Optional<String> postIncidentReviewedBy() { return Optional.ofNullable(postIncidentReviewedBy); }
+    public Optional<Instant> postIncidentReviewedAt() { return Optional.ofNullable(postIncidentReviewedAt); }
+    public Optional<String> postIncidentFindings() { return Optional.ofNullable(postIncidentFindings); }
+    public Optional<Instant> postAccessReviewAskedAt() { return Optional.ofNullable(postAccessReviewAskedAt); }
+    public Optional<Boolean> postAccessUsedAsIntended() { return Optional.ofNullable(postAccessUsedAsIntended); }
+    public Optional<String> postAccessComment() { return Optional.ofNullable(postAccessComment); }
+    public Optional<String> postAccessAnsweredBy() { return Optional.ofNullable(postAccessAnsweredBy); }
+    public Optional<Instant> postAccessAnsweredAt() { return Optional.ofNullable(postAccessAnsweredAt); }
+    public Instant submittedAt() { return submittedAt; }
+    public Optional<Instant> decidedAt() { return Optional.ofNullable(decidedAt); }
+    public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
+    public Optional<String> endedBy() { return Optional.ofNullable(endedBy); }
+    public long version() { return version; }
+}

@@ -1,0 +1,42 @@
+package io.writ.workflow.breakglass.process;
+
+import io.writ.bpmn.ProcessModels;
+import io.writ.domain.writ.Writ;
+import io.writ.workflow.writ.WritSettings;
+import io.writ.workflow.engine.ProcessEngineStartup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * The break-glass process of each emergency writ (business key = writ id). It shares the elevation process's
+ * variable names and its grant, window-end and revoke beans; ends are told to it by the same message.
+ */
+@ApplicationScoped
+public class BreakGlassProcess {
+
+    @Inject
+    ProcessEngineStartup startup;
+
+    public void start(Writ writ, WritSettings settings) {
+        var instance = startup.engine().getRuntimeService().startProcessInstanceByKey(ProcessModels.BREAK_GLASS,
+                writ.id(), Variables.createVariables()
+                        .putValue(ProcessModels.VAR_WRIT_ID, writ.id())
+                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, settings.keycloakRetryCycle())
+                        .putValue(ProcessModels.VAR_REVIEW_WITHIN, settings.breakGlassReviewWithin()));
+        writ.attachProcess(instance.getId());
+    }
+
+    /** Completes the writ's post-incident review task; false when there is none open. */
+    public boolean completeReview(String writId) {
+        var tasks = startup.engine().getTaskService();
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(writId)
+                .processDefinitionKey(ProcessModels.BREAK_GLASS).taskDefinitionKey(ProcessModels.TASK_REVIEW_BREAK_GLASS)
+                .singleResult();
+        if (task == null) {
+            return false;
+        }
+        tasks.complete(task.getId());
+        return true;
+    }
+}

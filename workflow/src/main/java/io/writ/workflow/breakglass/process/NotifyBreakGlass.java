@@ -1,0 +1,25 @@
+package io.writ.workflow.breakglass.process;
+
+import io.writ.bpmn.ProcessModels;
+import io.writ.workflow.writ.ElevationService;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import static io.writ.workflow.writ.process.ApplyPolicy.writId;
+
+/** Tells security and the approvers who were skipped that the glass was broken. */
+@Named(ProcessModels.BEAN_NOTIFY_BREAK_GLASS)
+@Dependent
+public class NotifyBreakGlass implements JavaDelegate {
+
+    @Inject
+    ElevationService elevations;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        elevations.breakGlassGranted(writId(execution));
+    }
+}

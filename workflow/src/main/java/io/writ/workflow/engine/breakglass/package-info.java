@@ -1,2 +1,0 @@
-/** The break-glass process of each emergency writ: starting it, its own delegates, and the review task. */
-package io.writ.workflow.engine.breakglass;

@@ -1,2 +1,0 @@
-/** The access-review-campaign process of each campaign: starting it and its delegates. */
-package io.writ.workflow.engine.review;

@@ -1,2 +1,0 @@
-/** The credential-rotation process of each NHI: starting it and its delegates. */
-package io.writ.workflow.engine.rotation;
