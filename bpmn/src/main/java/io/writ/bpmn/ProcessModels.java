@@ -139,6 +139,8 @@ public final class ProcessModels {
     public static final String GATEWAY_NON_HUMAN = "Gateway_NonHuman";
     /** Asynchronous: regenerates the NHI's client secret in Keycloak. */
     public static final String TASK_ROTATE_SECRET = "Task_RotateNhiSecret";
+    /** Joins the person's and the NHI's paths before {@link #TASK_RECORD_CONTAINMENT}. */
+    public static final String GATEWAY_CONTAINED = "Gateway_Contained";
     public static final String TASK_RECORD_CONTAINMENT = "Task_RecordContainment";
     /** Security's user task: dismiss, confirm or escalate. */
     public static final String TASK_TRIAGE = "Task_TriageAlert";
@@ -225,6 +227,8 @@ public final class ProcessModels {
     /** Asynchronous (asyncBefore): revokes fail-closed items in Keycloak, so it retries and raises the incident. */
     public static final String TASK_CLOSE_AT_DEADLINE = "Task_CloseCampaignAtDeadline";
     public static final String END_CAMPAIGN_CLOSED = "End_CampaignClosed";
+    /** Reached only if something signals {@link #TASK_AWAIT_REVIEWS}, which nothing does: the campaign stays open. */
+    public static final String END_REVIEWS_ENDED = "End_ReviewsEnded";
 
     /** Start (String): the campaign's id, also the business key. */
     public static final String VAR_CAMPAIGN_ID = "campaignId";

@@ -107,6 +107,21 @@ class AccessReviewCampaignProcessTest {
         assertThat(done).isEmpty();
     }
 
+    /** Nothing signals the wait today; one that did would end the process without closing the campaign. */
+    @Test
+    void aSignalledWaitEndsWithoutClosingTheCampaign() {
+        var process = start();
+        var wait = engine.getRuntimeService().createExecutionQuery().processInstanceId(process.getId())
+                .activityId(TASK_AWAIT_REVIEWS).singleResult();
+
+        engine.getRuntimeService().signal(wait.getId());
+
+        assertThat(process).isEnded().hasPassed(END_REVIEWS_ENDED).hasNotPassed(TASK_CLOSE_AT_DEADLINE);
+        assertThat(done).isEmpty();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(process.getId()).count())
+                .as("reminder and deadline timers are gone").isZero();
+    }
+
     private org.camunda.bpm.engine.runtime.Job timer(ProcessInstance process, String activity) {
         return engine.getManagementService().createJobQuery().processInstanceId(process.getId())
                 .activityId(activity).singleResult();

@@ -61,7 +61,8 @@ class ContainmentProcessTest {
         assertThat(done).as("nothing before the asynchronous step runs").isEmpty();
         execute(job(process));
 
-        assertThat(process).isWaitingAt(TASK_TRIAGE);
+        assertThat(process).isWaitingAt(TASK_TRIAGE).hasPassed(GATEWAY_CONTAINED, TASK_RECORD_CONTAINMENT)
+                .hasNotPassed(TASK_ROTATE_SECRET);
         assertThat(task(process)).hasCandidateGroup("writ-security");
         assertThat(done).containsExactly("contained alert-1", "recorded: writ ended; 1 session logged out");
     }
@@ -74,7 +75,7 @@ class ContainmentProcessTest {
         assertThat(process).isWaitingAt(TASK_ROTATE_SECRET);
         execute(job(process));
 
-        assertThat(process).isWaitingAt(TASK_TRIAGE);
+        assertThat(process).isWaitingAt(TASK_TRIAGE).hasPassed(GATEWAY_CONTAINED, TASK_RECORD_CONTAINMENT);
         assertThat(done).containsExactly("contained alert-1", "rotated", "recorded: writ ended; 1 session logged out");
     }
 
