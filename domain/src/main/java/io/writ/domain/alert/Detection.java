@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The detection rules over one reported event, given the writ that covered its identity at that instant (if
@@ -32,10 +33,11 @@ public final class Detection {
     /**
      * @param covering   the writ whose grant covered the identity when the event happened
      * @param endedEarlier the identity's latest writ whose grant had ended before the event
-     * @param nonHuman   the identity is an NHI's service account
+     * @param nonHuman     whether the identity is an NHI's service account, as the directory says; asked only of an
+     *                     interactive session's start
      */
     public static Verdict judge(ReportedEvent e, PrivilegedSession session, Optional<Writ> covering,
-                                Optional<Writ> endedEarlier, boolean nonHuman) {
+                                Optional<Writ> endedEarlier, BooleanSupplier nonHuman) {
         var findings = new ArrayList<Finding>();
         boolean inScope = true;
         if (covering.isEmpty()) {
@@ -62,7 +64,7 @@ public final class Detection {
                         describe(e) + ", under break-glass writ " + writ.id());
             }
         }
-        if (nonHuman && interactive(e)) {
+        if (interactive(e) && nonHuman.getAsBoolean()) {
             fire(findings, session, AlertRule.HUMAN_USE_OF_NHI, covering,
                     describe(e) + ": an interactive session of a non-human identity, so a person holds its credentials");
         }

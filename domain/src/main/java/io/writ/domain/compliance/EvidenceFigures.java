@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -200,14 +201,14 @@ public final class EvidenceFigures {
      */
     private static EvidenceFigure breakGlassReviewedOnTime(List<Writ> writs, Instant now) {
         var records = writs.stream().filter(Writ::breakGlass)
-                .filter(w -> w.postIncidentReviewDue().isPresent())
-                .filter(w -> w.postIncidentReviewedAt().isPresent() || w.postIncidentReviewDue().get().isBefore(now))
-                .map(w -> {
-                    var due = w.postIncidentReviewDue().get();
-                    var onTime = w.postIncidentReviewedAt().filter(at -> !at.isAfter(due)).isPresent();
-                    return new EvidenceRecord("writ", w.id(), onTime, w.postIncidentReviewedAt()
-                            .map(at -> "reviewed by " + w.postIncidentReviewedBy().orElse("?") + " at " + at + ", due "
-                                    + due).orElse("not reviewed; due " + due));
+                .flatMap(w -> w.postIncidentReview().stream().map(review -> Map.entry(w, review)))
+                .filter(e -> !e.getValue().isPending() || e.getValue().due().isBefore(now))
+                .map(e -> {
+                    var review = e.getValue();
+                    var onTime = review.reviewedAt().filter(at -> !at.isAfter(review.due())).isPresent();
+                    return new EvidenceRecord("writ", e.getKey().id(), onTime, review.reviewedAt()
+                            .map(at -> "reviewed by " + review.reviewedBy().orElse("?") + " at " + at + ", due "
+                                    + review.due()).orElse("not reviewed; due " + review.due()));
                 }).toList();
         return share("break-glass-reviewed-on-time", PortalControl.BREAK_GLASS_REVIEW,
                 "Break-glass uses reviewed on time",

@@ -1,5 +1,7 @@
 package io.writ.domain.entitlement;
 
+import io.writ.domain.NotFound;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +12,14 @@ public interface EntitlementCatalogue {
     List<Entitlement> all();
 
     Optional<Entitlement> named(String name);
+
+    /**
+     * The entitlement of that name, or {@link NotFound}: the one rule for a name that is not (or no longer) in the
+     * catalogue, whoever asks (a person: 404; a process step: an incident until it is back).
+     */
+    default Entitlement require(String name) {
+        return named(name).orElseThrow(() -> new NotFound("no entitlement " + name + " in the catalogue"));
+    }
 
     /** Keeps a new entitlement (changes to one already kept are saved with the transaction). */
     void add(Entitlement entitlement);

@@ -1,6 +1,5 @@
 package io.writ.domain.notice;
 
-import io.writ.domain.writ.Writ;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -42,49 +41,14 @@ public class Audience {
         this.except = join(except);
     }
 
-    /**
-     * The people a writ's outcome is told to: its requester and, when the target is a non-human identity, the
-     * person accountable for it (who may not be the one who asked: an NHI asks for itself).
-     */
     /** These people by username. */
     public static Audience people(Collection<String> usernames) {
         return new Audience(new LinkedHashSet<>(usernames), List.of(), List.of());
     }
 
-    public static Audience requesterOf(Writ writ) {
-        var people = new LinkedHashSet<String>();
-        people.add(writ.requester());
-        writ.targetOwner().ifPresent(people::add);
-        return new Audience(people, List.of(), List.of());
-    }
-
-    /** The people who may decide on the writ now: its deciding groups, less anyone barred from deciding. */
-    public static Audience decidersOf(Writ writ) {
-        return new Audience(List.of(), writ.groupsAskedToDecide(), writ.barredFromDeciding());
-    }
-
-    /** The people who may decide on the writ's extension. */
-    public static Audience extensionDecidersOf(Writ writ) {
-        return new Audience(List.of(), writ.groupsAskedToDecideExtension(), writ.barredFromDecidingExtension());
-    }
-
-    /** One group newly asked to decide (the backup group on escalation), less anyone barred from deciding. */
-    public static Audience groupAskedToDecide(Writ writ, String group) {
-        return new Audience(List.of(), List.of(group), writ.barredFromDeciding());
-    }
-
-    /**
-     * Who must know at once that the glass was broken: security and the approvers whose approval was skipped, less
-     * the person who broke it and the identity that received the access.
-     */
-    public static Audience watchersOfBrokenGlass(Writ writ, String securityGroup) {
-        var groups = new LinkedHashSet<String>();
-        groups.add(securityGroup);
-        writ.policy().ifPresent(p -> groups.add(p.approverGroup()));
-        var except = new LinkedHashSet<String>();
-        except.add(writ.requester());
-        except.add(writ.target());
-        return new Audience(List.of(), groups, except);
+    /** The members of these groups when the notice is delivered, less these people whatever their groups. */
+    public static Audience groups(Collection<String> groups, Collection<String> except) {
+        return new Audience(List.of(), new LinkedHashSet<>(groups), new LinkedHashSet<>(except));
     }
 
     public List<String> users() { return split(users); }

@@ -1,33 +1,32 @@
 package io.writ.domain.writ;
 
 import io.writ.domain.FieldError;
+import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.ticket.TicketStatus;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a requester asks for, together with what the application looked up for it: the entitlement's risk tier
- * from the catalogue (null when the catalogue does not know the name) and the ticket system's answer about the
- * ticket (null when no ticket was named). Field names in errors are the API's.
+ * What a requester asks for, together with what the application looked up for it: the target identity in the
+ * directory (empty when the directory does not know the name), the entitlement in the catalogue (empty when the
+ * catalogue does not know it), and the ticket system's answer about the ticket (null when no ticket was named).
+ * Field names in errors are the API's.
  *
- * @param requester       who asks (a person, or an NHI asking for itself)
- * @param target          who would receive the entitlement: the requester, or a non-human identity they own
- * @param targetId        the directory's key for the target (Keycloak's user id), so that a grant and its revocation
- *                        reach that identity even if renamed, and no later account that took its name; null if unknown
- * @param targetOwner     the accountable human owner when the target is a non-human identity; null for a person
- * @param durationMinutes the window asked for; the window starts when the entitlement is granted
- * @param scope           the declared scope; null declares nothing
- * @param thirdParty      the target is a third-party administrator, who needs a sponsor's approval as well
+ * @param requester     who asks (a person, or an NHI asking for itself)
+ * @param targetName    who is to receive the entitlement, as asked for: the requester, or an NHI they own
+ * @param target        that identity as the directory knows it; empty when it does not
+ * @param entitlement   the entitlement asked for, as the catalogue has it; empty when it does not
+ * @param ticketStatus  the ticket system's answer about the form's ticket; null when the form names none
  */
-public record Submission(String requester, String target, String targetId, String targetOwner, String entitlement,
-                         RiskTier riskTier, Integer maxMinutes, String ticket, TicketStatus ticketStatus, String justification,
-                         DeclaredScope scope, Integer durationMinutes, boolean breakGlass, boolean thirdParty) {
+public record Submission(String requester, WritForm form, String targetName, Optional<DirectoryIdentity> target,
+                         Optional<Entitlement> entitlement, TicketStatus ticketStatus) {
 
     static final int MIN_JUSTIFICATION = 10;
-    static final int MAX_TEXT = 2000;
     static final int MAX_NAME = 200;
     static final int MAX_TICKET = 100;
 
@@ -36,57 +35,113 @@ public record Submission(String requester, String target, String targetId, Strin
             // The requester comes from authentication, never from the form: a missing one is a bug, not bad input.
             throw new IllegalArgumentException("requester is required");
         }
-        if (ticket != null && !ticket.isBlank()) {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(entitlement, "entitlement");
+        if (form.ticketRef() != null) {
             Objects.requireNonNull(ticketStatus, "ticketStatus: check the ticket before submitting");
         }
-        scope = scope == null ? DeclaredScope.unrestricted() : scope;
+    }
+
+    /**
+     * The requester's form with what was found for it.
+     *
+     * @param target       the identity the form names (or the requester), as the directory knows it
+     * @param entitlement  the entitlement the form names, as the catalogue has it
+     * @param ticketStatus the ticket system's answer about the form's ticket; null when it names none
+     */
+    public static Submission of(String requester, WritForm form, Optional<DirectoryIdentity> target,
+                                Optional<Entitlement> entitlement, TicketStatus ticketStatus) {
+        return new Submission(requester, form, form.targetOr(requester), target, entitlement, ticketStatus);
+    }
+
+    public DeclaredScope scope() {
+        return form.scope() == null ? DeclaredScope.unrestricted() : form.scope();
+    }
+
+    RiskTier riskTier() {
+        return entitlement.map(Entitlement::riskTier).orElse(null);
     }
 
     /** Everything wrong with the submission, all at once; empty when it can be accepted. */
     List<FieldError> problems() {
         var problems = new ArrayList<FieldError>();
-        if (isBlank(entitlement)) {
-            problems.add(new FieldError("entitlement", "is required"));
-        } else if (riskTier == null) {
-            problems.add(new FieldError("entitlement", "no entitlement named '" + entitlement + "' can be asked for"));
-        }
-        if (isBlank(ticket)) {
-            if (!breakGlass) {
-                problems.add(new FieldError("ticket", "is required (only break-glass access may go without one)"));
-            }
-        } else if (ticket.length() > MAX_TICKET) {
-            problems.add(new FieldError("ticket", "at most " + MAX_TICKET + " characters"));
-        } else if (!ticketStatus.isOpen()) {
-            problems.add(new FieldError("ticket", ticketStatus.message()));
-        }
-        if (isBlank(justification)) {
-            problems.add(new FieldError("justification", "is required"));
-        } else if (justification.strip().length() < MIN_JUSTIFICATION) {
-            problems.add(new FieldError("justification",
-                    "at least " + MIN_JUSTIFICATION + " characters: say what the task is"));
-        } else if (justification.length() > MAX_TEXT) {
-            problems.add(new FieldError("justification", "at most " + MAX_TEXT + " characters"));
-        }
-        if (durationMinutes == null) {
-            problems.add(new FieldError("durationMinutes", "is required"));
-        } else if (durationMinutes < 1) {
-            problems.add(new FieldError("durationMinutes", "must be at least 1 minute"));
-        } else if (maxMinutes != null && durationMinutes > maxMinutes) {
-            problems.add(new FieldError("durationMinutes", "at most " + maxMinutes + " minutes for " + entitlement));
-        }
-        if (isBlank(target)) {
-            problems.add(new FieldError("target", "is required"));
-        } else if (target.length() > MAX_NAME) {
-            problems.add(new FieldError("target", "at most " + MAX_NAME + " characters"));
-        } else if (!target.equals(requester) && !requester.equals(targetOwner)) {
-            problems.add(new FieldError("target",
-                    "you may ask only for yourself or for a non-human identity you own"));
-        }
-        problems.addAll(scope.problems());
+        entitlementProblem().ifPresent(problems::add);
+        ticketProblem().ifPresent(problems::add);
+        justificationProblem().ifPresent(problems::add);
+        durationProblem().ifPresent(problems::add);
+        targetProblem().ifPresent(problems::add);
+        problems.addAll(scope().problems());
         return problems;
     }
 
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+    private Optional<FieldError> entitlementProblem() {
+        if (form.entitlementName() == null) {
+            return error("entitlement", "is required");
+        }
+        return entitlement.isPresent() ? Optional.empty() : error("entitlement",
+                "no entitlement named '" + form.entitlementName() + "' can be asked for");
+    }
+
+    private Optional<FieldError> ticketProblem() {
+        var ticket = form.ticketRef();
+        if (ticket == null) {
+            return form.breakGlass() ? Optional.empty()
+                    : error("ticket", "is required (only break-glass access may go without one)");
+        }
+        if (ticket.length() > MAX_TICKET) {
+            return error("ticket", "at most " + MAX_TICKET + " characters");
+        }
+        return ticketStatus.isOpen() ? Optional.empty() : error("ticket", ticketStatus.message());
+    }
+
+    private Optional<FieldError> justificationProblem() {
+        var justification = form.justification();
+        if (justification == null || justification.isBlank()) {
+            return error("justification", "is required");
+        }
+        if (justification.strip().length() < MIN_JUSTIFICATION) {
+            return error("justification", "at least " + MIN_JUSTIFICATION + " characters: say what the task is");
+        }
+        return justification.length() > Comments.MAX_TEXT
+                ? error("justification", "at most " + Comments.MAX_TEXT + " characters")
+                : Optional.empty();
+    }
+
+    private Optional<FieldError> durationProblem() {
+        var minutes = form.durationMinutes();
+        if (minutes == null) {
+            return error("durationMinutes", "is required");
+        }
+        if (minutes < 1) {
+            return error("durationMinutes", "must be at least 1 minute");
+        }
+        return entitlement.filter(e -> minutes > e.maxMinutes())
+                .flatMap(e -> error("durationMinutes", "at most " + e.maxMinutes() + " minutes for " + e.name()));
+    }
+
+    private Optional<FieldError> targetProblem() {
+        if (targetName.length() > MAX_NAME) {
+            return error("target", "at most " + MAX_NAME + " characters");
+        }
+        if (target.isEmpty()) {
+            return error("target", "no identity named '" + targetName + "' is known to Keycloak");
+        }
+        var found = target.get();
+        if (!found.enabled()) {
+            return error("target", found.username() + " is disabled in Keycloak");
+        }
+        if (found.isNonHuman() && found.owner() == null) {
+            return error("target", found.username()
+                    + " is a non-human identity without an accountable owner: give it one before it is elevated");
+        }
+        if (!found.username().equals(requester) && !requester.equals(found.owner())) {
+            return error("target", "you may ask only for yourself or for a non-human identity you own");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<FieldError> error(String field, String message) {
+        return Optional.of(new FieldError(field, message));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import java.time.Duration;
@@ -32,12 +33,15 @@ import java.util.UUID;
 import static io.writ.domain.writ.SeparationOfDuties.objectionToDeciding;
 import static io.writ.domain.writ.SeparationOfDuties.objectionToDecidingExtension;
 import static io.writ.domain.writ.SeparationOfDuties.refuseIf;
+import static io.writ.domain.writ.WritEvent.Kind;
+import static io.writ.domain.writ.WritEvent.SYSTEM;
 import static java.time.temporal.ChronoUnit.MINUTES;
 
 /**
  * The writ: a requester's ticket-backed, approved, time-bound elevation of one identity to one privileged
  * entitlement. Every change of its life is a method here that checks its rule first; what is refused changes
- * nothing. Time is always handed in, so the writ never reads a clock.
+ * nothing. Each change says what happened as a {@link WritEvent}, which the application records with the change.
+ * Time is always handed in, so the writ never reads a clock.
  *
  * <p>Every decision is checked against {@link SeparationOfDuties} first: nobody decides on a writ they asked for,
  * would receive, or whose non-human target they own; only the policy's groups decide; each person once.
@@ -95,7 +99,7 @@ public class Writ {
     @Embedded
     private ApprovalPolicy policy;
 
-    /** How much of the sessions under this writ is kept as evidence; decided with the policy. */
+    /** How much of the sessions under this writ is kept as evidence; decided at submission. */
     @Enumerated(EnumType.STRING)
     @Column(name = "session_coverage", length = 10)
     private SessionCoverage sessionCoverage;
@@ -131,37 +135,20 @@ public class Writ {
     @Column(name = "ended_by", length = 200)
     private String endedBy;
 
-    /** When the post-incident review of a break-glass writ is due; null until its access was revoked. */
-    @Column(name = "post_incident_review_due")
-    private Instant postIncidentReviewDue;
+    /** Due once a break-glass writ's access was revoked; null before, and for every other writ. */
+    @Embedded
+    private PostIncidentReview postIncidentReview;
 
-    @Column(name = "post_incident_reviewed_by", length = 200)
-    private String postIncidentReviewedBy;
-
-    @Column(name = "post_incident_reviewed_at")
-    private Instant postIncidentReviewedAt;
-
-    @Column(name = "post_incident_findings", length = 2000)
-    private String postIncidentFindings;
-
-    /** When the requester (or the NHI's owner) was asked whether the access was used as intended: at revocation. */
-    @Column(name = "post_access_review_asked_at")
-    private Instant postAccessReviewAskedAt;
-
-    @Column(name = "post_access_used_as_intended")
-    private Boolean postAccessUsedAsIntended;
-
-    @Column(name = "post_access_comment", length = 2000)
-    private String postAccessComment;
-
-    @Column(name = "post_access_answered_by", length = 200)
-    private String postAccessAnsweredBy;
-
-    @Column(name = "post_access_answered_at")
-    private Instant postAccessAnsweredAt;
+    /** Asked once the writ's access was revoked; null before. */
+    @Embedded
+    private PostAccessReview postAccessReview;
 
     @Version
     private long version;
+
+    /** What happened since the application last took the events (not kept: the audit trail keeps them). */
+    @Transient
+    private final List<WritEvent> events = new ArrayList<>();
 
     protected Writ() {
         // for JPA
@@ -174,26 +161,35 @@ public class Writ {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
+        var identity = s.target().orElseThrow();
+        var entitlement = s.entitlement().orElseThrow();
         var w = new Writ();
         w.id = UUID.randomUUID().toString();
         w.requester = s.requester();
-        w.target = s.target().strip();
-        w.targetId = s.targetId();
-        w.targetOwner = s.targetOwner();
-        w.entitlement = s.entitlement().strip();
-        w.riskTier = s.riskTier();
-        w.ticket = s.ticket() == null || s.ticket().isBlank() ? null : s.ticket().strip();
-        w.justification = s.justification().strip();
+        w.target = identity.username();
+        w.targetId = identity.id();
+        w.targetOwner = identity.isNonHuman() ? identity.owner() : null;
+        w.entitlement = entitlement.name();
+        w.riskTier = entitlement.riskTier();
+        w.ticket = s.form().ticketRef();
+        w.justification = s.form().justification().strip();
         w.scope = s.scope();
-        w.requestedMinutes = s.durationMinutes();
-        w.breakGlass = s.breakGlass();
-        w.thirdParty = s.thirdParty();
+        w.requestedMinutes = s.form().durationMinutes();
+        w.breakGlass = s.form().breakGlass();
+        w.thirdParty = identity.thirdParty();
+        // A third-party administrator's sessions, and everything under broken glass, are always kept in full.
+        w.sessionCoverage = w.thirdParty || w.breakGlass ? SessionCoverage.FULL : entitlement.coverage();
         w.state = WritState.SUBMITTED;
         w.submittedAt = now;
+        w.raise(Kind.SUBMITTED, w.requester, now, w.entitlement + " for " + w.target + " for " + w.requestedMinutes
+                + " min on ticket " + w.ticket().orElse("(break-glass)") + ": " + w.justification);
         return w;
     }
 
-    /** Puts the writ before its approvers under the policy chosen for it, or approves it at once if it says so. */
+    /**
+     * Puts the writ before its approvers under the policy chosen for it, or approves it at once if it says so. A
+     * break-glass writ's policy approves it at once, on the word of the one who broke the glass.
+     */
     public void applyPolicy(ApprovalPolicy policy, Instant now) {
         Objects.requireNonNull(policy, "policy");
         requireState(WritState.SUBMITTED, "have its policy applied");
@@ -201,9 +197,11 @@ public class Writ {
             // The policy decision must give a third-party writ a sponsor; letting it through would skip one.
             throw new IllegalArgumentException("a third-party writ needs a policy with a sponsor");
         }
+        if (breakGlass && !policy.autoApprove()) {
+            throw new IllegalArgumentException("a break-glass writ is approved at once by its policy");
+        }
         if (requestedMinutes > policy.maxMinutes()) {
-            throw InvalidRequest.of("durationMinutes",
-                    "at most " + policy.maxMinutes() + " minutes for " + entitlement);
+            throw InvalidRequest.of("durationMinutes", "at most " + policy.maxMinutes() + " minutes for " + entitlement);
         }
         this.policy = policy;
         this.state = WritState.PENDING_APPROVAL;
@@ -211,15 +209,16 @@ public class Writ {
             this.state = WritState.APPROVED;
             this.decidedAt = Objects.requireNonNull(now, "now");
         }
-    }
-
-    /**
-     * Decides how much of the sessions under this writ is kept: the entitlement's coverage, except that a
-     * third-party administrator's sessions are always kept in full.
-     */
-    public void coverSessions(SessionCoverage entitlementCoverage) {
-        Objects.requireNonNull(entitlementCoverage, "entitlementCoverage");
-        sessionCoverage = thirdParty ? SessionCoverage.FULL : entitlementCoverage;
+        if (breakGlass) {
+            raise(Kind.BREAK_GLASS, requester, now, "glass broken: " + entitlement + " for " + target
+                    + " granted at once for at most " + policy.maxMinutes() + " min without the approval of "
+                    + policy.approverGroup() + "; reason: " + justification);
+        } else {
+            raise(Kind.POLICY_APPLIED, SYSTEM, now, (policy.autoApprove() ? "approved at once"
+                    : policy.approvalsRequired() + " approval(s) from " + policy.approverGroup()
+                    + (policy.sponsorRequired() ? " and a sponsor from " + policy.sponsorGroup() : ""))
+                    + "; window at most " + policy.maxMinutes() + " min; sessions covered " + sessionCoverage);
+        }
     }
 
     /** Records the run of the elevation process that drives this writ; set once. */
@@ -240,35 +239,50 @@ public class Writ {
     public boolean approve(Approver approver, String comment, Instant now) {
         requireState(WritState.PENDING_APPROVAL, "be approved");
         refuseIf(objectionToDeciding(this, approver));
-        approvals.add(new Approval(approvals.size() + 1, approver, Decision.APPROVE,
-                optionalComment(comment), now, policy));
-        if (!policy.isMetBy(approvals)) {
-            return false;
+        var kept = Comments.optional(comment, "comment");
+        approvals.add(new Approval(approvals.size() + 1, approver, Decision.APPROVE, kept, now, policy));
+        boolean met = policy.isMetBy(approvals);
+        if (met) {
+            state = WritState.APPROVED;
+            decidedAt = now;
         }
-        state = WritState.APPROVED;
-        decidedAt = now;
-        return true;
+        raise(Kind.APPROVED, approver.username(), now, decisionDetail(kept));
+        return met;
     }
 
     /** One approver's refusal ends the writ; they must say why. */
     public void reject(Approver approver, String comment, Instant now) {
         requireState(WritState.PENDING_APPROVAL, "be rejected");
         refuseIf(objectionToDeciding(this, approver));
-        approvals.add(new Approval(approvals.size() + 1, approver, Decision.REJECT,
-                requiredComment(comment, "comment", "say why the writ is rejected"), now, policy));
+        var why = Comments.required(comment, "comment", "say why the writ is rejected");
+        approvals.add(new Approval(approvals.size() + 1, approver, Decision.REJECT, why, now, policy));
         state = WritState.REJECTED;
         decidedAt = now;
         end(approver.username(), now);
+        raise(Kind.REJECTED, approver.username(), now, decisionDetail(why));
+    }
+
+    private String decisionDetail(String comment) {
+        return (comment == null ? "" : comment + " — ") + approvalsSoFar() + " of " + policy.approvalsRequired()
+                + " approvals; now " + state;
+    }
+
+    /** The writ has waited a while: those who may decide and have not are reminded. */
+    public void remindApprovers(Instant now) {
+        requireState(WritState.PENDING_APPROVAL, "have its approvers reminded");
+        raise(Kind.APPROVERS_REMINDED, SYSTEM, now, approvalsSoFar() + " of " + policy.approvalsRequired()
+                + " approvals so far");
     }
 
     /**
      * The approvers took too long: members of the backup group may now decide as well, under the same separation
      * of duties. Escalating again to the same group changes nothing.
      */
-    public void escalateTo(String backupGroup) {
+    public void escalateTo(String backupGroup, Instant now) {
         requireState(WritState.PENDING_APPROVAL, "be escalated");
-        if (!policy.backupGroup().filter(backupGroup::equals).isPresent()) {
+        if (policy.backupGroup().filter(backupGroup::equals).isEmpty()) {
             policy = policy.escalatedTo(backupGroup);
+            raise(Kind.ESCALATED, SYSTEM, now, "handed to backup group " + backupGroup);
         }
     }
 
@@ -277,6 +291,7 @@ public class Writ {
         requireState(WritState.PENDING_APPROVAL, "expire unapproved");
         state = WritState.EXPIRED_UNAPPROVED;
         end(null, now);
+        raise(Kind.EXPIRED_UNAPPROVED, SYSTEM, now, "no decision before the approval deadline");
     }
 
     /** The requester withdraws the writ before it is granted. */
@@ -289,6 +304,7 @@ public class Writ {
         }
         state = WritState.CANCELLED;
         end(by, now);
+        raise(Kind.CANCELLED, by, now, "withdrawn by the requester");
     }
 
     /**
@@ -303,7 +319,18 @@ public class Writ {
         requireState(WritState.APPROVED, "be granted");
         grant = Grant.granted(grantedAt, grantedAt.plus(requestedMinutes, MINUTES), confirmedPresentAt);
         state = WritState.ACTIVE;
+        raise(Kind.GRANTED, SYSTEM, grantedAt, entitlement + " granted to " + target
+                + " and read back present; window until " + grant.expiresAt());
         return true;
+    }
+
+    /** The break-glass grant is in place: security and the approvers who were skipped are told at once. */
+    public void announceBreakGlass(Instant now) {
+        if (!breakGlass || grant == null) {
+            throw new WritStateConflict(state, "writ " + id + " is no granted break-glass writ: nothing to announce");
+        }
+        raise(Kind.BREAK_GLASS_ANNOUNCED, SYSTEM, now, "security and the approver group " + policy.approverGroup()
+                + " told: " + requester + " holds " + entitlement + " until " + grant.expiresAt());
     }
 
     /**
@@ -332,14 +359,22 @@ public class Writ {
         grant = grant.endRequested(reason, now);
         state = reason == RevocationReason.CONTAINMENT ? WritState.CONTAINED : WritState.ENDED;
         end(by, now);
+        if (reason == RevocationReason.WINDOW_ENDED) {
+            raise(Kind.WINDOW_ENDED, SYSTEM, now, "window ended at " + grant.expiresAt());
+        } else {
+            raise(Kind.END_REQUESTED, by, now, reason.name());
+        }
         return true;
     }
 
     /**
      * The entitlement was removed, read back as absent, and the identity's sessions logged out. Only after the end
      * was asked for. The first record stands: a repeat returns false and changes nothing.
+     *
+     * @param sessionsLoggedOut how many sessions of the identity the logout ended
      */
-    public boolean recordRevocation(Instant revokedAt, Instant confirmedAbsentAt, Instant sessionsLoggedOutAt) {
+    public boolean recordRevocation(Instant revokedAt, Instant confirmedAbsentAt, Instant sessionsLoggedOutAt,
+                                    int sessionsLoggedOut) {
         if (grant == null || grant.endRequestedAt().isEmpty()) {
             throw new WritStateConflict(state, "writ " + id + " is " + state
                     + ": a revocation is recorded only after its end was asked for");
@@ -349,7 +384,10 @@ public class Writ {
         }
         grant = grant.revoked(revokedAt, confirmedAbsentAt, sessionsLoggedOutAt);
         // The writ ended for good: whoever asked for it now says whether it was used as intended.
-        postAccessReviewAskedAt = confirmedAbsentAt;
+        postAccessReview = PostAccessReview.askedAt(confirmedAbsentAt);
+        raise(Kind.REVOKED, SYSTEM, sessionsLoggedOutAt, entitlement + " removed from " + target
+                + " and read back absent; " + sessionsLoggedOut + " session(s) logged out; reason "
+                + grant.revocationReason().map(Enum::name).orElse("?"));
         return true;
     }
 
@@ -382,6 +420,7 @@ public class Writ {
                     + " minutes");
         }
         extension = Extension.requested(extraMinutes, now);
+        raise(Kind.EXTENSION_REQUESTED, by, now, extraMinutes + " more minutes");
     }
 
     /**
@@ -396,6 +435,7 @@ public class Writ {
         refuseIf(objectionToDecidingExtension(this, approver));
         grant = grant.extendedTo(grant.expiresAt().plus(pending.minutes(), MINUTES));
         extension = pending.approved(approver.username(), now);
+        raise(Kind.EXTENSION_APPROVED, approver.username(), now, "window now ends at " + grant.expiresAt());
     }
 
     /** The extension is refused, with a reason; the original end stands. */
@@ -403,57 +443,70 @@ public class Writ {
         requireState(WritState.ACTIVE, "have its extension rejected");
         var pending = requirePendingExtension();
         refuseIf(objectionToDecidingExtension(this, approver));
-        extension = pending.rejected(approver.username(),
-                requiredComment(comment, "comment", "say why the extension is refused"), Objects.requireNonNull(now));
+        var why = Comments.required(comment, "comment", "say why the extension is refused");
+        extension = pending.rejected(approver.username(), why, Objects.requireNonNull(now));
+        raise(Kind.EXTENSION_REJECTED, approver.username(), now, why);
     }
 
-    /** Whether this person could decide on the writ now: it awaits a decision and they may make it. */
-    public boolean awaitsDecisionFrom(Approver approver) {
-        return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
+    /**
+     * After broken glass, the credentials the access touched were dealt with (an NHI's secret rotated, or a person's
+     * sessions logged out with the revocation): how, in a sentence.
+     */
+    public void recordCredentialsAfterBreakGlass(String how, Instant now) {
+        if (!breakGlass || grant == null || !grant.isRevoked()) {
+            throw new WritStateConflict(state, "writ " + id + " is no revoked break-glass writ");
+        }
+        raise(Kind.BREAK_GLASS_CREDENTIALS, SYSTEM, now, how);
     }
 
     /**
      * A break-glass writ's access was revoked: its post-incident review is now due by then. Only break-glass writs
      * have one; asking again keeps the first due date.
      */
-    public void requirePostIncidentReview(Instant due) {
+    public void requirePostIncidentReview(Instant due, Instant now) {
         if (!breakGlass) {
             throw new IllegalStateException("writ " + id + " is not break-glass: it has no post-incident review");
         }
-        if (postIncidentReviewDue == null) {
-            postIncidentReviewDue = Objects.requireNonNull(due, "due");
+        if (postIncidentReview == null) {
+            postIncidentReview = PostIncidentReview.dueBy(due);
+            raise(Kind.POST_INCIDENT_REVIEW_OPENED, SYSTEM, now, "security reviews by " + due);
         }
     }
 
     /**
      * Security's post-incident review of a break-glass writ: what happened, whether the emergency was real, what
-     * follows. Never by the person who broke the glass or received the access; once.
+     * follows. Never by the person who broke the glass or received or owns the access; once.
      */
     public void recordPostIncidentReview(String by, String findings, Instant now) {
         Objects.requireNonNull(by, "by");
-        if (!breakGlass || postIncidentReviewDue == null) {
+        if (postIncidentReview == null) {
             throw new WritStateConflict(state, "writ " + id + " awaits no post-incident review");
         }
-        if (postIncidentReviewedAt != null) {
-            throw new WritStateConflict(state, "writ " + id + " was reviewed by " + postIncidentReviewedBy);
+        if (!postIncidentReview.isPending()) {
+            throw new WritStateConflict(state, "writ " + id + " was reviewed by "
+                    + postIncidentReview.reviewedBy().orElseThrow());
         }
         if (by.equals(requester) || by.equals(target) || targetOwner().filter(by::equals).isPresent()) {
             throw new SeparationOfDutiesViolation("you broke the glass on writ " + id
                     + " (or received or own its access); someone else must review it");
         }
-        var text = requiredComment(findings, "findings", "say what happened and whether the emergency was real");
-        if (text.length() > Submission.MAX_TEXT) {
-            throw InvalidRequest.of("findings", "at most " + Submission.MAX_TEXT + " characters");
+        var text = Comments.required(findings, "findings", "say what happened and whether the emergency was real");
+        postIncidentReview = postIncidentReview.reviewed(by, text, Objects.requireNonNull(now, "now"));
+        raise(Kind.POST_INCIDENT_REVIEWED, by, now, text);
+    }
+
+    /** Nobody reviewed the break-glass writ in time: escalated (it stays due until someone does). */
+    public void postIncidentReviewOverdue(Instant now) {
+        if (!awaitsPostIncidentReview()) {
+            throw new WritStateConflict(state, "writ " + id + " awaits no post-incident review");
         }
-        postIncidentFindings = text;
-        postIncidentReviewedBy = by;
-        postIncidentReviewedAt = Objects.requireNonNull(now, "now");
+        raise(Kind.POST_INCIDENT_REVIEW_OVERDUE, SYSTEM, now, "due " + postIncidentReview.due()
+                + "; escalated to security's leads");
     }
 
     /**
      * The post-access review: once the access is revoked, the requester (or the owner of the NHI that received it)
-     * says whether it was used as intended; a "no" needs a comment saying what happened. Answered once; the answer
-     * is evidence in the next access review campaign.
+     * says whether it was used as intended; a "no" needs a comment saying what happened. Answered once.
      */
     public void answerPostAccessReview(String by, Boolean usedAsIntended, String comment, Instant now) {
         Objects.requireNonNull(by, "by");
@@ -461,41 +514,51 @@ public class Writ {
             throw new NotPermitted("only the requester of writ " + id + " (or the owner of its NHI) answers its "
                     + "post-access review");
         }
-        if (postAccessReviewAskedAt == null) {
+        if (postAccessReview == null) {
             throw new WritStateConflict(state, "writ " + id + " is " + state
                     + ": the post-access review is asked once its access was revoked");
         }
-        if (postAccessAnsweredAt != null) {
+        if (!postAccessReview.isPending()) {
             throw new WritStateConflict(state, "the post-access review of writ " + id + " was answered by "
-                    + postAccessAnsweredBy);
+                    + postAccessReview.answeredBy().orElseThrow());
         }
         if (usedAsIntended == null) {
             throw InvalidRequest.of("usedAsIntended", "true or false is required");
         }
-        var text = usedAsIntended ? optionalComment(comment)
-                : requiredComment(comment, "comment", "say how the access was used otherwise than intended");
-        if (text != null && text.length() > Submission.MAX_TEXT) {
-            throw InvalidRequest.of("comment", "at most " + Submission.MAX_TEXT + " characters");
-        }
-        postAccessUsedAsIntended = usedAsIntended;
-        postAccessComment = text;
-        postAccessAnsweredBy = by;
-        postAccessAnsweredAt = Objects.requireNonNull(now, "now");
+        var text = usedAsIntended ? Comments.optional(comment, "comment")
+                : Comments.required(comment, "comment", "say how the access was used otherwise than intended");
+        postAccessReview = postAccessReview.answered(by, usedAsIntended, text, Objects.requireNonNull(now, "now"));
+        raise(Kind.POST_ACCESS_REVIEWED, by, now, (usedAsIntended ? "used as intended" : "NOT used as intended")
+                + (text == null ? "" : ": " + text));
     }
 
-    /** Whether the post-access review was asked and not yet answered. */
-    public boolean awaitsPostAccessReview() {
-        return postAccessReviewAskedAt != null && postAccessAnsweredAt == null;
+    /** What happened to the writ since they were last taken; each is given once. */
+    public List<WritEvent> takeEvents() {
+        var taken = List.copyOf(events);
+        events.clear();
+        return taken;
     }
 
-    /** Whether the break-glass writ's post-incident review is due and not yet done. */
-    public boolean awaitsPostIncidentReview() {
-        return postIncidentReviewDue != null && postIncidentReviewedAt == null;
+    // --- what the writ says about itself beyond its fields ---
+
+    /** Whether this person could decide on the writ now: it awaits a decision and they may make it. */
+    public boolean awaitsDecisionFrom(Approver approver) {
+        return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
     }
 
     /** Whether this person could decide on the writ's pending extension now. */
     public boolean awaitsExtensionDecisionFrom(Approver approver) {
         return pendingExtension().isPresent() && objectionToDecidingExtension(this, approver).isEmpty();
+    }
+
+    /** Whether the post-access review was asked and not yet answered. */
+    public boolean awaitsPostAccessReview() {
+        return postAccessReview != null && postAccessReview.isPending();
+    }
+
+    /** Whether the break-glass writ's post-incident review is due and not yet done. */
+    public boolean awaitsPostIncidentReview() {
+        return postIncidentReview != null && postIncidentReview.isPending();
     }
 
     /**
@@ -576,6 +639,10 @@ public class Writ {
 
     // --- helpers ---
 
+    private void raise(Kind kind, String by, Instant at, String detail) {
+        events.add(new WritEvent(this, kind, by, at, detail));
+    }
+
     private void end(String by, Instant now) {
         endedAt = Objects.requireNonNull(now, "now");
         endedBy = by;
@@ -602,25 +669,7 @@ public class Writ {
                 new WritStateConflict(state, "writ " + id + " has no extension awaiting a decision"));
     }
 
-    private static String optionalComment(String comment) {
-        if (comment == null || comment.isBlank()) {
-            return null;
-        }
-        if (comment.length() > Submission.MAX_TEXT) {
-            throw InvalidRequest.of("comment", "at most " + Submission.MAX_TEXT + " characters");
-        }
-        return comment.strip();
-    }
-
-    private static String requiredComment(String comment, String field, String why) {
-        var kept = optionalComment(comment);
-        if (kept == null) {
-            throw InvalidRequest.of(field, "is required: " + why);
-        }
-        return kept;
-    }
-
-    // --- what the writ says about itself ---
+    // --- its fields, as they stand ---
 
     public String id() { return id; }
     public String requester() { return requester; }
@@ -651,15 +700,8 @@ public class Writ {
         return extension().filter(e -> e.isPending() && state == WritState.ACTIVE);
     }
     public Optional<String> processInstanceId() { return Optional.ofNullable(processInstanceId); }
-    public Optional<Instant> postIncidentReviewDue() { return Optional.ofNullable(postIncidentReviewDue); }
-    public Optional<String> postIncidentReviewedBy() { return Optional.ofNullable(postIncidentReviewedBy); }
-    public Optional<Instant> postIncidentReviewedAt() { return Optional.ofNullable(postIncidentReviewedAt); }
-    public Optional<String> postIncidentFindings() { return Optional.ofNullable(postIncidentFindings); }
-    public Optional<Instant> postAccessReviewAskedAt() { return Optional.ofNullable(postAccessReviewAskedAt); }
-    public Optional<Boolean> postAccessUsedAsIntended() { return Optional.ofNullable(postAccessUsedAsIntended); }
-    public Optional<String> postAccessComment() { return Optional.ofNullable(postAccessComment); }
-    public Optional<String> postAccessAnsweredBy() { return Optional.ofNullable(postAccessAnsweredBy); }
-    public Optional<Instant> postAccessAnsweredAt() { return Optional.ofNullable(postAccessAnsweredAt); }
+    public Optional<PostIncidentReview> postIncidentReview() { return Optional.ofNullable(postIncidentReview); }
+    public Optional<PostAccessReview> postAccessReview() { return Optional.ofNullable(postAccessReview); }
     public Instant submittedAt() { return submittedAt; }
     public Optional<Instant> decidedAt() { return Optional.ofNullable(decidedAt); }
     public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }

@@ -7,7 +7,10 @@ import java.util.Optional;
 /** Where writs are kept (a repository port; the adapter keeps them in the database). */
 public interface WritRepository {
 
-    /** Keeps a new writ, or the changes of one already kept. */
+    /**
+     * Keeps a new writ, or the changes of one already kept, and gives on what happened to it since it was last saved
+     * ({@link Writ#takeEvents()}), to be recorded in the same transaction. Every change of a writ ends with this.
+     */
     void save(Writ writ);
 
     Optional<Writ> byId(String id);

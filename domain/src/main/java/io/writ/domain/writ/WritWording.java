@@ -1,33 +1,23 @@
-package io.writ.domain.notice;
+package io.writ.domain.writ;
 
-import io.writ.domain.writ.Approval;
-import io.writ.domain.writ.ApprovalPolicy;
-import io.writ.domain.writ.Decision;
-import io.writ.domain.writ.Writ;
-import io.writ.domain.writ.Grant;
-import io.writ.domain.writ.RevocationReason;
+import io.writ.domain.UtcTime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The words of a notice: a subject that says what happened to which access and which ticket, and a body a busy
- * approver or requester can act on without opening anything else. Times in UTC.
+ * The words of a writ's notices: a subject that says what happened to which access and which ticket, and a body a
+ * busy approver or requester can act on without opening anything else. Times in UTC.
  */
-final class Wording {
+final class WritWording {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
-    private Wording() {
+    private WritWording() {
     }
 
     static String time(Instant at) {
-        return TIME.format(at);
+        return UtcTime.minutes(at);
     }
 
     /** "prod-db-admin (HIGH)". */
@@ -90,7 +80,7 @@ final class Wording {
             lines.add("Scope:         " + scope);
         }
         var grant = w.grant();
-        lines.add("Window:        " + grant.map(Wording::window).orElse(w.requestedMinutes() + " minutes from the grant"));
+        lines.add("Window:        " + grant.map(WritWording::window).orElse(w.requestedMinutes() + " minutes from the grant"));
         w.policy().filter(p -> !p.autoApprove()).ifPresent(p -> lines.add("Approvals:     " + approvalsSoFar(w)));
         lines.add("Writ:          " + w.id());
         return String.join("\n", lines);

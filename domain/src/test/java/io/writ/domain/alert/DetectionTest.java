@@ -12,7 +12,7 @@ import io.writ.domain.writ.Approver;
 import io.writ.domain.writ.DeclaredScope;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.RevocationReason;
-import io.writ.domain.writ.Submission;
+import io.writ.domain.writ.Writs;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -77,7 +77,7 @@ class DetectionTest {
         var later = PrivilegedSession.open(SessionSource.BASTION, "s-2", "alice", Optional.empty(), at(40));
 
         var verdict = Detection.judge(event("e1", SessionEventType.COMMAND, at(40), "orders-db-1", "psql"), later,
-                Optional.empty(), Optional.of(writ), false);
+                Optional.empty(), Optional.of(writ), () -> false);
 
         assertThat(verdict.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(AlertRule.ACTIVITY_AFTER_GRANT_ENDED);
@@ -91,7 +91,7 @@ class DetectionTest {
         var unlinked = PrivilegedSession.open(SessionSource.BASTION, "s-3", "mallory", Optional.empty(), at(40));
 
         var verdict = Detection.judge(new ReportedEvent("e1", "s-3", "mallory", SessionEventType.SESSION_START, at(40),
-                "orders-db-1", null), unlinked, Optional.empty(), Optional.empty(), false);
+                "orders-db-1", null), unlinked, Optional.empty(), Optional.empty(), () -> false);
 
         assertThat(verdict.inScope()).isFalse();
         assertThat(verdict.findings()).extracting(Detection.Finding::rule)
@@ -104,7 +104,7 @@ class DetectionTest {
         var s = PrivilegedSession.open(SessionSource.BASTION, "s-4", "alice", Optional.of(breakGlass), at(20));
 
         var verdict = Detection.judge(event("e1", SessionEventType.COMMAND, at(20), "orders-db-1", "psql"), s,
-                Optional.of(breakGlass), Optional.empty(), false);
+                Optional.of(breakGlass), Optional.empty(), () -> false);
 
         assertThat(verdict.inScope()).isTrue();
         assertThat(verdict.findings()).extracting(Detection.Finding::rule).containsExactly(AlertRule.BREAK_GLASS_USE);
@@ -116,16 +116,27 @@ class DetectionTest {
         var s = PrivilegedSession.open(SessionSource.BASTION, "s-5", nhi, Optional.empty(), at(20));
 
         var verdict = Detection.judge(new ReportedEvent("e1", "s-5", nhi, SessionEventType.SESSION_START, at(20),
-                "orders-db-1", "interactive ssh, tty"), s, Optional.empty(), Optional.empty(), true);
+                "orders-db-1", "interactive ssh, tty"), s, Optional.empty(), Optional.empty(), () -> true);
 
         assertThat(verdict.findings()).extracting(Detection.Finding::rule)
                 .containsExactly(AlertRule.UNLINKED_PRIVILEGED_SESSION, AlertRule.HUMAN_USE_OF_NHI);
     }
 
     @Test
+    void anInteractiveSessionOfAPersonIsNoNhiMisuseWhateverTheirName() {
+        var person = "service-account-ci-deployer"; // a person may be called anything
+        var s = PrivilegedSession.open(SessionSource.BASTION, "s-7", person, Optional.empty(), at(20));
+
+        var verdict = Detection.judge(new ReportedEvent("e1", "s-7", person, SessionEventType.SESSION_START, at(20),
+                "orders-db-1", "interactive ssh, tty"), s, Optional.empty(), Optional.empty(), () -> false);
+
+        assertThat(verdict.findings()).extracting(Detection.Finding::rule)
+                .containsExactly(AlertRule.UNLINKED_PRIVILEGED_SESSION);
+    }
+
+    @Test
     void aLightSessionCountsAndDigestsEventsWithoutKeepingThem() {
-        var light = activeWrit(false);
-        light.coverSessions(SessionCoverage.LIGHT);
+        var light = activeWrit(Writs.ask().coverage(SessionCoverage.LIGHT));
         var s = PrivilegedSession.open(SessionSource.BASTION, "s-6", "alice", Optional.of(light), at(20));
         var before = s.digest();
 
@@ -148,16 +159,23 @@ class DetectionTest {
     }
 
     private Detection.Verdict judge(ReportedEvent e) {
-        return Detection.judge(e, session, Optional.of(writ), Optional.empty(), false);
+        return Detection.judge(e, session, Optional.of(writ), Optional.empty(), () -> {
+            throw new AssertionError("only an interactive session's start asks what its identity is");
+        });
     }
 
     private static Writ activeWrit(boolean breakGlass) {
-        var w = Writ.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
-                240, "CHG-1001", TicketStatus.open("CHG-1001"), "rebuild the orders index", SCOPE, 60, breakGlass,
-                false), T0);
-        w.coverSessions(SessionCoverage.FULL);
-        w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), T0);
-        w.approve(Approver.of("bob", "approver"), null, at(5));
+        var ask = Writs.ask().coverage(SessionCoverage.FULL);
+        return activeWrit(breakGlass ? ask.ticket(null, null).breakGlass() : ask);
+    }
+
+    private static Writ activeWrit(Writs.Ask ask) {
+        var w = ask.justification("rebuild the orders index").scope(SCOPE).submit();
+        w.applyPolicy(w.breakGlass() ? ApprovalPolicy.autoApproved("approver", 240)
+                : ApprovalPolicy.approvals(1, "approver", 240), T0);
+        if (!w.breakGlass()) {
+            w.approve(Approver.of("bob", "approver"), null, at(5));
+        }
         w.recordGrant(at(10), at(10));
         return w;
     }

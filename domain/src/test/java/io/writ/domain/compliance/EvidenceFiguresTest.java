@@ -12,7 +12,7 @@ import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.RevocationReason;
-import io.writ.domain.writ.Submission;
+import io.writ.domain.writ.Writs;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,11 +41,13 @@ class EvidenceFiguresTest {
     }
 
     static Writ writ(String ticket, String requester, String target, String owner, long submittedAt) {
-        var s = new Submission(requester, target, null, owner, "prod-db-admin", RiskTier.HIGH, 240, ticket,
-                ticket == null ? null : TicketStatus.open(ticket), "rotate the replica credentials", null, 60,
-                ticket == null, false); // only break-glass goes without a ticket
-        var w = Writ.submit(s, at(submittedAt));
-        w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), at(submittedAt));
+        var ask = Writs.ask().by(requester).justification("rotate the replica credentials");
+        ask = owner == null ? ask.forTarget(target) : ask.forNhi(target, owner);
+        // only break-glass goes without a ticket
+        ask = ticket == null ? ask.ticket(null, null).breakGlass() : ask.ticket(ticket, TicketStatus.open(ticket));
+        var w = ask.submitAt(at(submittedAt));
+        w.applyPolicy(ticket == null ? ApprovalPolicy.autoApproved("approver", 240)
+                : ApprovalPolicy.approvals(1, "approver", 240), at(submittedAt));
         return w;
     }
 
@@ -56,7 +58,7 @@ class EvidenceFiguresTest {
         w.recordGrant(at(submittedAt + 1), at(submittedAt + 1));
         var end = at(submittedAt + 61);
         w.requestEnd(RevocationReason.WINDOW_ENDED, "system", end);
-        w.recordRevocation(end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds));
+        w.recordRevocation(end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds), 0);
         return w;
     }
 
@@ -194,13 +196,13 @@ class EvidenceFiguresTest {
 
     /** Alice broke the glass at minute 0 (granted at once), ended it at 20; review due at minute 120. */
     static Writ brokenGlass(long submittedAt) {
-        var w = Writ.submit(new Submission("alice", "alice", null, null, "prod-db-admin", RiskTier.HIGH,
-                240, null, null, "production is down", null, 30, true, false), at(submittedAt));
+        var w = Writs.ask().ticket(null, null).breakGlass().justification("production is down").minutes(30)
+                .submitAt(at(submittedAt));
         w.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(submittedAt));
         w.recordGrant(at(submittedAt), at(submittedAt));
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(submittedAt + 20));
-        w.recordRevocation(at(submittedAt + 20), at(submittedAt + 20), at(submittedAt + 20));
-        w.requirePostIncidentReview(at(submittedAt + 120));
+        w.recordRevocation(at(submittedAt + 20), at(submittedAt + 20), at(submittedAt + 20), 0);
+        w.requirePostIncidentReview(at(submittedAt + 120), at(submittedAt + 20));
         return w;
     }
 

@@ -22,7 +22,7 @@ class DeliveryTest {
 
     @Test
     void theGroupsMembersBecomeRecipientsLessThoseExceptedEachOnce() {
-        var notice = Notice.decisionNeeded(Cast.pending(), at(0));
+        var notice = toApprovers();
 
         var recipients = notice.address(List.of(BOB_MAIL, CAROL_MAIL, FRANK_MAIL, ALICE_MAIL, BOB_MAIL), true, at(0));
 
@@ -33,7 +33,7 @@ class DeliveryTest {
 
     @Test
     void someoneWithoutAnAddressIsToldInThePortalOnly() {
-        var notice = Notice.decisionNeeded(Cast.pending(), at(0));
+        var notice = toApprovers();
 
         notice.address(List.of(BOB_MAIL, new Contact("carol", null)), true, at(0));
 
@@ -44,7 +44,7 @@ class DeliveryTest {
 
     @Test
     void aFailedMailIsRetriedForItsRecipientOnlyAfterABackoff() {
-        var notice = Notice.decisionNeeded(Cast.pending(), at(0));
+        var notice = toApprovers();
         notice.address(List.of(BOB_MAIL, CAROL_MAIL), true, at(0));
         notice.mailed("bob", at(0));
 
@@ -64,7 +64,7 @@ class DeliveryTest {
 
     @Test
     void anAddressRefusedForGoodIsNotTriedAgain() {
-        var notice = Notice.decisionNeeded(Cast.pending(), at(0));
+        var notice = toApprovers();
         notice.address(List.of(BOB_MAIL, CAROL_MAIL), true, at(0));
         notice.mailed("bob", at(0));
 
@@ -78,7 +78,7 @@ class DeliveryTest {
 
     @Test
     void theWebhookIsWaitedForOnlyWhenThereIsOne() {
-        var withHook = Notice.approved(Cast.approved(), at(5));
+        var withHook = toAlice();
         withHook.address(List.of(ALICE_MAIL), false, at(5));
         withHook.attempted(at(5), false, true, List.of("webhook: 503"), BACKOFF);
         assertThat(withHook.isDelivered()).isFalse();
@@ -86,7 +86,7 @@ class DeliveryTest {
         withHook.attempted(at(6), false, true, List.of(), BACKOFF);
         assertThat(withHook.isDelivered()).isTrue();
 
-        var withoutHook = Notice.approved(Cast.approved(), at(5));
+        var withoutHook = toAlice();
         withoutHook.address(List.of(ALICE_MAIL), false, at(5));
         withoutHook.attempted(at(5), false, false, List.of(), BACKOFF);
         assertThat(withoutHook.isDelivered()).isTrue();
@@ -94,7 +94,7 @@ class DeliveryTest {
 
     @Test
     void aNoticeNotYetAddressedIsNotDelivered() {
-        var notice = Notice.approved(Cast.approved(), at(5));
+        var notice = toAlice();
 
         notice.attempted(at(5), true, false, List.of("directory: Keycloak away"), BACKOFF);
 
@@ -104,7 +104,7 @@ class DeliveryTest {
 
     @Test
     void mailSwitchedOffLeavesNothingWaitingForIt() {
-        var notice = Notice.approved(Cast.approved(), at(5));
+        var notice = toAlice();
         notice.address(List.of(ALICE_MAIL), true, at(5));
 
         notice.attempted(at(6), false, false, List.of(), BACKOFF);
@@ -115,7 +115,7 @@ class DeliveryTest {
 
     @Test
     void anAttemptUnderWayIsLeasedAndADeliveredNoticeIsNotTakenAgain() {
-        var notice = Notice.approved(Cast.approved(), at(5));
+        var notice = toAlice();
 
         assertThat(notice.claim(at(5), Duration.ofMinutes(2))).isTrue();
         assertThat(notice.nextAttemptAt()).isEqualTo(at(7));
@@ -138,7 +138,7 @@ class DeliveryTest {
 
     @Test
     void onlyItsRecipientReadsAMessage() {
-        var notice = Notice.approved(Cast.approved(), at(5));
+        var notice = toAlice();
         var recipient = notice.address(List.of(ALICE_MAIL), false, at(5)).get(0);
         var message = notice.messageFor(recipient);
 
@@ -149,5 +149,17 @@ class DeliveryTest {
         assertThat(message.readAt()).contains(at(6));
         assertThat(message.subject()).isEqualTo(notice.subject());
         assertThat(message.writId()).isEqualTo(notice.writId());
+    }
+
+    /** A writ's decision-needed notice: to the approver group, never to alice who asked. */
+    private static Notice toApprovers() {
+        return Notice.aboutWrit(NoticeKind.DECISION_NEEDED, "writ-1", Audience.groups(List.of("approver"),
+                List.of("alice")), "Decision needed", "alice asks for prod-db-admin", at(0), null);
+    }
+
+    /** The writ's outcome, to alice. */
+    private static Notice toAlice() {
+        return Notice.aboutWrit(NoticeKind.APPROVED, "writ-1", Audience.people(List.of("alice")), "Approved",
+                "Approved by bob and carol", at(5), null);
     }
 }

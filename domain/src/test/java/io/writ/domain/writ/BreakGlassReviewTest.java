@@ -16,8 +16,8 @@ class BreakGlassReviewTest {
         w.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(0));
         w.recordGrant(at(1), at(1));
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(20));
-        w.recordRevocation(at(20), at(20), at(20));
-        w.requirePostIncidentReview(at(20 + 48 * 60));
+        w.recordRevocation(at(20), at(20), at(20), 0);
+        w.requirePostIncidentReview(at(20 + 48 * 60), at(20));
         return w;
     }
 
@@ -29,7 +29,7 @@ class BreakGlassReviewTest {
         w.recordPostIncidentReview("dave", "the outage was real; runbook updated", at(60));
 
         assertThat(w.awaitsPostIncidentReview()).isFalse();
-        assertThat(w.postIncidentReviewedBy()).contains("dave");
+        assertThat(w.postIncidentReview().flatMap(PostIncidentReview::reviewedBy)).contains("dave");
         assertThatThrownBy(() -> w.recordPostIncidentReview("erin", "again", at(61)))
                 .isInstanceOf(WritStateConflict.class);
     }

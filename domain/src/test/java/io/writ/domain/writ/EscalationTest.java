@@ -15,7 +15,7 @@ class EscalationTest {
         var w = Writs.pending(1);
         assertThat(w.awaitsDecisionFrom(DAVE)).isFalse();
 
-        w.escalateTo("security");
+        w.escalateTo("security", at(120));
 
         assertThat(w.awaitsDecisionFrom(DAVE)).isTrue();
         assertThat(w.approve(DAVE, "on call for the approvers", at(130))).isTrue();
@@ -25,7 +25,7 @@ class EscalationTest {
     @Test
     void escalationKeepsSeparationOfDuties() {
         var w = Writs.pending(1);
-        w.escalateTo("requester"); // even a group the requester is in
+        w.escalateTo("requester", at(120)); // even a group the requester is in
 
         assertThatThrownBy(() -> w.approve(ALICE_AS_APPROVER, null, at(130)))
                 .isInstanceOf(SeparationOfDutiesViolation.class);
@@ -35,6 +35,6 @@ class EscalationTest {
     void onlyAWritAwaitingDecisionIsEscalated() {
         var w = Writs.active();
 
-        assertThatThrownBy(() -> w.escalateTo("security")).isInstanceOf(WritStateConflict.class);
+        assertThatThrownBy(() -> w.escalateTo("security", at(120))).isInstanceOf(WritStateConflict.class);
     }
 }

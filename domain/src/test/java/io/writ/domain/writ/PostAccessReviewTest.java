@@ -22,7 +22,7 @@ class PostAccessReviewTest {
         var ended = ended();
 
         assertThat(ended.awaitsPostAccessReview()).isTrue();
-        assertThat(ended.postAccessReviewAskedAt()).contains(at(31));
+        assertThat(ended.postAccessReview().map(PostAccessReview::askedAt)).contains(at(31));
     }
 
     @Test
@@ -32,9 +32,9 @@ class PostAccessReviewTest {
         w.answerPostAccessReview("alice", true, "rotated the replica as planned", at(40));
 
         assertThat(w.awaitsPostAccessReview()).isFalse();
-        assertThat(w.postAccessUsedAsIntended()).contains(true);
-        assertThat(w.postAccessComment()).contains("rotated the replica as planned");
-        assertThat(w.postAccessAnsweredBy()).contains("alice");
+        assertThat(w.postAccessReview().flatMap(PostAccessReview::usedAsIntended)).contains(true);
+        assertThat(w.postAccessReview().flatMap(PostAccessReview::comment)).contains("rotated the replica as planned");
+        assertThat(w.postAccessReview().flatMap(PostAccessReview::answeredBy)).contains("alice");
         assertThatThrownBy(() -> w.answerPostAccessReview("alice", false, "changed my mind", at(41)))
                 .isInstanceOf(WritStateConflict.class);
     }
@@ -59,13 +59,13 @@ class PostAccessReviewTest {
         assertThat(w.awaitsPostAccessReview()).isTrue();
 
         w.answerPostAccessReview("alice", false, "also ran an unplanned vacuum", at(40));
-        assertThat(w.postAccessUsedAsIntended()).contains(false);
+        assertThat(w.postAccessReview().flatMap(PostAccessReview::usedAsIntended)).contains(false);
     }
 
     private static Writ ended() {
         var w = Writs.active();
         w.requestEnd(ENDED_BY_REQUESTER, "alice", at(30));
-        w.recordRevocation(at(31), at(31), at(31));
+        w.recordRevocation(at(31), at(31), at(31), 0);
         return w;
     }
 }

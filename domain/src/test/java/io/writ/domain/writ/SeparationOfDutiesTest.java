@@ -36,7 +36,7 @@ class SeparationOfDutiesTest {
 
     @Test
     void theOwnerOfANonHumanIdentityCannotApproveItsWrit() {
-        var w = pendingFor(ask().by(NHI).forTarget(NHI, "alice"));
+        var w = pendingFor(ask().by(NHI).forNhi(NHI, "alice"));
 
         assertThatThrownBy(() -> w.approve(ALICE_AS_APPROVER, null, at(1)))
                 .isInstanceOf(SeparationOfDutiesViolation.class)
@@ -45,7 +45,7 @@ class SeparationOfDutiesTest {
 
     @Test
     void theIdentityThatWouldReceiveTheEntitlementCannotApprove() {
-        var w = pendingFor(ask().forTarget(NHI, "alice"));
+        var w = pendingFor(ask().forNhi(NHI, "alice"));
 
         assertThatThrownBy(() -> w.approve(Approver.of(NHI, "approver"), null, at(1)))
                 .isInstanceOf(SeparationOfDutiesViolation.class)

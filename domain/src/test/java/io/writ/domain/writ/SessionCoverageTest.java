@@ -9,16 +9,20 @@ class SessionCoverageTest {
 
     @Test
     void aWritIsCoveredAsItsEntitlement() {
-        var w = Writs.ask().submit();
-        w.coverSessions(SessionCoverage.LIGHT);
-        assertThat(w.sessionCoverage()).contains(SessionCoverage.LIGHT);
+        assertThat(Writs.ask().coverage(SessionCoverage.LIGHT).submit().sessionCoverage())
+                .contains(SessionCoverage.LIGHT);
     }
 
     @Test
     void aThirdPartyAdministratorIsAlwaysCoveredInFull() {
-        var w = Writs.ask().thirdParty().submit();
-        w.coverSessions(SessionCoverage.LIGHT);
-        assertThat(w.sessionCoverage()).contains(SessionCoverage.FULL);
+        assertThat(Writs.ask().coverage(SessionCoverage.LIGHT).thirdParty().submit().sessionCoverage())
+                .contains(SessionCoverage.FULL);
+    }
+
+    @Test
+    void everythingDoneUnderBrokenGlassIsCoveredInFull() {
+        assertThat(Writs.ask().coverage(SessionCoverage.LIGHT).ticket(null, null).breakGlass().submit()
+                .sessionCoverage()).contains(SessionCoverage.FULL);
     }
 
     @Test

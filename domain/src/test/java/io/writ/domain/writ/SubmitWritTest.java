@@ -49,11 +49,38 @@ class SubmitWritTest {
     void anInvalidRequestListsEveryFieldErrorAtOnce() {
         var refused = catchThrowableOfType(InvalidRequest.class, () -> ask()
                 .entitlement(" ", null).ticket(null, null).justification("fix it").minutes(0)
-                .forTarget("", null).submit());
+                .unknownTarget("nobody").submit());
 
         assertThat(refused.errors()).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("entitlement", "ticket", "justification", "durationMinutes", "target");
         assertThat(refused.errors()).allSatisfy(e -> assertThat(e.message()).isNotBlank());
+    }
+
+    @Test
+    void aTargetTheDirectoryDoesNotKnowIsRefusedTogetherWithEveryOtherFieldError() {
+        var refused = catchThrowableOfType(InvalidRequest.class, () -> ask().unknownTarget("nobody").minutes(600)
+                .submit());
+
+        assertThat(refused.errors()).containsExactlyInAnyOrder(
+                new FieldError("target", "no identity named 'nobody' is known to Keycloak"),
+                new FieldError("durationMinutes", "at most 240 minutes for prod-db-admin"));
+    }
+
+    @Test
+    void aDisabledTargetOrAnNhiWithoutAnOwnerIsRefused() {
+        assertThatThrownBy(() -> ask().disabledTarget().submit())
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("target", "alice is disabled in Keycloak")));
+        assertThatThrownBy(() -> ask().by(NHI).forNhi(NHI, null).submit())
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).contains("without an accountable owner")));
+    }
+
+    @Test
+    void aPersonNamedLikeAServiceAccountIsStillAPersonAndOwnsNothing() {
+        var w = ask().by("service-account-ci-deployer").submit();
+
+        assertThat(w.targetOwner()).as("only the directory says what is an NHI").isEmpty();
     }
 
     @Test
@@ -101,7 +128,7 @@ class SubmitWritTest {
 
     @Test
     void aRequesterMayAskForANonHumanIdentityTheyOwn() {
-        var w = ask().forTarget(NHI, "alice").submit();
+        var w = ask().forNhi(NHI, "alice").submit();
 
         assertThat(w.target()).isEqualTo(NHI);
         assertThat(w.targetOwner()).contains("alice");
@@ -109,7 +136,7 @@ class SubmitWritTest {
 
     @Test
     void aNonHumanIdentityMayAskForItselfAndItsOwnerIsRecorded() {
-        var w = ask().by(NHI).forTarget(NHI, "alice").submit();
+        var w = ask().by(NHI).forNhi(NHI, "alice").submit();
 
         assertThat(w.requester()).isEqualTo(NHI);
         assertThat(w.targetOwner()).contains("alice");
@@ -117,10 +144,10 @@ class SubmitWritTest {
 
     @Test
     void nobodyMayAskForSomeoneElseOrForANonHumanIdentityTheyDoNotOwn() {
-        assertThatThrownBy(() -> ask().forTarget("bob", null).submit())
+        assertThatThrownBy(() -> ask().forTarget("bob").submit())
                 .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("target"));
-        assertThatThrownBy(() -> ask().forTarget(NHI, "carol").submit())
+        assertThatThrownBy(() -> ask().forNhi(NHI, "carol").submit())
                 .isInstanceOf(InvalidRequest.class);
     }
 }

@@ -21,7 +21,7 @@ class VisibilityTest {
 
     @Test
     void theOwnerOfANonHumanTargetSeesItsWrit() {
-        var w = Writs.ask().by(NHI).forTarget(NHI, "alice").submit();
+        var w = Writs.ask().by(NHI).forNhi(NHI, "alice").submit();
 
         assertThat(w.mayBeSeenBy("alice", Set.of("requester"), false)).isTrue();
         assertThat(w.mayBeSeenBy(NHI, Set.of(), false)).isTrue();

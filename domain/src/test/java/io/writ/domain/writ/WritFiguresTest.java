@@ -44,7 +44,7 @@ class WritFiguresTest {
         assertThat(w.awaitedGroups()).containsExactly("approver");
 
         w.approve(BOB, null, at(9));
-        w.escalateTo("security");
+        w.escalateTo("security", at(120));
 
         assertThat(w.awaitingDecisionSince()).contains(at(9));
         assertThat(w.awaitedGroups()).containsExactly("approver", "security");
@@ -68,7 +68,7 @@ class WritFiguresTest {
         w.requestEnd(WINDOW_ENDED, "system", at(70).plusSeconds(2));
         assertThat(w.grant().orElseThrow().revocationLag()).as("not read back yet").isEmpty();
 
-        w.recordRevocation(at(70).plusSeconds(5), at(70).plusSeconds(5), at(70).plusSeconds(6));
+        w.recordRevocation(at(70).plusSeconds(5), at(70).plusSeconds(5), at(70).plusSeconds(6), 0);
 
         var grant = w.grant().orElseThrow();
         assertThat(grant.windowEnd()).as("the scheduled end, not when the timer fired").isEqualTo(at(70));
@@ -79,7 +79,7 @@ class WritFiguresTest {
     void anEarlyEndCountsFromWhenItWasAskedFor() {
         var w = Writs.active();
         w.requestEnd(ENDED_BY_REQUESTER, "alice", at(30));
-        w.recordRevocation(at(30).plusSeconds(3), at(30).plusSeconds(3), at(30).plusSeconds(4));
+        w.recordRevocation(at(30).plusSeconds(3), at(30).plusSeconds(3), at(30).plusSeconds(4), 0);
 
         assertThat(w.grant().orElseThrow().windowEnd()).isEqualTo(at(30));
         assertThat(w.grant().orElseThrow().revocationLag()).contains(Duration.ofSeconds(3));

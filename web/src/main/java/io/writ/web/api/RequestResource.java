@@ -1,6 +1,8 @@
 package io.writ.web.api;
 
-import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.writ.WritDesk;
+import io.writ.workflow.writ.WritQueries;
+import io.writ.workflow.breakglass.BreakGlassDesk;
 import io.writ.workflow.sessions.SessionEvidence;
 import io.writ.web.security.PortalRole;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +40,13 @@ import java.util.Map;
 public class RequestResource {
 
     @Inject
-    ElevationService elevations;
+    WritDesk writs;
+
+    @Inject
+    WritQueries queries;
+
+    @Inject
+    BreakGlassDesk breakGlass;
 
     @Inject
     SessionEvidence evidence;
@@ -56,7 +64,7 @@ public class RequestResource {
         if (body == null) {
             return ProblemMapper.problem(Response.Status.BAD_REQUEST, "a JSON body is required", List.of());
         }
-        var writ = elevations.submit(caller(), body.form());
+        var writ = writs.submit(caller(), body.form());
         return Response.created(uri.getAbsolutePathBuilder().path(writ.id()).build())
                 .entity(Map.of("id", writ.id(), "status", writ.state().name()))
                 .build();
@@ -67,7 +75,7 @@ public class RequestResource {
     @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})
     @Operation(summary = "One writ: its state, decisions and grant")
     public WritView one(@PathParam("id") String id) {
-        return WritView.of(elevations.visibleTo(id, caller(), isOverseer()));
+        return WritView.of(queries.visibleTo(id, caller(), isOverseer()));
     }
 
     /** The writ's process as bpmn-js draws it, with where the writ stands. */
@@ -81,7 +89,7 @@ public class RequestResource {
     @Operation(summary = "The writ's process diagram: the BPMN XML of the process version it runs on, the element "
             + "ids active now and those already completed, and the current step in words")
     public DiagramView diagram(@PathParam("id") String id) {
-        var diagram = elevations.diagramOf(id, caller(), isOverseer());
+        var diagram = queries.diagramOf(id, caller(), isOverseer());
         return new DiagramView(id, diagram.bpmnXml(), diagram.active(), diagram.completed(), diagram.currentStep());
     }
 
@@ -90,7 +98,7 @@ public class RequestResource {
     @RolesAllowed(PortalRole.SECURITY)
     @Operation(summary = "Record security's post-incident review of a break-glass writ (findings required)")
     public WritView postIncidentReview(@PathParam("id") String id, ReviewBody body) {
-        return WritView.of(elevations.recordPostIncidentReview(id, caller(), body == null ? null : body.findings()));
+        return WritView.of(breakGlass.recordPostIncidentReview(id, caller(), body == null ? null : body.findings()));
     }
 
     /** {@code {usedAsIntended, comment}}: a comment is required when the access was not used as intended. */
@@ -107,7 +115,7 @@ public class RequestResource {
             throw new io.writ.domain.InvalidRequest(List.of(new io.writ.domain.FieldError("usedAsIntended",
                     "true or false is required")));
         }
-        return WritView.of(elevations.answerPostAccessReview(id, caller(), body.usedAsIntended(), body.comment()));
+        return WritView.of(writs.answerPostAccessReview(id, caller(), body.usedAsIntended(), body.comment()));
     }
 
     @GET
@@ -115,7 +123,7 @@ public class RequestResource {
     @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})
     @Operation(summary = "The privileged sessions linked to a writ, with their events (as coverage keeps them)")
     public List<SessionView> sessions(@PathParam("id") String id) {
-        var writ = elevations.visibleTo(id, caller(), isOverseer());
+        var writ = queries.visibleTo(id, caller(), isOverseer());
         return evidence.linkedTo(writ.id()).stream().map(s -> SessionView.of(s, evidence.eventsOf(s.id()))).toList();
     }
 
@@ -131,16 +139,16 @@ public class RequestResource {
         }
         if (postAccessReviewDue) {
             requireRole(PortalRole.REQUESTER);
-            return elevations.awaitingPostAccessReview(caller()).stream().map(WritView::of).toList();
+            return queries.awaitingPostAccessReview(caller()).stream().map(WritView::of).toList();
         }
         if (mine) {
             requireRole(PortalRole.REQUESTER);
-            return elevations.mine(caller()).stream().map(WritView::of).toList();
+            return queries.mine(caller()).stream().map(WritView::of).toList();
         }
         if (!security.isUserInRole(PortalRole.APPROVER) && !security.isUserInRole(PortalRole.SECURITY)) {
             throw new jakarta.ws.rs.ForbiddenException();
         }
-        return elevations.awaiting(caller()).stream().map(WritView::of).toList();
+        return queries.awaiting(caller()).stream().map(WritView::of).toList();
     }
 
     @POST
@@ -153,7 +161,7 @@ public class RequestResource {
             throw new BadRequestException(ProblemMapper.problem(Response.Status.BAD_REQUEST,
                     "a JSON body {decision, comment} is required", List.of()));
         }
-        return WritView.of(elevations.decide(id, caller(), body.parsed(), body.comment()));
+        return WritView.of(writs.decide(id, caller(), body.parsed(), body.comment()));
     }
 
     @POST
@@ -161,7 +169,7 @@ public class RequestResource {
     @RolesAllowed(PortalRole.REQUESTER)
     @Operation(summary = "End the window now: the entitlement is revoked")
     public WritView end(@PathParam("id") String id) {
-        return WritView.of(elevations.endNow(id, caller()));
+        return WritView.of(writs.endNow(id, caller()));
     }
 
     @POST
@@ -169,7 +177,7 @@ public class RequestResource {
     @RolesAllowed(PortalRole.REQUESTER)
     @Operation(summary = "Withdraw a writ that is not approved yet")
     public WritView cancel(@PathParam("id") String id) {
-        return WritView.of(elevations.cancel(id, caller()));
+        return WritView.of(writs.cancel(id, caller()));
     }
 
     /** {@code {minutes}}: how much longer the window should run. */
@@ -184,7 +192,7 @@ public class RequestResource {
         if (body == null || body.minutes() == null) {
             throw new io.writ.domain.InvalidRequest(List.of(new io.writ.domain.FieldError("minutes", "is required")));
         }
-        return WritView.of(elevations.requestExtension(id, caller(), body.minutes()));
+        return WritView.of(writs.requestExtension(id, caller(), body.minutes()));
     }
 
     @POST
@@ -196,7 +204,7 @@ public class RequestResource {
             throw new BadRequestException(ProblemMapper.problem(Response.Status.BAD_REQUEST,
                     "a JSON body {decision, comment} is required", List.of()));
         }
-        return WritView.of(elevations.decideExtension(id, caller(), body.parsed(), body.comment()));
+        return WritView.of(writs.decideExtension(id, caller(), body.parsed(), body.comment()));
     }
 
     private String caller() {

@@ -1,7 +1,7 @@
 package io.writ.web.api;
 
 import io.writ.domain.writ.DeclaredScope;
-import io.writ.workflow.writ.WritForm;
+import io.writ.domain.writ.WritForm;
 
 import java.util.List;
 

@@ -1,6 +1,8 @@
 package io.writ.web.api;
 
 import io.writ.domain.writ.Approval;
+import io.writ.domain.writ.PostAccessReview;
+import io.writ.domain.writ.PostIncidentReview;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 
@@ -18,19 +20,17 @@ public record WritView(String id, String status, String requester, String target
     /** Asked once the access is revoked: did the requester (or the NHI's owner) use it as intended. */
     public record PostAccessReviewView(Instant askedAt, Boolean usedAsIntended, String comment, String answeredBy,
                                        Instant answeredAt) {
-        static PostAccessReviewView of(Writ w) {
-            return w.postAccessReviewAskedAt().map(asked -> new PostAccessReviewView(asked,
-                    w.postAccessUsedAsIntended().orElse(null), w.postAccessComment().orElse(null),
-                    w.postAccessAnsweredBy().orElse(null), w.postAccessAnsweredAt().orElse(null))).orElse(null);
+        static PostAccessReviewView of(PostAccessReview r) {
+            return new PostAccessReviewView(r.askedAt(), r.usedAsIntended().orElse(null), r.comment().orElse(null),
+                    r.answeredBy().orElse(null), r.answeredAt().orElse(null));
         }
     }
 
     /** A break-glass writ's post-incident review: when it is due, and who reviewed it with what findings. */
     public record PostIncidentReviewView(Instant due, String reviewedBy, Instant reviewedAt, String findings) {
-        static PostIncidentReviewView of(Writ w) {
-            return w.postIncidentReviewDue().map(due -> new PostIncidentReviewView(due,
-                    w.postIncidentReviewedBy().orElse(null), w.postIncidentReviewedAt().orElse(null),
-                    w.postIncidentFindings().orElse(null))).orElse(null);
+        static PostIncidentReviewView of(PostIncidentReview r) {
+            return new PostIncidentReviewView(r.due(), r.reviewedBy().orElse(null), r.reviewedAt().orElse(null),
+                    r.findings().orElse(null));
         }
     }
 
@@ -63,7 +63,7 @@ public record WritView(String id, String status, String requester, String target
                 w.approvals().stream().map(ApprovalView::of).toList(),
                 w.grant().map(GrantView::of).orElse(null),
                 w.extension().map(ExtensionView::of).orElse(null),
-                PostIncidentReviewView.of(w),
-                PostAccessReviewView.of(w));
+                w.postIncidentReview().map(PostIncidentReviewView::of).orElse(null),
+                w.postAccessReview().map(PostAccessReviewView::of).orElse(null));
     }
 }

@@ -3,7 +3,8 @@ package io.writ.web.portal;
 import io.writ.domain.ticket.TicketSystem;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.Writ;
-import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.writ.WritDesk;
+import io.writ.workflow.writ.WritQueries;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ public class ApprovalInbox implements Serializable {
     public record Awaiting(WritSummary writ, String ticketState, List<WritSummary> history) implements Serializable {
     }
 
-    @Inject ElevationService elevations;
+    @Inject WritDesk writs;
+    @Inject WritQueries queries;
     @Inject TicketSystem tickets;
     @Inject transient SecurityContext security;
 
@@ -40,13 +42,13 @@ public class ApprovalInbox implements Serializable {
 
     @PostConstruct
     void load() {
-        awaiting = elevations.awaiting(caller()).stream().map(this::awaiting).toList();
-        extensions = elevations.extensionsAwaiting(caller()).stream().map(this::awaiting).toList();
+        awaiting = queries.awaiting(caller()).stream().map(this::awaiting).toList();
+        extensions = queries.extensionsAwaiting(caller()).stream().map(this::awaiting).toList();
     }
 
     private Awaiting awaiting(Writ w) {
         return new Awaiting(WritSummary.of(w), w.ticket().map(ref -> tickets.check(ref).state().name()).orElse(null),
-                elevations.mine(w.requester()).stream().filter(earlier -> !earlier.id().equals(w.id()))
+                queries.mine(w.requester()).stream().filter(earlier -> !earlier.id().equals(w.id()))
                         .limit(HISTORY).map(WritSummary::of).toList());
     }
 
@@ -68,7 +70,7 @@ public class ApprovalInbox implements Serializable {
 
     private String decideExtension(String writId, Decision decision) {
         try {
-            var writ = elevations.decideExtension(writId, caller(), decision, comments.get(writId));
+            var writ = writs.decideExtension(writId, caller(), decision, comments.get(writId));
             PageMessages.done("Writ " + writId + ": extension " + writ.extension().orElseThrow().state().name()
                     .toLowerCase() + "; the window ends at " + WritSummary.time(writ.grant().orElseThrow().expiresAt()));
             return AGAIN;
@@ -80,7 +82,7 @@ public class ApprovalInbox implements Serializable {
 
     private String decide(String writId, Decision decision) {
         try {
-            var writ = elevations.decide(writId, caller(), decision, comments.get(writId));
+            var writ = writs.decide(writId, caller(), decision, comments.get(writId));
             PageMessages.done("Writ " + writId + ": " + decision.name().toLowerCase() + " recorded; now "
                     + writ.state());
             return AGAIN;

@@ -1,6 +1,7 @@
 package io.writ.web.portal;
 
-import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.writ.WritDesk;
+import io.writ.workflow.writ.WritQueries;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,8 @@ public class MyWrits implements Serializable {
 
     private static final String AGAIN = "/writs.xhtml?faces-redirect=true";
 
-    @Inject ElevationService elevations;
+    @Inject WritDesk desk;
+    @Inject WritQueries queries;
     @Inject transient SecurityContext security;
 
     private List<WritSummary> writs;
@@ -30,28 +32,28 @@ public class MyWrits implements Serializable {
 
     @PostConstruct
     void load() {
-        writs = elevations.mine(caller()).stream().map(WritSummary::of).toList();
-        postAccessDue = elevations.awaitingPostAccessReview(caller()).stream().map(WritSummary::of).toList();
+        writs = queries.mine(caller()).stream().map(WritSummary::of).toList();
+        postAccessDue = queries.awaitingPostAccessReview(caller()).stream().map(WritSummary::of).toList();
     }
 
     /** The post-access review: was the ended writ's access used as intended (a "no" needs a comment). */
     public String answer(String writId, boolean usedAsIntended) {
         int row = postAccessDue.stream().map(WritSummary::id).toList().indexOf(writId);
-        return PageMessages.attempt(() -> elevations.answerPostAccessReview(writId, caller(), usedAsIntended,
+        return PageMessages.attempt(() -> desk.answerPostAccessReview(writId, caller(), usedAsIntended,
                         comments.get(writId)), "Writ " + writId + ": post-access review answered", AGAIN,
                 Map.of("comment", "writs:due:" + row + ":comment"));
     }
 
     public String endNow(String writId) {
-        return act(id -> elevations.endNow(id, caller()), writId, "ended; access is being revoked");
+        return act(id -> desk.endNow(id, caller()), writId, "ended; access is being revoked");
     }
 
     public String cancel(String writId) {
-        return act(id -> elevations.cancel(id, caller()), writId, "withdrawn");
+        return act(id -> desk.cancel(id, caller()), writId, "withdrawn");
     }
 
     public String askForMoreTime() {
-        return act(id -> elevations.requestExtension(id, caller(), extraMinutes == null ? 0 : extraMinutes),
+        return act(id -> desk.requestExtension(id, caller(), extraMinutes == null ? 0 : extraMinutes),
                 extending, "extension of " + extraMinutes + " min asked for; approvers decide");
     }
 

@@ -2,8 +2,8 @@ package io.writ.web.portal;
 
 import io.writ.domain.writ.DeclaredScope;
 import io.writ.workflow.catalogue.CatalogueDesk;
-import io.writ.workflow.writ.WritForm;
-import io.writ.workflow.writ.ElevationService;
+import io.writ.domain.writ.WritForm;
+import io.writ.workflow.writ.WritDesk;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ public class RequestAccess implements Serializable {
             "durationMinutes", "request:duration", "scope.targets", "request:targets",
             "scope.commands", "request:commands", "scope.fileDestinations", "request:files");
 
-    @Inject ElevationService elevations;
+    @Inject WritDesk writs;
     @Inject CatalogueDesk catalogue;
     @Inject transient SecurityContext security;
 
@@ -48,7 +48,7 @@ public class RequestAccess implements Serializable {
 
     public String submit() {
         try {
-            var writ = elevations.submit(security.getCallerPrincipal().getName(), new WritForm(
+            var writ = writs.submit(security.getCallerPrincipal().getName(), new WritForm(
                     entitlement, ticket, justification, durationMinutes, null,
                     DeclaredScope.of(patterns(targets), patterns(commands), patterns(fileDestinations)), breakGlass));
             PageMessages.done("Writ " + writ.id() + " for " + writ.entitlement() + " submitted: " + writ.state());

@@ -1,7 +1,7 @@
 package io.writ.web.portal;
 
 import io.writ.domain.alert.TriageOutcome;
-import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.breakglass.BreakGlassDesk;
 import io.writ.workflow.containment.AlertDesk;
 import io.writ.workflow.sessions.SessionEvidence;
 import jakarta.annotation.PostConstruct;
@@ -28,7 +28,7 @@ public class SecurityDesk implements Serializable {
     private static final int UNLINKED_SHOWN = 50;
 
     @Inject AlertDesk alerts;
-    @Inject ElevationService elevations;
+    @Inject BreakGlassDesk breakGlass;
     @Inject SessionEvidence evidence;
     @Inject transient SecurityContext security;
 
@@ -42,7 +42,7 @@ public class SecurityDesk implements Serializable {
     void load() {
         open = alerts.open().stream().map(AlertSummary::of).toList();
         unlinked = evidence.unlinked(UNLINKED_SHOWN).stream().map(SessionSummary::of).toList();
-        reviewsDue = elevations.awaitingPostIncidentReview().stream().map(WritSummary::of).toList();
+        reviewsDue = breakGlass.awaitingPostIncidentReview().stream().map(WritSummary::of).toList();
     }
 
     public String contain(String alertId) {
@@ -64,7 +64,7 @@ public class SecurityDesk implements Serializable {
     /** Security's post-incident review of a break-glass writ. */
     public String review(String writId) {
         try {
-            elevations.recordPostIncidentReview(writId, caller(), findings.get(writId));
+            breakGlass.recordPostIncidentReview(writId, caller(), findings.get(writId));
             PageMessages.done("Break-glass writ " + writId + " reviewed");
             return AGAIN;
         } catch (RuntimeException refused) {

@@ -4,7 +4,8 @@ import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.web.security.PortalRole;
-import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.writ.WritDesk;
+import io.writ.workflow.writ.WritQueries;
 import io.writ.workflow.sessions.SessionEvidence;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -26,7 +27,8 @@ import java.util.function.Function;
 @ViewScoped
 public class WritDetail implements Serializable {
 
-    @Inject ElevationService elevations;
+    @Inject WritDesk writs;
+    @Inject WritQueries queries;
     @Inject SessionEvidence evidence;
     @Inject transient SecurityContext security;
 
@@ -42,7 +44,7 @@ public class WritDetail implements Serializable {
             if (id == null || id.isBlank()) {
                 throw new NotFound("no writ named");
             }
-            view = WritDetailView.of(elevations.dossierOf(id, caller(), overseer()));
+            view = WritDetailView.of(queries.dossierOf(id, caller(), overseer()));
             sessions = evidence.linkedTo(id).stream()
                     .map(s -> SessionTimeline.of(s, evidence.eventsOf(s.id()))).toList();
         } catch (RuntimeException failure) {
@@ -65,15 +67,15 @@ public class WritDetail implements Serializable {
     }
 
     public String endNow() {
-        return act(writId -> elevations.endNow(writId, caller()), "ended; access is being revoked");
+        return act(writId -> writs.endNow(writId, caller()), "ended; access is being revoked");
     }
 
     public String cancel() {
-        return act(writId -> elevations.cancel(writId, caller()), "withdrawn");
+        return act(writId -> writs.cancel(writId, caller()), "withdrawn");
     }
 
     public String askForMoreTime() {
-        return act(writId -> elevations.requestExtension(writId, caller(), extraMinutes == null ? 0 : extraMinutes),
+        return act(writId -> writs.requestExtension(writId, caller(), extraMinutes == null ? 0 : extraMinutes),
                 "extension of " + extraMinutes + " min asked for; approvers decide");
     }
 

@@ -7,6 +7,7 @@ import io.writ.domain.identity.Contact;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.IdentityKind;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -155,7 +156,7 @@ class IdentityDirectoryIT {
         // Keycloak's exact username search finds service-account users (its free-text search does not).
         var ciDeployer = directory.identity("service-account-ci-deployer").orElseThrow();
 
-        assertThat(ciDeployer.nonHuman()).isTrue();
+        assertThat(ciDeployer.kind()).isEqualTo(IdentityKind.NON_HUMAN);
         assertThat(ciDeployer.clientId()).isEqualTo("ci-deployer");
         assertThat(ciDeployer.owner()).isEqualTo("alice");
         assertThat(ciDeployer.enabled()).isTrue();
@@ -180,9 +181,9 @@ class IdentityDirectoryIT {
         var alice = directory.identity("alice").orElseThrow();
 
         assertThat(alice).extracting(DirectoryIdentity::username, DirectoryIdentity::enabled,
-                        DirectoryIdentity::nonHuman, DirectoryIdentity::clientId, DirectoryIdentity::owner,
+                        DirectoryIdentity::kind, DirectoryIdentity::clientId, DirectoryIdentity::owner,
                         DirectoryIdentity::thirdParty)
-                .containsExactly("alice", true, false, null, null, false);
+                .containsExactly("alice", true, IdentityKind.PERSON, null, null, false);
         assertThat(alice.isIn("requester")).isTrue();
         assertThat(alice.isIn("approver")).isFalse();
         assertThat(directory.identity("nobody-by-this-name")).isEmpty();
@@ -194,7 +195,7 @@ class IdentityDirectoryIT {
         admin.createUser("service-account-writ-cli", Map.of());
         try {
             assertThat(directory.identity("service-account-writ-cli")).get()
-                    .extracting(DirectoryIdentity::nonHuman).isEqualTo(false);
+                    .extracting(DirectoryIdentity::kind).isEqualTo(IdentityKind.PERSON);
         } finally {
             admin.deleteUser("service-account-writ-cli");
         }

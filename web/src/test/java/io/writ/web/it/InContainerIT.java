@@ -8,8 +8,9 @@ import io.writ.workflow.engine.ProcessEngineStartup;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.writ.WritState;
-import io.writ.workflow.writ.WritForm;
-import io.writ.workflow.writ.ElevationService;
+import io.writ.domain.writ.WritForm;
+import io.writ.workflow.writ.WritDesk;
+import io.writ.workflow.writ.WritQueries;
 import io.writ.workflow.audit.AuditDesk;
 import io.writ.workflow.tickets.TicketDesk;
 import jakarta.annotation.Resource;
@@ -53,7 +54,10 @@ class InContainerIT {
     TransactionalProbe transactionalProbe;
 
     @Inject
-    ElevationService elevations;
+    WritDesk writs;
+
+    @Inject
+    WritQueries queries;
 
     @Inject
     TicketDesk tickets;
@@ -106,16 +110,16 @@ class InContainerIT {
     void completingTheEnginesTaskDirectlyStillCannotApproveOnesOwnWrit() {
         var ref = "CHG-" + System.nanoTime() % 1_000_000_000L;
         tickets.register(ref, "in-container separation of duties", "OPEN", "admin");
-        var writ = elevations.submit("frank", new WritForm("payments-operator", ref,
+        var writ = writs.submit("frank", new WritForm("payments-operator", ref,
                 "maintenance of the payment gateway", 30, null, null, false));
 
         assertThatThrownBy(() -> engineTasks.completeApproval(writ.id(), "frank"))
                 .hasStackTraceContaining("you asked for");
 
         assertThat(engineTasks.openApprovalTasks(writ.id())).as("the task is still open").isEqualTo(1);
-        assertThat(elevations.visibleTo(writ.id(), "frank", false).state()).isEqualTo(WritState.PENDING_APPROVAL);
+        assertThat(queries.visibleTo(writ.id(), "frank", false).state()).isEqualTo(WritState.PENDING_APPROVAL);
         engineTasks.completeApproval(writ.id(), "carol");
-        assertThat(elevations.visibleTo(writ.id(), "frank", false).approvals())
+        assertThat(queries.visibleTo(writ.id(), "frank", false).approvals())
                 .extracting(a -> a.approver()).containsExactly("carol");
         assertThat(audit.about("writ:" + writ.id()))
                 .extracting(AuditEntry::actor, AuditEntry::action)
@@ -127,15 +131,15 @@ class InContainerIT {
     void aRefusedSubmissionLeavesNeitherAWritNorAProcessBehind() {
         var ref = "CHG-" + System.nanoTime() % 1_000_000_000L;
         tickets.register(ref, "in-container rollback", "OPEN", "admin");
-        long writsBefore = elevations.mine("alice").size();
+        long writsBefore = queries.mine("alice").size();
         long processesBefore = transactionalProbe.runningElevations();
 
         // Over prod-db-admin's 240-minute cap: refused inside the process, after the writ was stored.
-        assertThatThrownBy(() -> elevations.submit("alice", new WritForm("prod-db-admin", ref,
+        assertThatThrownBy(() -> writs.submit("alice", new WritForm("prod-db-admin", ref,
                 "far too long a window for this", 10_000, null, null, false)))
                 .hasStackTraceContaining("at most 240");
 
-        assertThat(elevations.mine("alice")).hasSize((int) writsBefore);
+        assertThat(queries.mine("alice")).hasSize((int) writsBefore);
         assertThat(transactionalProbe.runningElevations()).isEqualTo(processesBefore);
     }
 

@@ -6,9 +6,10 @@ import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.alert.AlertRepository;
 import io.writ.domain.alert.TriageOutcome;
+import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
-import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.containment.process.ContainmentProcess;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
@@ -18,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What happens to alerts, each use case in one transaction: raised (and contained at once on HIGH and CRITICAL
@@ -27,14 +29,13 @@ import java.util.List;
 @Transactional
 public class AlertDesk {
 
-    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
     private static final String CONTAINMENT = "containment";
 
     @Inject
     AlertRepository alerts;
 
     @Inject
-    ElevationService elevations;
+    WritDesk writDesk;
 
     @Inject
     IdentityDirectory directory;
@@ -72,7 +73,7 @@ public class AlertDesk {
             audit.record(new AuditEntry(clock.instant(), by, "alert.containment-started", subject(alert),
                     alert.writId().map(w -> "writ " + w + " is ended and ").orElse("")
                             + alert.identity() + " is logged out"));
-            process.start(alert, isNonHuman(alert.identity()));
+            process.start(alert, nonHumanIdentity(alert).isPresent());
         }
     }
 
@@ -80,7 +81,7 @@ public class AlertDesk {
     public String containWrit(String alertId) {
         var alert = require(alertId);
         var done = new StringBuilder();
-        alert.writId().ifPresent(writ -> done.append(elevations.contain(writ, CONTAINMENT)
+        alert.writId().ifPresent(writ -> done.append(writDesk.contain(writ, CONTAINMENT)
                 ? "writ " + writ + " ended as CONTAINED; its entitlement is revoked and read back by its process; "
                 : "writ " + writ + " had already ended; "));
         if (directory.identity(alert.identity()).isPresent()) {
@@ -95,7 +96,8 @@ public class AlertDesk {
     /** Containment's step for an NHI: its client secret is regenerated, so the misused one stops working. */
     public String rotateSecret(String alertId) {
         var alert = require(alertId);
-        var clientId = alert.identity().substring(SERVICE_ACCOUNT_PREFIX.length());
+        var clientId = nonHumanIdentity(alert).map(DirectoryIdentity::clientId).orElseThrow(() ->
+                new IllegalStateException(alert.identity() + " is not (any more) the service account of a client"));
         var done = nhis.rotateNow(clientId, RotationReason.CONTAINMENT, CONTAINMENT);
         nhis.ownerTold(clientId, RotationReason.CONTAINMENT);
         return done;
@@ -131,8 +133,9 @@ public class AlertDesk {
         return alerts.byId(alertId).orElseThrow(() -> new NotFound("no alert " + alertId));
     }
 
-    public static boolean isNonHuman(String identity) {
-        return identity.startsWith(SERVICE_ACCOUNT_PREFIX);
+    /** The alert's identity if the directory knows it as an NHI (never judged by its name). */
+    private Optional<DirectoryIdentity> nonHumanIdentity(Alert alert) {
+        return directory.identity(alert.identity()).filter(DirectoryIdentity::isNonHuman);
     }
 
     private static String subject(Alert alert) {

@@ -8,7 +8,7 @@ import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
-import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.writ.WritQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,7 +48,7 @@ public class Dashboards {
     IdentityDirectory directory;
 
     @Inject
-    ElevationService elevations;
+    WritQueries writQueries;
 
     Clock clock = Clock.systemUTC();
 
@@ -76,7 +76,7 @@ public class Dashboards {
      * groups: gives {@link DirectoryUnavailable} when it cannot be reached.
      */
     public ApproverFigures forApprover(String approver) {
-        var awaiting = elevations.awaiting(approver);
+        var awaiting = writQueries.awaiting(approver);
         var oldest = awaiting.stream()
                 .min(Comparator.comparing(w -> w.awaitingDecisionSince().orElseThrow()))
                 .map(w -> new ApproverFigures.Oldest(w.id(), w.entitlement(), w.requester(),

@@ -9,6 +9,7 @@ import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.IdentityKind;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -274,7 +275,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         var thirdParty = new ThirdPartyMark(settings.thirdPartyGroup()).isOn(user.getAttributes(), groupNames);
         var client = serviceAccountClient(realm, user);
         return new DirectoryIdentity(user.getId(), user.getUsername(), Boolean.TRUE.equals(user.isEnabled()),
-                client.isPresent(),
+                client.isPresent() ? IdentityKind.NON_HUMAN : IdentityKind.PERSON,
                 client.map(ClientRepresentation::getClientId).orElse(null),
                 client.map(KeycloakIdentityDirectory::ownerOf).orElse(null),
                 thirdParty, Set.copyOf(rolesAndGroups));

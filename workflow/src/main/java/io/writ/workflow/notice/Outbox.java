@@ -4,6 +4,7 @@ import io.writ.domain.identity.Contact;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.notice.MessageBox;
 import io.writ.domain.notice.Notice;
+import io.writ.domain.writ.WritNotices;
 import io.writ.domain.notice.NoticeOutbox;
 import io.writ.domain.notice.NoticeWebhook;
 import io.writ.domain.notice.Notifier;
@@ -63,7 +64,7 @@ public class Outbox {
         var warning = settings.expiryWarning();
         int recorded = 0;
         for (var writ : writs.activeEndingBefore(now.plus(warning))) {
-            var notice = Notice.expiringSoon(writ, now, warning);
+            var notice = WritNotices.expiringSoon(writ, now, warning);
             if (notice.isPresent() && !notices.holds(notice.get().onceKey().orElseThrow())) {
                 notices.record(notice.get());
                 recorded++;

@@ -1,10 +1,13 @@
 package io.writ.workflow.persistence;
 
 import io.writ.domain.writ.Writ;
+import io.writ.domain.writ.WritEvent;
 import io.writ.domain.writ.ExtensionState;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -19,16 +22,20 @@ public class JpaWritRepository implements WritRepository {
     @PersistenceContext(unitName = "writ")
     EntityManager em;
 
+    @Inject
+    Event<WritEvent> happened;
+
+    /** Keeps the writ, and tells what happened to it since it was loaded (observers record it, in this transaction). */
     @Override
     public void save(Writ writ) {
-        if (em.contains(writ)) {
-            return; // managed: changes are flushed with the transaction
+        if (!em.contains(writ)) { // a managed writ's changes are flushed with the transaction
+            if (em.find(Writ.class, writ.id()) == null) {
+                em.persist(writ);
+            } else {
+                em.merge(writ);
+            }
         }
-        if (em.find(Writ.class, writ.id()) == null) {
-            em.persist(writ);
-        } else {
-            em.merge(writ);
-        }
+        writ.takeEvents().forEach(happened::fire);
     }
 
     @Override

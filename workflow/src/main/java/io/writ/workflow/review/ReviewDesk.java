@@ -11,6 +11,8 @@ import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.nhi.Nhi;
 import io.writ.domain.notice.Notice;
+import io.writ.domain.review.ReviewNotices;
+import io.writ.domain.writ.PostAccessReview;
 import io.writ.domain.notice.NoticeOutbox;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewCampaignRepository;
@@ -120,7 +122,7 @@ public class ReviewDesk {
                 items.size() + " item(s) over " + (patterns.isEmpty() ? "every entitlement and NHI"
                         : String.join(", ", patterns)) + "; deadline " + campaign.deadline()));
         byReviewer(campaign.undecided()).forEach((reviewer, owed) ->
-                notices.record(Notice.reviewNeeded(campaign, reviewer, owed, now)));
+                notices.record(ReviewNotices.reviewNeeded(campaign, reviewer, owed, now)));
         process.start(campaign, settings.remindAfter());
         return campaign;
     }
@@ -174,7 +176,7 @@ public class ReviewDesk {
                             + campaign.deadline() + " and fails closed: " + done));
         }
         var overdue = campaign.items().stream().filter(i -> i.state() == ReviewItemState.OVERDUE).toList();
-        byReviewer(overdue).forEach((reviewer, owed) -> notices.record(Notice.reviewOverdue(campaign, reviewer,
+        byReviewer(overdue).forEach((reviewer, owed) -> notices.record(ReviewNotices.reviewOverdue(campaign, reviewer,
                 settings.fallbackReviewer(), owed, now)));
         for (var item : campaign.items()) {
             if (item.state() == ReviewItemState.OVERDUE) {
@@ -193,7 +195,7 @@ public class ReviewDesk {
     public void remindReviewers(String campaignId) {
         var campaign = require(campaignId);
         byReviewer(campaign.undecided()).forEach((reviewer, owed) -> {
-            notices.record(Notice.reviewReminder(campaign, reviewer, owed, clock.instant()));
+            notices.record(ReviewNotices.reviewReminder(campaign, reviewer, owed, clock.instant()));
             audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "review.reminder", subject(campaign),
                     reviewer + " reminded of " + owed.size() + " undecided item(s); deadline "
                             + campaign.deadline()));
@@ -280,9 +282,12 @@ public class ReviewDesk {
     }
 
     private static String postAccessAnswers(List<Writ> writs) {
-        long asIntended = writs.stream().filter(w -> w.postAccessUsedAsIntended().orElse(false)).count();
-        var notAsIntended = writs.stream().filter(w -> w.postAccessUsedAsIntended().filter(b -> !b).isPresent())
-                .map(w -> "writ " + w.id() + ": " + w.postAccessComment().orElse("")).toList();
+        long asIntended = writs.stream().flatMap(w -> w.postAccessReview().stream())
+                .filter(r -> r.usedAsIntended().orElse(false)).count();
+        var notAsIntended = writs.stream()
+                .filter(w -> w.postAccessReview().flatMap(PostAccessReview::usedAsIntended).filter(b -> !b).isPresent())
+                .map(w -> "writ " + w.id() + ": " + w.postAccessReview().flatMap(PostAccessReview::comment).orElse(""))
+                .toList();
         long unanswered = writs.stream().filter(Writ::awaitsPostAccessReview).count();
         if (asIntended == 0 && notAsIntended.isEmpty() && unanswered == 0) {
             return "none";

@@ -4,6 +4,8 @@ import io.writ.domain.InvalidRequest;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.alert.Detection;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.identity.DirectoryIdentity;
+import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.ReportedEvent;
 import io.writ.domain.session.SessionEvent;
@@ -56,6 +58,9 @@ public class SessionEvidence {
     @Inject
     AlertDesk alerts;
 
+    @Inject
+    IdentityDirectory directory;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -79,6 +84,7 @@ public class SessionEvidence {
         var seen = new HashSet<String>();
         var grants = new HashMap<String, List<Writ>>();
         var open = new HashMap<String, PrivilegedSession>();
+        var nonHuman = new HashMap<String, Boolean>();
         int accepted = 0;
         int duplicates = 0;
         for (var entry : valid) {
@@ -99,7 +105,8 @@ public class SessionEvidence {
             }
             var endedEarlier = covering.isPresent() ? Optional.<Writ>empty()
                     : granted.stream().filter(w -> w.grantEndedBy(e.at())).findFirst();
-            var verdict = Detection.judge(e, session, covering, endedEarlier, AlertDesk.isNonHuman(e.identity()));
+            var verdict = Detection.judge(e, session, covering, endedEarlier,
+                    () -> nonHuman.computeIfAbsent(e.identity(), this::isNonHuman));
             var keep = session.record(e, verdict.inScope());
             sessions.save(SessionEvent.of(e, session, covering.isPresent() ? verdict.inScope() : null, keep));
             accepted++;
@@ -111,6 +118,11 @@ public class SessionEvidence {
         }
         rejected.sort(java.util.Comparator.comparingInt(Rejection::index));
         return new Ingested(accepted, duplicates, rejected);
+    }
+
+    /** What the identity is, the directory's word: one it does not know is no NHI it could vouch for. */
+    private boolean isNonHuman(String identity) {
+        return directory.identity(identity).filter(DirectoryIdentity::isNonHuman).isPresent();
     }
 
     private PrivilegedSession opened(SessionSource source, ReportedEvent first, Optional<Writ> covering) {

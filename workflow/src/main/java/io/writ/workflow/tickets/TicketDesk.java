@@ -8,7 +8,7 @@ import io.writ.domain.ticket.Ticket;
 import io.writ.domain.ticket.TicketRegistry;
 import io.writ.domain.ticket.TicketState;
 import io.writ.domain.writ.Writ;
-import io.writ.workflow.writ.ElevationService;
+import io.writ.workflow.writ.WritDesk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,7 +30,7 @@ public class TicketDesk {
     RegisteredTickets format;
 
     @Inject
-    ElevationService elevations;
+    WritDesk writDesk;
 
     @Inject
     AuditTrail audit;
@@ -76,7 +76,7 @@ public class TicketDesk {
         if (ticket.close(now)) {
             audit.record(new AuditEntry(now, by, "ticket.closed", "ticket:" + ref, "work finished"));
         }
-        return elevations.ticketClosed(ref, by);
+        return writDesk.ticketClosed(ref, by);
     }
 
     public List<Ticket> all() {

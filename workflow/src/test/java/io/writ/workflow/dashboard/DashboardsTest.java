@@ -15,7 +15,7 @@ import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.RevocationReason;
-import io.writ.domain.writ.Submission;
+import io.writ.domain.writ.Writs;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,10 +90,11 @@ class DashboardsTest {
         var ended = active("frank", NOW.minus(Duration.ofHours(3)));
         ended.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "frank", NOW.minus(Duration.ofHours(2)));
         ended.recordRevocation(NOW.minus(Duration.ofHours(2)).plusSeconds(4),
-                NOW.minus(Duration.ofHours(2)).plusSeconds(4), NOW.minus(Duration.ofHours(2)).plusSeconds(5));
+                NOW.minus(Duration.ofHours(2)).plusSeconds(4), NOW.minus(Duration.ofHours(2)).plusSeconds(5), 1);
         var old = active("frank", NOW.minus(Duration.ofDays(40)));
         old.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "frank", NOW.minus(Duration.ofDays(40)).plusSeconds(60));
-        old.recordRevocation(NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)));
+        old.recordRevocation(NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)),
+                0);
 
         var figures = dashboards.oversight();
 
@@ -129,9 +130,7 @@ class DashboardsTest {
     // --- writs -------------------------------------------------------------------------------------------------
 
     private Writ pending(String requester, int approvals, Instant submittedAt) {
-        var writ = Writ.submit(new Submission(requester, requester, null, null, "prod-db-admin",
-                RiskTier.HIGH, 240, "CHG-1", TicketStatus.open("CHG-1"), "rotate the replica credentials", null, 60,
-                false, false), submittedAt);
+        var writ = Writs.ask().by(requester).ticket("CHG-1", TicketStatus.open("CHG-1")).submitAt(submittedAt);
         writ.applyPolicy(ApprovalPolicy.approvals(approvals, "approver", 240), submittedAt);
         kept.add(writ);
         return writ;

@@ -5,7 +5,8 @@ import io.writ.domain.notice.Notice;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Writ;
-import io.writ.domain.writ.Submission;
+import io.writ.domain.writ.WritNotices;
+import io.writ.domain.writ.Writs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,10 @@ class WebhookBodyTest {
 
     @Test
     void theBodyCarriesTheEventTheWritAndATextForChatTools() {
-        var writ = Writ.submit(new Submission("alice", "alice", null, null, "prod-db-admin",
-                RiskTier.HIGH, 240, "CHG-1001", TicketStatus.open("CHG-1001"), "rotate the keys", null, 30, false,
-                false), T0);
+        var writ = Writs.ask().justification("rotate the keys").minutes(30).submit();
+        writ.takeEvents();
         writ.applyPolicy(ApprovalPolicy.approvals(2, "approver", 240), T0);
-        var notice = Notice.decisionNeeded(writ, T0);
+        var notice = WritNotices.about(writ.takeEvents().get(0), "security").get(0);
 
         var json = JsonNoticeWebhook.json(notice, writ, "http://localhost:8080/inbox.xhtml");
 

@@ -1,8 +1,9 @@
 package io.writ.workflow.breakglass.process;
 
+import io.writ.workflow.engine.StepRetries;
+import io.writ.workflow.breakglass.BreakGlassSettings;
 import io.writ.bpmn.ProcessModels;
 import io.writ.domain.writ.Writ;
-import io.writ.workflow.writ.WritSettings;
 import io.writ.workflow.engine.ProcessEngineStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,12 +19,18 @@ public class BreakGlassProcess {
     @Inject
     ProcessEngineStartup startup;
 
-    public void start(Writ writ, WritSettings settings) {
+    @Inject
+    StepRetries retries;
+
+    @Inject
+    BreakGlassSettings settings;
+
+    public void start(Writ writ) {
         var instance = startup.engine().getRuntimeService().startProcessInstanceByKey(ProcessModels.BREAK_GLASS,
                 writ.id(), Variables.createVariables()
                         .putValue(ProcessModels.VAR_WRIT_ID, writ.id())
-                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, settings.keycloakRetryCycle())
-                        .putValue(ProcessModels.VAR_REVIEW_WITHIN, settings.breakGlassReviewWithin()));
+                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, retries.keycloakRetryCycle())
+                        .putValue(ProcessModels.VAR_REVIEW_WITHIN, settings.reviewWithin()));
         writ.attachProcess(instance.getId());
     }
 

@@ -1,7 +1,7 @@
 package io.writ.workflow.breakglass.process;
 
+import io.writ.workflow.breakglass.BreakGlassDesk;
 import io.writ.bpmn.ProcessModels;
-import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,10 +16,10 @@ import static io.writ.workflow.writ.process.ApplyPolicy.writId;
 public class NotifyBreakGlass implements JavaDelegate {
 
     @Inject
-    ElevationService elevations;
+    BreakGlassDesk breakGlass;
 
     @Override
     public void execute(DelegateExecution execution) {
-        elevations.breakGlassGranted(writId(execution));
+        breakGlass.granted(writId(execution));
     }
 }

@@ -1,7 +1,7 @@
 package io.writ.workflow.breakglass.process;
 
+import io.writ.workflow.breakglass.BreakGlassDesk;
 import io.writ.bpmn.ProcessModels;
-import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,12 +19,12 @@ import static io.writ.workflow.writ.process.ApplyPolicy.writId;
 public class OpenPostIncidentReview implements JavaDelegate {
 
     @Inject
-    ElevationService elevations;
+    BreakGlassDesk breakGlass;
 
     @Override
     public void execute(DelegateExecution execution) {
         var within = Duration.parse((String) execution.getVariable(ProcessModels.VAR_REVIEW_WITHIN));
-        var due = elevations.openPostIncidentReview(writId(execution), within);
+        var due = breakGlass.openPostIncidentReview(writId(execution), within);
         execution.setVariable(ProcessModels.VAR_REVIEW_DUE, Date.from(due));
     }
 }

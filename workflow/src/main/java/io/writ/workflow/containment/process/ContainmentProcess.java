@@ -1,9 +1,9 @@
 package io.writ.workflow.containment.process;
 
+import io.writ.workflow.engine.StepRetries;
 import io.writ.bpmn.ProcessModels;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.alert.TriageOutcome;
-import io.writ.workflow.writ.WritSettings;
 import io.writ.workflow.engine.ProcessEngineStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ public class ContainmentProcess {
     ProcessEngineStartup startup;
 
     @Inject
-    WritSettings settings;
+    StepRetries retries;
 
     public void start(Alert alert, boolean nonHuman) {
         startup.engine().getRuntimeService().startProcessInstanceByKey(ProcessModels.CONTAINMENT, alert.id(),
@@ -31,7 +31,7 @@ public class ContainmentProcess {
                         .putValue(ProcessModels.VAR_ALERT_ID, alert.id())
                         .putValue(ProcessModels.VAR_NON_HUMAN, nonHuman)
                         .putValue(ProcessModels.VAR_TRIAGE_GROUP, TRIAGE_GROUP)
-                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, settings.keycloakRetryCycle()));
+                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, retries.keycloakRetryCycle()));
     }
 
     /** Completes the alert's triage task, if its containment process has reached it; false otherwise. */

@@ -1,7 +1,7 @@
 package io.writ.workflow.nhi.rotation;
 
+import io.writ.workflow.engine.StepRetries;
 import io.writ.bpmn.ProcessModels;
-import io.writ.workflow.writ.WritSettings;
 import io.writ.workflow.engine.ProcessEngineStartup;
 import io.writ.workflow.nhi.RotationReason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ public class RotationProcess {
     ProcessEngineStartup startup;
 
     @Inject
-    WritSettings settings;
+    StepRetries retries;
 
     public void start(String clientId, RotationReason reason, String by) {
         startup.engine().getRuntimeService().startProcessInstanceByKey(ProcessModels.CREDENTIAL_ROTATION, clientId,
@@ -24,7 +24,7 @@ public class RotationProcess {
                         .putValue(ProcessModels.VAR_CLIENT_ID, clientId)
                         .putValue(ProcessModels.VAR_ROTATION_REASON, reason.name())
                         .putValue(ProcessModels.VAR_REQUESTED_BY, by)
-                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, settings.keycloakRetryCycle()));
+                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, retries.keycloakRetryCycle()));
     }
 
     public boolean isRunningFor(String clientId) {

@@ -1,8 +1,8 @@
 package io.writ.workflow.review.process;
 
+import io.writ.workflow.engine.StepRetries;
 import io.writ.bpmn.ProcessModels;
 import io.writ.domain.review.ReviewCampaign;
-import io.writ.workflow.writ.WritSettings;
 import io.writ.workflow.engine.ProcessEngineStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +18,7 @@ public class ReviewCampaignProcess {
     ProcessEngineStartup startup;
 
     @Inject
-    WritSettings settings;
+    StepRetries retries;
 
     public void start(ReviewCampaign campaign, String remindAfter) {
         startup.engine().getRuntimeService().startProcessInstanceByKey(ProcessModels.ACCESS_REVIEW_CAMPAIGN,
@@ -26,6 +26,6 @@ public class ReviewCampaignProcess {
                         .putValue(ProcessModels.VAR_CAMPAIGN_ID, campaign.id())
                         .putValue(ProcessModels.VAR_CAMPAIGN_DEADLINE, Date.from(campaign.deadline()))
                         .putValue(ProcessModels.VAR_REMIND_AFTER, remindAfter)
-                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, settings.keycloakRetryCycle()));
+                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, retries.keycloakRetryCycle()));
     }
 }

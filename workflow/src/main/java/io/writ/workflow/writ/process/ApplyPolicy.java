@@ -1,7 +1,6 @@
 package io.writ.workflow.writ.process;
 
 import io.writ.bpmn.ProcessModels;
-import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,7 +15,7 @@ import java.util.Map;
 public class ApplyPolicy implements JavaDelegate {
 
     @Inject
-    ElevationService elevations;
+    ElevationSteps steps;
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -26,7 +25,7 @@ public class ApplyPolicy implements JavaDelegate {
             throw new IllegalStateException("no row of the elevation policy matched writ " + writId(execution)
                     + ": the decision table must cover every risk tier");
         }
-        var writ = elevations.applyPolicy(writId(execution),
+        var writ = steps.applyPolicy(writId(execution),
                 ((Number) policy.get(ProcessModels.POLICY_MIN_APPROVALS)).intValue(),
                 ((Number) policy.get(ProcessModels.POLICY_MAX_MINUTES_CAP)).intValue(),
                 (Boolean) policy.get(ProcessModels.POLICY_AUTO_APPROVE),

@@ -1,5 +1,6 @@
 package io.writ.workflow.writ.process;
 
+import io.writ.workflow.engine.StepRetries;
 import io.writ.bpmn.ProcessModels;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.Writ;
@@ -35,7 +36,13 @@ public class ElevationProcess {
     @Inject
     ProcessEngineStartup startup;
 
-    public void start(Writ writ, boolean ticketOpen, WritSettings settings) {
+    @Inject
+    StepRetries retries;
+
+    @Inject
+    WritSettings settings;
+
+    public void start(Writ writ, boolean ticketOpen) {
         var instance = engine().getRuntimeService().startProcessInstanceByKey(ProcessModels.ELEVATION, writ.id(),
                 Variables.createVariables()
                         .putValue(ProcessModels.VAR_WRIT_ID, writ.id())
@@ -46,7 +53,7 @@ public class ElevationProcess {
                         .putValue(ProcessModels.VAR_REMINDER_AFTER, settings.remindAfter())
                         .putValue(ProcessModels.VAR_ESCALATE_AFTER, settings.escalateAfter())
                         .putValue(ProcessModels.VAR_APPROVAL_DEADLINE, settings.approvalDeadline())
-                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, settings.keycloakRetryCycle())
+                        .putValue(ProcessModels.VAR_KEYCLOAK_RETRY_CYCLE, retries.keycloakRetryCycle())
                         .putValue(ProcessModels.VAR_BACKUP_APPROVER_GROUP, settings.backupApproverGroup()));
         writ.attachProcess(instance.getId());
     }

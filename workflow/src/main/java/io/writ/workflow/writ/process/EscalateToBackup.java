@@ -1,7 +1,6 @@
 package io.writ.workflow.writ.process;
 
 import io.writ.bpmn.ProcessModels;
-import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,7 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 public class EscalateToBackup implements JavaDelegate {
 
     @Inject
-    ElevationService elevations;
+    ElevationSteps steps;
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -25,6 +24,6 @@ public class EscalateToBackup implements JavaDelegate {
                 .taskDefinitionKey(ProcessModels.TASK_DECIDE)
                 .list()
                 .forEach(task -> taskService.addCandidateGroup(task.getId(), backupGroup));
-        elevations.escalated(ApplyPolicy.writId(execution), backupGroup);
+        steps.escalate(ApplyPolicy.writId(execution), backupGroup);
     }
 }

@@ -1,7 +1,6 @@
 package io.writ.workflow.writ.process;
 
 import io.writ.bpmn.ProcessModels;
-import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,10 +13,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 public class ExpireUnapproved implements JavaDelegate {
 
     @Inject
-    ElevationService elevations;
+    ElevationSteps steps;
 
     @Override
     public void execute(DelegateExecution execution) {
-        elevations.expireUnapproved(ApplyPolicy.writId(execution));
+        steps.expireUnapproved(ApplyPolicy.writId(execution));
     }
 }

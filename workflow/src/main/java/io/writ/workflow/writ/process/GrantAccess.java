@@ -1,7 +1,6 @@
 package io.writ.workflow.writ.process;
 
 import io.writ.bpmn.ProcessModels;
-import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,11 +15,11 @@ import java.util.Date;
 public class GrantAccess implements JavaDelegate {
 
     @Inject
-    ElevationService elevations;
+    ElevationSteps steps;
 
     @Override
     public void execute(DelegateExecution execution) {
-        var windowEnd = elevations.grant(ApplyPolicy.writId(execution));
+        var windowEnd = steps.grant(ApplyPolicy.writId(execution));
         execution.setVariable(ProcessModels.VAR_WINDOW_END, Date.from(windowEnd));
     }
 }

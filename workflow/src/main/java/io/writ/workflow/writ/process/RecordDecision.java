@@ -2,7 +2,6 @@ package io.writ.workflow.writ.process;
 
 import io.writ.bpmn.ProcessModels;
 import io.writ.domain.writ.Decision;
-import io.writ.workflow.writ.ElevationService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,12 +19,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 public class RecordDecision implements TaskListener {
 
     @Inject
-    ElevationService elevations;
+    ElevationSteps steps;
 
     @Override
     public void notify(DelegateTask task) {
         var decision = task.getVariable(ProcessModels.VAR_DECISION);
-        var state = elevations.recordDecision(
+        var state = steps.recordDecision(
                 (String) task.getVariable(ProcessModels.VAR_WRIT_ID),
                 decider(task),
                 decision == null ? null : Decision.valueOf(decision.toString()),

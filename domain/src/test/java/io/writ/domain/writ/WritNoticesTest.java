@@ -1,30 +1,28 @@
-package io.writ.domain.notice;
+package io.writ.domain.writ;
 
-import io.writ.domain.entitlement.RiskTier;
-import io.writ.domain.ticket.TicketStatus;
-import io.writ.domain.writ.ApprovalPolicy;
-import io.writ.domain.writ.Approver;
-import io.writ.domain.writ.Writ;
-import io.writ.domain.writ.Submission;
-import io.writ.domain.writ.RevocationReason;
+import io.writ.domain.notice.Notice;
+import io.writ.domain.notice.NoticeKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
-import static io.writ.domain.notice.Cast.BOB;
-import static io.writ.domain.notice.Cast.DAVE;
-import static io.writ.domain.notice.Cast.at;
+import static io.writ.domain.writ.Writs.BOB;
+import static io.writ.domain.writ.Writs.CAROL;
+import static io.writ.domain.writ.Writs.DAVE;
+import static io.writ.domain.writ.Writs.NHI;
+import static io.writ.domain.writ.Writs.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The notice rules: who is told what about a writ, in which words. */
-class WhoIsToldTest {
+class WritNoticesTest {
 
     private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
 
     @Test
     void theApproverGroupIsAskedToDecideButNeverTheRequesterOrTheTarget() {
-        var notice = Notice.decisionNeeded(Cast.pending(), at(0));
+        var notice = WritNotices.decisionNeeded(pending(), at(0));
 
         assertThat(notice.kind()).isEqualTo(NoticeKind.DECISION_NEEDED);
         assertThat(notice.audience().groups()).containsExactly("approver");
@@ -35,7 +33,7 @@ class WhoIsToldTest {
 
     @Test
     void theDecisionNeededSaysWhoWantsWhatOnWhichTicketAndHowManyApprovals() {
-        var notice = Notice.decisionNeeded(Cast.pending(), at(0));
+        var notice = WritNotices.decisionNeeded(pending(), at(0));
 
         assertThat(notice.subject()).isEqualTo("Decision needed: alice asks for prod-db-admin (HIGH) on CHG-1001");
         assertThat(notice.body())
@@ -48,23 +46,23 @@ class WhoIsToldTest {
 
     @Test
     void anNhisOwnerIsNotAskedToDecideButIsToldTheOutcome() {
-        var writ = Cast.pendingForNhi();
+        var writ = pendingForNhi();
 
-        var asked = Notice.decisionNeeded(writ, at(0)).audience();
+        var asked = WritNotices.decisionNeeded(writ, at(0)).audience();
         assertThat(asked.admits("alice")).isFalse();
         assertThat(asked.admits("service-account-ci-deployer")).isFalse();
-        assertThat(Notice.decisionNeeded(writ, at(0)).subject()).contains("for service-account-ci-deployer");
+        assertThat(WritNotices.decisionNeeded(writ, at(0)).subject()).contains("for service-account-ci-deployer");
 
-        writ.approve(Cast.BOB, null, at(1));
-        assertThat(Notice.approved(writ, at(1)).audience().users()).containsExactly("alice");
+        writ.approve(BOB, null, at(1));
+        assertThat(WritNotices.approved(writ, at(1)).audience().users()).containsExactly("alice");
     }
 
     @Test
     void aReminderAsksOnlyThoseWhoHaveNotDecidedYet() {
-        var writ = Cast.pending();
+        var writ = pending();
         writ.approve(BOB, "fine by me", at(3));
 
-        var reminder = Notice.reminder(writ, at(30));
+        var reminder = WritNotices.reminder(writ, at(30));
 
         assertThat(reminder.kind()).isEqualTo(NoticeKind.DECISION_NEEDED);
         assertThat(reminder.subject()).startsWith("Still waiting for a decision: alice asks for prod-db-admin");
@@ -75,32 +73,31 @@ class WhoIsToldTest {
 
     @Test
     void escalationAsksTheBackupGroupOnly() {
-        var writ = Cast.pending();
-        writ.escalateTo("security");
+        var writ = pending();
+        writ.escalateTo("security", at(75));
 
-        var escalated = Notice.escalated(writ, "security", at(120));
+        var escalated = WritNotices.escalated(writ, "security", at(120));
 
         assertThat(escalated.audience().groups()).containsExactly("security");
         assertThat(escalated.subject()).startsWith("Escalated to security, decision needed:");
-        assertThat(Notice.reminder(writ, at(121)).audience().groups()).containsExactly("approver", "security");
+        assertThat(WritNotices.reminder(writ, at(121)).audience().groups()).containsExactly("approver", "security");
         assertThat(writ.awaitsDecisionFrom(DAVE)).isTrue();
     }
 
     @Test
     void aSponsorGroupIsAskedWhileItsSeatIsOpen() {
-        var writ = Writ.submit(new Submission("tina", "tina", null, null, "prod-db-admin", RiskTier.HIGH,
-                240, "CHG-1001", TicketStatus.open("CHG-1001"), "vendor maintenance", null, 30, false, true), at(0));
+        var writ = Writs.ask().by("tina").thirdParty().justification("vendor maintenance").minutes(30).submit();
         writ.applyPolicy(ApprovalPolicy.withSponsor(1, "approver", 60, "security"), at(0));
 
-        assertThat(Notice.decisionNeeded(writ, at(0)).audience().groups()).containsExactly("approver", "security");
+        assertThat(WritNotices.decisionNeeded(writ, at(0)).audience().groups()).containsExactly("approver", "security");
 
         writ.approve(Approver.of("dave", "security"), null, at(1));
-        assertThat(Notice.reminder(writ, at(30)).audience().groups()).containsExactly("approver");
+        assertThat(WritNotices.reminder(writ, at(30)).audience().groups()).containsExactly("approver");
     }
 
     @Test
     void theRequesterIsToldOfApprovalWithWhoApproved() {
-        var notice = Notice.approved(Cast.approved(), at(5));
+        var notice = WritNotices.approved(approved(), at(5));
 
         assertThat(notice.kind()).isEqualTo(NoticeKind.APPROVED);
         assertThat(notice.audience().users()).containsExactly("alice");
@@ -111,10 +108,10 @@ class WhoIsToldTest {
 
     @Test
     void theRequesterIsToldOfRejectionWithTheReason() {
-        var writ = Cast.pending();
+        var writ = pending();
         writ.reject(BOB, "no change window today", at(2));
 
-        var notice = Notice.rejected(writ, at(2));
+        var notice = WritNotices.rejected(writ, at(2));
 
         assertThat(notice.audience().users()).containsExactly("alice");
         assertThat(notice.subject()).isEqualTo("Rejected: prod-db-admin (HIGH) for alice on CHG-1001");
@@ -123,58 +120,62 @@ class WhoIsToldTest {
 
     @Test
     void approvalIsNotToldBeforeItIsReached() {
-        var writ = Cast.pending();
-        writ.approve(BOB, null, at(1));
+        var writ = pending();
+        writ.takeEvents();
 
-        assertThatThrownBy(() -> Notice.approved(writ, at(1))).isInstanceOf(IllegalStateException.class);
+        writ.approve(BOB, null, at(1));
+        assertThat(told(writ)).as("1 of 2 approvals: nobody is told yet").isEmpty();
+
+        writ.approve(CAROL, null, at(2));
+        assertThat(told(writ)).extracting(Notice::kind).containsExactly(NoticeKind.APPROVED);
     }
 
     @Test
     void theRequesterIsWarnedTenMinutesBeforeTheWindowEndsOncePerEnd() {
-        var writ = Cast.active(); // the window runs from minute 10 to minute 70
+        var writ = active(); // the window runs from minute 10 to minute 70
 
-        assertThat(Notice.expiringSoon(writ, at(59), TEN_MINUTES)).as("eleven minutes left").isEmpty();
-        var warning = Notice.expiringSoon(writ, at(61), TEN_MINUTES).orElseThrow();
+        assertThat(WritNotices.expiringSoon(writ, at(59), TEN_MINUTES)).as("eleven minutes left").isEmpty();
+        var warning = WritNotices.expiringSoon(writ, at(61), TEN_MINUTES).orElseThrow();
 
         assertThat(warning.kind()).isEqualTo(NoticeKind.EXPIRING_SOON);
         assertThat(warning.audience().users()).containsExactly("alice");
         assertThat(warning.subject()).isEqualTo("Ends in 9 min: prod-db-admin (HIGH) for alice on CHG-1001");
         assertThat(warning.body()).contains("The window ends 2026-11-02 10:10 UTC");
-        assertThat(warning.onceKey()).contains(Notice.expiryWarningKey(writ.id(), at(70)));
-        assertThat(Notice.expiringSoon(writ, at(62), TEN_MINUTES).orElseThrow().onceKey())
+        assertThat(warning.onceKey()).contains(WritNotices.expiryWarningKey(writ.id(), at(70)));
+        assertThat(WritNotices.expiringSoon(writ, at(62), TEN_MINUTES).orElseThrow().onceKey())
                 .as("the same end, the same warning").isEqualTo(warning.onceKey());
-        assertThat(Notice.expiringSoon(writ, at(70), TEN_MINUTES)).as("the window is over").isEmpty();
+        assertThat(WritNotices.expiringSoon(writ, at(70), TEN_MINUTES)).as("the window is over").isEmpty();
     }
 
     @Test
     void anApprovedExtensionMovesTheWarning() {
-        var writ = Cast.active();
-        var first = Notice.expiringSoon(writ, at(61), TEN_MINUTES).orElseThrow();
+        var writ = active();
+        var first = WritNotices.expiringSoon(writ, at(61), TEN_MINUTES).orElseThrow();
         writ.requestExtension("alice", 30, at(62));
-        writ.approveExtension(Cast.CAROL, at(63));
+        writ.approveExtension(CAROL, at(63));
 
-        assertThat(Notice.expiringSoon(writ, at(63), TEN_MINUTES)).as("forty minutes left now").isEmpty();
-        var second = Notice.expiringSoon(writ, at(91), TEN_MINUTES).orElseThrow();
+        assertThat(WritNotices.expiringSoon(writ, at(63), TEN_MINUTES)).as("forty minutes left now").isEmpty();
+        var second = WritNotices.expiringSoon(writ, at(91), TEN_MINUTES).orElseThrow();
         assertThat(second.onceKey()).isNotEqualTo(first.onceKey());
         assertThat(second.body()).contains("10:40 UTC");
     }
 
     @Test
     void aWindowShorterThanTheWarningIsWarnedOfAtOnce() {
-        var writ = Cast.approved();
+        var writ = approved();
         writ.recordGrant(at(10), at(10));
         writ.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(20));
 
-        assertThat(Notice.expiringSoon(writ, at(65), TEN_MINUTES)).as("ended early: no warning").isEmpty();
-        assertThat(Notice.expiringSoon(Cast.active(), at(10), Duration.ofMinutes(120))).isPresent();
+        assertThat(WritNotices.expiringSoon(writ, at(65), TEN_MINUTES)).as("ended early: no warning").isEmpty();
+        assertThat(WritNotices.expiringSoon(active(), at(10), Duration.ofMinutes(120))).isPresent();
     }
 
     @Test
     void extensionsAreAskedOfTheApproversAndTheirOutcomeToldToTheRequester() {
-        var writ = Cast.active();
+        var writ = active();
         writ.requestExtension("alice", 15, at(20));
 
-        var asked = Notice.extensionRequested(writ, at(20));
+        var asked = WritNotices.extensionRequested(writ, at(20));
         assertThat(asked.kind()).isEqualTo(NoticeKind.EXTENSION_REQUESTED);
         assertThat(asked.audience().groups()).containsExactly("approver");
         assertThat(asked.audience().admits("alice")).isFalse();
@@ -183,7 +184,7 @@ class WhoIsToldTest {
                 + "on CHG-1001");
 
         writ.rejectExtension(BOB, "finish tomorrow", at(21));
-        var told = Notice.extensionDecided(writ, at(21));
+        var told = WritNotices.extensionDecided(writ, at(21));
         assertThat(told.kind()).isEqualTo(NoticeKind.EXTENSION_REJECTED);
         assertThat(told.audience().users()).containsExactly("alice");
         assertThat(told.body()).startsWith("bob refused 15 more minutes: finish tomorrow.");
@@ -191,11 +192,11 @@ class WhoIsToldTest {
 
     @Test
     void theRequesterIsToldOfRevocationWithTheReason() {
-        var writ = Cast.active();
+        var writ = active();
         writ.requestEnd(RevocationReason.TICKET_CLOSED, "admin", at(30));
-        writ.recordRevocation(at(31), at(31), at(31));
+        writ.recordRevocation(at(31), at(31), at(31), 0);
 
-        var notice = Notice.revoked(writ, at(31));
+        var notice = WritNotices.revoked(writ, at(31));
 
         assertThat(notice.kind()).isEqualTo(NoticeKind.REVOKED);
         assertThat(notice.audience().users()).containsExactly("alice");
@@ -207,13 +208,13 @@ class WhoIsToldTest {
 
     @Test
     void onceRevokedTheRequesterIsAskedWhetherTheAccessWasUsedAsIntended() {
-        var writ = Cast.active();
-        assertThatThrownBy(() -> Notice.postAccessReviewNeeded(writ, at(20))).as("not before the access is gone")
+        var writ = active();
+        assertThatThrownBy(() -> WritNotices.postAccessReviewNeeded(writ, at(20))).as("not before the access is gone")
                 .isInstanceOf(IllegalStateException.class);
         writ.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(30));
-        writ.recordRevocation(at(31), at(31), at(31));
+        writ.recordRevocation(at(31), at(31), at(31), 0);
 
-        var notice = Notice.postAccessReviewNeeded(writ, at(31));
+        var notice = WritNotices.postAccessReviewNeeded(writ, at(31));
 
         assertThat(notice.kind()).isEqualTo(NoticeKind.POST_ACCESS_REVIEW_NEEDED);
         assertThat(notice.kind().eventName()).isEqualTo("writ.post-access-review-needed");
@@ -224,10 +225,10 @@ class WhoIsToldTest {
 
     @Test
     void expiryUnapprovedIsToldToTheRequester() {
-        var writ = Cast.pending();
+        var writ = pending();
         writ.expireUnapproved(at(480));
 
-        assertThat(Notice.expiredUnapproved(writ, at(480)).audience().users()).containsExactly("alice");
+        assertThat(WritNotices.expiredUnapproved(writ, at(480)).audience().users()).containsExactly("alice");
     }
 
     @Test
@@ -236,5 +237,37 @@ class WhoIsToldTest {
         assertThat(NoticeKind.EXPIRING_SOON.eventName()).isEqualTo("writ.expiring-soon");
         assertThat(NoticeKind.DECISION_NEEDED.asksForDecision()).isTrue();
         assertThat(NoticeKind.REVOKED.asksForDecision()).isFalse();
+    }
+
+    /** The notices the writ's latest events call for. */
+    private static List<Notice> told(Writ writ) {
+        return writ.takeEvents().stream().flatMap(e -> WritNotices.about(e, "security").stream()).toList();
+    }
+
+    /** Alice asks for prod-db-admin for herself, 60 minutes on CHG-1001; 2 approvals from approver. */
+    private static Writ pending() {
+        return Writs.pending(2);
+    }
+
+    /** Alice asks for prod-db-admin for the NHI ci-deployer she owns. */
+    private static Writ pendingForNhi() {
+        var w = Writs.ask().forNhi(NHI, "alice").minutes(30).submit();
+        w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), Writs.T0);
+        return w;
+    }
+
+    /** Approved by bob and carol at minute 5. */
+    private static Writ approved() {
+        var w = pending();
+        w.approve(BOB, "ok", at(4));
+        w.approve(CAROL, null, at(5));
+        return w;
+    }
+
+    /** Granted at minute 10: the window runs to minute 70. */
+    private static Writ active() {
+        var w = approved();
+        w.recordGrant(at(10), at(10));
+        return w;
     }
 }

@@ -1,11 +1,9 @@
-package io.writ.domain.notice;
+package io.writ.domain.review;
 
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
-import io.writ.domain.review.ReviewCampaign;
-import io.writ.domain.review.ReviewItem;
-import io.writ.domain.review.UsageEvidence;
+import io.writ.domain.notice.NoticeKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +14,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who is told what about an access review campaign: the reviewers, reminded, and escalated when overdue. */
-class ReviewNoticeTest {
+class ReviewNoticesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T06:00:00Z");
     private static final Entitlement BILLING = new Entitlement("billing-read", EntitlementKind.REALM_ROLE, null,
@@ -29,7 +27,7 @@ class ReviewNoticeTest {
 
     @Test
     void theReviewerIsAskedWithEachItemAndItsEvidence() {
-        var notice = Notice.reviewNeeded(campaign, "bob", List.of(item), T0);
+        var notice = ReviewNotices.reviewNeeded(campaign, "bob", List.of(item), T0);
 
         assertThat(notice.kind()).isEqualTo(NoticeKind.REVIEW_NEEDED);
         assertThat(notice.kind().aboutReview()).isTrue();
@@ -43,8 +41,8 @@ class ReviewNoticeTest {
 
     @Test
     void anOverdueItemIsEscalatedToTheFallbackReviewerToo() {
-        var reminder = Notice.reviewReminder(campaign, "bob", List.of(item), T0.plus(Duration.ofDays(7)));
-        var overdue = Notice.reviewOverdue(campaign, "bob", "admin", List.of(item), T0.plus(Duration.ofDays(14)));
+        var reminder = ReviewNotices.reviewReminder(campaign, "bob", List.of(item), T0.plus(Duration.ofDays(7)));
+        var overdue = ReviewNotices.reviewOverdue(campaign, "bob", "admin", List.of(item), T0.plus(Duration.ofDays(14)));
 
         assertThat(reminder.subject()).startsWith("Reminder, access review: 1 item(s)");
         assertThat(overdue.kind()).isEqualTo(NoticeKind.REVIEW_OVERDUE);

@@ -1,0 +1,65 @@
+package io.writ.domain.writ;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The post-access review of a writ: once its access was revoked, the requester (or the owner of the NHI that
+ * received it) is asked whether it was used as intended, and answers once. The answer is evidence in the next access
+ * review campaign. A value: answering yields a new one.
+ */
+@Embeddable
+public class PostAccessReview {
+
+    @Column(name = "post_access_review_asked_at")
+    private Instant askedAt;
+
+    @Column(name = "post_access_used_as_intended")
+    private Boolean usedAsIntended;
+
+    @Column(name = "post_access_comment", length = 2000)
+    private String comment;
+
+    @Column(name = "post_access_answered_by", length = 200)
+    private String answeredBy;
+
+    @Column(name = "post_access_answered_at")
+    private Instant answeredAt;
+
+    protected PostAccessReview() {
+        // for JPA
+    }
+
+    private PostAccessReview(Instant askedAt, Boolean usedAsIntended, String comment, String answeredBy,
+                             Instant answeredAt) {
+        this.askedAt = Objects.requireNonNull(askedAt, "askedAt");
+        this.usedAsIntended = usedAsIntended;
+        this.comment = comment;
+        this.answeredBy = answeredBy;
+        this.answeredAt = answeredAt;
+    }
+
+    static PostAccessReview askedAt(Instant at) {
+        return new PostAccessReview(at, null, null, null, null);
+    }
+
+    PostAccessReview answered(String by, boolean usedAsIntended, String comment, Instant at) {
+        return new PostAccessReview(askedAt, usedAsIntended, comment, Objects.requireNonNull(by, "by"),
+                Objects.requireNonNull(at, "at"));
+    }
+
+    /** Whether it was asked and is not answered yet. */
+    public boolean isPending() {
+        return answeredAt == null;
+    }
+
+    public Instant askedAt() { return askedAt; }
+    public Optional<Boolean> usedAsIntended() { return Optional.ofNullable(usedAsIntended); }
+    public Optional<String> comment() { return Optional.ofNullable(comment); }
+    public Optional<String> answeredBy() { return Optional.ofNullable(answeredBy); }
+    public Optional<Instant> answeredAt() { return Optional.ofNullable(answeredAt); }
+}
