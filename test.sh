@@ -23,16 +23,29 @@ if ((${#missing[@]})); then
 fi
 
 pg_port="${WRIT_PG_PORT:-15432}"
+started=$SECONDS
+phases=()
+# At the end of every run, passed or failed: where the time went, per phase and per test class.
+finish() {
+  scripts/postgres.sh stop >/dev/null 2>&1 || true
+  scripts/test-durations.sh || true
+  printf '%s\n' "${phases[@]}"
+  echo "./test.sh took $((SECONDS - started)) s in all"
+}
+trap finish EXIT
 scripts/postgres.sh start >/dev/null
-trap 'scripts/postgres.sh stop || true' EXIT
 scripts/postgres.sh fresh writ_process_tests >/dev/null
 scripts/postgres.sh fresh writ_persistence_tests >/dev/null
 
+phase=$SECONDS
 mvn -B -ntp verify -Dwrit.test.postgresql="jdbc:postgresql://127.0.0.1:$pg_port" "$@"
+phases+=("$(printf '%9d  the build and every test (mvn verify)' $((SECONDS - phase)))")
 
 # The short form of the fault injection (scripts/fault-injection.sh): Keycloak stopped and started, the portal killed
 # with SIGKILL and started again, during three waves of writs; no writ left unfinished, no leaked role, no audit
 # record missing, the chain intact. Skipped with WRIT_SKIP_FAULTS=true (for instance with -Dit.test=... runs).
 if [[ "${WRIT_SKIP_FAULTS:-false}" != true ]]; then
+  phase=$SECONDS
   FAULT_WRITS_PER_WAVE="${FAULT_WRITS_PER_WAVE:-5}" scripts/fault-injection.sh
+  phases+=("$(printf '%9d  the fault injection' $((SECONDS - phase)))")
 fi

@@ -1,21 +1,13 @@
 package io.writ.web.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The portal from outside, as a script or pipeline sees it: API security, health, API description. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class ApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @Test
     void anApiCallWithoutATokenGets401NotALoginPage() {

@@ -1,8 +1,5 @@
 package io.writ.web.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,15 +15,10 @@ import static org.awaitility.Awaitility.await;
  * Break-glass against the real Keycloak: granted at once without approvers or ticket, for a short window; security
  * is told; once revoked a post-incident review is due, which only someone else in security can record.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class BreakGlassIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @Test
     void breakGlassGrantsAtOnceAndOpensThePostIncidentReview() {

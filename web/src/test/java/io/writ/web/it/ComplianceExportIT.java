@@ -10,9 +10,6 @@ import io.writ.workflow.compliance.BundleManifest;
 import io.writ.workflow.compliance.CsvRows;
 import io.writ.workflow.compliance.OscalReport;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * its own library and checks that the figures are those records; the evidence bundle's manifest verifies and
  * catches a changed file; everyone but compliance gets 403; mapping edits make audited versions.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class ComplianceExportIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);
@@ -60,10 +57,6 @@ class ComplianceExportIT {
     private static String contained;
     private static String unlinkedSession;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @BeforeAll
     static void recordsOfAPeriod() {

@@ -9,14 +9,16 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 import java.io.File;
 
-/** The portal as the build packaged it (web/target/writ.war), deployed at the root context like ./run.sh does. */
+/**
+ * The portal as the build packaged it (web/target/writ.war), with what in-container tests need, deployed by Arquillian
+ * at the root context like ./run.sh does. Tests that use the portal from outside share one instead ({@link TestPortal}).
+ */
 final class Deployments {
 
     private Deployments() {
     }
 
-    /** The WAR exactly as built, for tests that act as a client from outside. */
-    static WebArchive portal() {
+    private static WebArchive portal() {
         var war = new File(TestEnvironment.property("writ.war"));
         if (!war.isFile()) {
             throw new IllegalStateException("No portal WAR at " + war + ": run the build (mvn verify) first");

@@ -1,8 +1,5 @@
 package io.writ.web.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,15 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writs end to end through the API, enforced in the real Keycloak: approval under separation of duties, the grant
  * read back from Keycloak, and every way a window ends.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class ElevationIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @Test
     void aHighRiskWritNeedsTwoDifferentApproversIsGrantedInKeycloakAndRevokedWhenEnded() {

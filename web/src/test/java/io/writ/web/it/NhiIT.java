@@ -1,8 +1,5 @@
 package io.writ.web.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +18,10 @@ import static org.awaitility.Awaitility.await;
  * The NHI inventory against the real Keycloak: owners and findings (an NHI whose owner is disabled in Keycloak is
  * a finding), and rotation: afterwards the old secret no longer works and the new one does.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class NhiIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @TempDir
     Path profiles;

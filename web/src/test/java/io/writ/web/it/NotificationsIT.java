@@ -6,9 +6,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * this JVM, and shows in-app messages in Chromium. Other test classes' writs are notified too (and retried while
  * these servers are not running), so every check picks the mails and posts of its own writ by the writ's id.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class NotificationsIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
@@ -49,10 +46,6 @@ class NotificationsIT {
     private static GreenMail smtp;
     private static WebhookReceiver webhook;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @BeforeAll
     static void startMailServerAndReceiver() {

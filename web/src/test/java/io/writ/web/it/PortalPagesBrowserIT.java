@@ -1,8 +1,5 @@
 package io.writ.web.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,15 +28,10 @@ import static org.awaitility.Awaitility.await;
  * in My writs, decide in the inbox, end it; bad input, separation of duties and page roles. Each person signs in
  * in a fresh browser profile.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class PortalPagesBrowserIT {
 
     private static final Pattern WRIT_ID = Pattern.compile("Writ (\\S+) for prod-db-admin submitted");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @TempDir
     Path profiles;

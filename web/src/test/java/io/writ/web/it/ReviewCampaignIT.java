@@ -1,9 +1,6 @@
 package io.writ.web.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,15 +24,10 @@ import static org.awaitility.Awaitility.await;
  * deadline on a fail-closed entitlement revokes; only the item's reviewer decides; the post-access review answer
  * is evidence in the next campaign; the reviewer's page.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class ReviewCampaignIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @TempDir
     Path profiles;

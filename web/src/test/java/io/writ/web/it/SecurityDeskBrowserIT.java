@@ -1,8 +1,5 @@
 package io.writ.web.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +23,10 @@ import static org.awaitility.Awaitility.await;
  * marked; security sees the alert with its evidence, must say why to dismiss, contains it with the Contain button
  * (role gone in Keycloak, writ CONTAINED) and confirms it. A requester cannot open the security desk.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class SecurityDeskBrowserIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @TempDir
     Path profiles;

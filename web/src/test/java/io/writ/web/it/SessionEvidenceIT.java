@@ -1,8 +1,5 @@
 package io.writ.web.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,16 +20,11 @@ import static org.awaitility.Awaitility.await;
  * writ is contained at once (role gone, sessions logged out, writ CONTAINED); duplicate and malformed events are
  * reported one by one and change nothing; an identity acting with no writ gives an UNLINKED session and an alert.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class SessionEvidenceIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);
     private static final String EVENTS = "/api/v1/sessions/events";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @Test
     void anOutOfScopeCommandOnAnActiveHighWritIsContainedAtOnce() {

@@ -1,8 +1,5 @@
 package io.writ.web.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,15 +29,10 @@ import static org.awaitility.Awaitility.await;
  * timeline, decisions, grant times and the live process diagram (bpmn-js, served from the WAR); an approver opens
  * it from the inbox; someone with no part in a writ learns nothing about it.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(TestPortal.class)
 class WritDetailBrowserIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @TempDir
     Path profiles;
