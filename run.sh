@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts Writ for a person to use: Keycloak (dev mode, realm "writ") and the portal on the embedded H2 database.
-# Builds what is missing first. Stays in the foreground; Ctrl-C stops both. See README.md, "Configuration".
+# Builds what is missing first. Stays in the foreground; Ctrl-C stops both. See docs/configuration.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 REPO="$PWD"
@@ -12,7 +12,7 @@ WRIT_DATA_DIR="${WRIT_DATA_DIR:-$REPO/data}"
 [[ "$WRIT_DATA_DIR" == /* ]] || WRIT_DATA_DIR="$REPO/${WRIT_DATA_DIR#./}"
 die() { echo "run.sh: $*" >&2; exit 1; }
 
-# The database: H2 under WRIT_DATA_DIR unless WRIT_DB_URL names another (PostgreSQL: see README). One that cannot be
+# The database: H2 under WRIT_DATA_DIR unless WRIT_DB_URL names another (PostgreSQL: see docs/operations.md). One that cannot be
 # used is refused here, before anything starts (its parameters, which may hold a password, are not repeated).
 WRIT_DB_URL="${WRIT_DB_URL:-jdbc:h2:file:$WRIT_DATA_DIR/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0}"
 case "$WRIT_DB_URL" in

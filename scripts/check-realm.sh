@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks a running Keycloak against CONTRACT.md's demo realm: tokens for users and service
+# Checks a running Keycloak against the demo realm (README, "Demo logins"): tokens for users and service
 # accounts carry the claims the portal relies on, and the master admin can read realm "writ".
 #
 #   scripts/check-realm.sh        (KC_PORT, default 8180; needs curl and python3)

@@ -3,7 +3,7 @@
 #
 #   scripts/send-session-events.sh < events.ndjson
 #
-# Reads session events as NDJSON (one JSON object per line, fields as in CONTRACT.md:
+# Reads session events as NDJSON (one JSON object per line, fields as in docs/sessions.md:
 #   {"eventId":"...","sessionId":"...","identity":"alice","type":"COMMAND","at":"2026-11-28T09:15:00Z",
 #    "target":"orders-db-1","detail":"psql -c 'select 1'"}
 # ), signs in to Keycloak with the client credentials of the `session-ingest` client, and posts the events in

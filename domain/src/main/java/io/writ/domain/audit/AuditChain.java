@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * How records are chained: each record's hash is SHA-256 over a canonical text of its sequence number, time, actor,
  * action, subject, detail and the previous record's hash. The text is meant to be rebuilt by an auditor with a few
- * lines of any language (README, "Audit trail"), so it is plain UTF-8:
+ * lines of any language (docs/audit.md, "A hash chain"), so it is plain UTF-8:
  *
  * <pre>
  * writ-audit/1

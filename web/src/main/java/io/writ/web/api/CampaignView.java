@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** An access review campaign as the API shows it: its report (CONTRACT.md) with counts. */
+/** An access review campaign as the API shows it: its report (docs/reviews.md, "Report") with counts. */
 public record CampaignView(String id, String state, List<String> scope, String startedBy, Instant startedAt,
                            Instant deadline, Instant closedAt, Map<String, Long> counts, Map<String, Long> decisions,
                            List<ItemView> items) {

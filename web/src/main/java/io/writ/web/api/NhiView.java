@@ -6,7 +6,7 @@ import io.writ.domain.nhi.NhiFinding;
 import java.time.Instant;
 import java.util.List;
 
-/** A non-human identity as the API shows it (CONTRACT.md: clientId, owner, secretAgeDays, privilegedRoles, findings). */
+/** A non-human identity as the API shows it (docs/nhi.md, "The inventory"). */
 public record NhiView(String clientId, String identity, String owner, Long secretAgeDays, List<String> privilegedRoles,
                       Instant lastUsedAt, List<String> findings) {
 

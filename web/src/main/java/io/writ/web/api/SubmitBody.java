@@ -5,7 +5,7 @@ import io.writ.domain.writ.WritForm;
 
 import java.util.List;
 
-/** The body of POST /api/v1/requests (CONTRACT.md). */
+/** The body of POST /api/v1/requests (docs/api.md, "Writs"). */
 public record SubmitBody(String entitlement, String ticket, String justification, Integer durationMinutes,
                          String target, ScopeBody scope, Boolean breakGlass) {
 

@@ -9,7 +9,7 @@ import io.writ.domain.writ.Grant;
 import java.time.Instant;
 import java.util.List;
 
-/** A writ as the API shows it (CONTRACT.md). */
+/** A writ as the API shows it (docs/api.md, "Writs"). */
 public record WritView(String id, String status, String requester, String target, String entitlement,
                        String riskTier, String ticket, int durationMinutes, boolean breakGlass, boolean thirdParty,
                        String sessionCoverage, Instant submittedAt,

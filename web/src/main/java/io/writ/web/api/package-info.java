@@ -1,2 +1,2 @@
-/** The REST API v1 (CONTRACT.md), described at /openapi. */
+/** The REST API v1 (docs/api.md), described at /openapi. */
 package io.writ.web.api;

@@ -8,7 +8,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
 /**
  * Pages sign in through Keycloak's login (OpenID Connect, authorization code flow). The realm-roles mapper puts
  * realm roles in the {@code groups} claim, which become the caller's roles. The definition must sit on a CDI bean
- * (STACK.md); API calls with a bearer token are handled first by {@link BearerTokenAuthentication}.
+ * (docs/architecture.md, "Constraints of the stack"); API calls with a bearer token are handled first by {@link BearerTokenAuthentication}.
  * <p>
  * The values below are the dev defaults. Payara does not evaluate expressions in this annotation, so
  * {@link PortalLoginConfiguration} replaces provider, client id and secret with the configured ones at deployment.

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How the audit chain is signed and verified; every value has a default and an environment variable (README). */
+/** How the audit chain is signed and verified; every value has a default and an environment variable (docs/configuration.md, "Audit trail"). */
 @ApplicationScoped
 public class AuditSettings {
 

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * The portal's database, chosen by configuration alone, and its schema. Payara resolves the {@code ${ENV=...}}
  * values when it deploys: H2 in {@code ./data} by default ({@code ./run.sh} and the tests set {@code WRIT_DB_URL} to
  * H2 under {@code WRIT_DATA_DIR}), PostgreSQL with {@code WRIT_DB_URL=jdbc:postgresql://...} and
- * {@code WRIT_DB_DRIVER=org.postgresql.Driver} (see README, "PostgreSQL and a cluster"). A plain JDBC driver, not an
+ * {@code WRIT_DB_DRIVER=org.postgresql.Driver} (see docs/operations.md, "PostgreSQL"). A plain JDBC driver, not an
  * XADataSource: the engine and JPA share this one database, so a local transaction is all a JTA transaction needs
  * (and Payara's XA enlistment of H2 failed under concurrent jobs with "Transaction is not active in the current
  * thread").
@@ -64,7 +64,7 @@ public class DatabaseSchema {
      */
     static final String H2_URL = "jdbc:h2:file:./data/writ;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
-    /** The database both data sources reach, as configured by the environment (README, Configuration). */
+    /** The database both data sources reach, as configured by the environment (docs/configuration.md, "Database"). */
     static final String DRIVER = "${ENV=WRIT_DB_DRIVER:org.h2.Driver}";
     static final String URL = "${ENV=WRIT_DB_URL:" + H2_URL + "}";
     static final String USER = "${ENV=WRIT_DB_USER:writ}";

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** How access review campaigns are paced; every value has a default and an environment variable (README). */
+/** How access review campaigns are paced; every value has a default and an environment variable (docs/configuration.md, "Access reviews"). */
 @ApplicationScoped
 public class ReviewSettings {
 
