@@ -1,5 +1,6 @@
 package io.writ.domain.writ;
 
+import io.writ.domain.InvalidRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -47,9 +48,19 @@ public class PostAccessReview {
         return new PostAccessReview(at, null, null, null, null);
     }
 
-    PostAccessReview answered(String by, boolean usedAsIntended, String comment, Instant at) {
-        return new PostAccessReview(askedAt, usedAsIntended, comment, Objects.requireNonNull(by, "by"),
-                Objects.requireNonNull(at, "at"));
+    /** The answer, given once; a "no" needs a comment saying how the access was used otherwise than intended. */
+    PostAccessReview answered(Writ writ, String by, Boolean usedAsIntended, String comment, Instant at) {
+        Objects.requireNonNull(by, "by");
+        if (!isPending()) {
+            throw new WritStateConflict(writ.state(), "the post-access review of writ " + writ.id() + " was answered by "
+                    + answeredBy);
+        }
+        if (usedAsIntended == null) {
+            throw InvalidRequest.of("usedAsIntended", "true or false is required");
+        }
+        var text = usedAsIntended ? Comments.optional(comment, "comment")
+                : Comments.required(comment, "comment", "say how the access was used otherwise than intended");
+        return new PostAccessReview(askedAt, usedAsIntended, text, by, Objects.requireNonNull(at, "at"));
     }
 
     /** Whether it was asked and is not answered yet. */

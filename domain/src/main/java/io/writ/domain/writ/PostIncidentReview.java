@@ -41,9 +41,21 @@ public class PostIncidentReview {
         return new PostIncidentReview(due, null, null, null);
     }
 
-    PostIncidentReview reviewed(String by, String findings, Instant at) {
-        return new PostIncidentReview(due, Objects.requireNonNull(by, "by"), Objects.requireNonNull(at, "at"),
-                findings);
+    /**
+     * The review of that writ, done once, never by those who broke the glass or received or own its access; the
+     * findings say what happened and whether the emergency was real.
+     */
+    PostIncidentReview reviewed(Writ writ, String by, String findings, Instant at) {
+        Objects.requireNonNull(by, "by");
+        if (!isPending()) {
+            throw new WritStateConflict(writ.state(), "writ " + writ.id() + " was reviewed by " + reviewedBy);
+        }
+        if (by.equals(writ.requester()) || by.equals(writ.target()) || writ.targetOwner().filter(by::equals).isPresent()) {
+            throw new SeparationOfDutiesViolation("you broke the glass on writ " + writ.id()
+                    + " (or received or own its access); someone else must review it");
+        }
+        var text = Comments.required(findings, "findings", "say what happened and whether the emergency was real");
+        return new PostIncidentReview(due, by, Objects.requireNonNull(at, "at"), text);
     }
 
     /** Whether it is still to be done. */

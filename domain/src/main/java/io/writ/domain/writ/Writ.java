@@ -473,26 +473,13 @@ public class Writ {
         }
     }
 
-    /**
-     * Security's post-incident review of a break-glass writ: what happened, whether the emergency was real, what
-     * follows. Never by the person who broke the glass or received or owns the access; once.
-     */
+    /** Security's post-incident review of a break-glass writ (see {@link PostIncidentReview} for its rules). */
     public void recordPostIncidentReview(String by, String findings, Instant now) {
-        Objects.requireNonNull(by, "by");
         if (postIncidentReview == null) {
             throw new WritStateConflict(state, "writ " + id + " awaits no post-incident review");
         }
-        if (!postIncidentReview.isPending()) {
-            throw new WritStateConflict(state, "writ " + id + " was reviewed by "
-                    + postIncidentReview.reviewedBy().orElseThrow());
-        }
-        if (by.equals(requester) || by.equals(target) || targetOwner().filter(by::equals).isPresent()) {
-            throw new SeparationOfDutiesViolation("you broke the glass on writ " + id
-                    + " (or received or own its access); someone else must review it");
-        }
-        var text = Comments.required(findings, "findings", "say what happened and whether the emergency was real");
-        postIncidentReview = postIncidentReview.reviewed(by, text, Objects.requireNonNull(now, "now"));
-        raise(Kind.POST_INCIDENT_REVIEWED, by, now, text);
+        postIncidentReview = postIncidentReview.reviewed(this, by, findings, now);
+        raise(Kind.POST_INCIDENT_REVIEWED, by, now, postIncidentReview.findings().orElseThrow());
     }
 
     /** Nobody reviewed the break-glass writ in time: escalated (it stays due until someone does). */
@@ -506,11 +493,10 @@ public class Writ {
 
     /**
      * The post-access review: once the access is revoked, the requester (or the owner of the NHI that received it)
-     * says whether it was used as intended; a "no" needs a comment saying what happened. Answered once.
+     * says whether it was used as intended (see {@link PostAccessReview} for its rules).
      */
     public void answerPostAccessReview(String by, Boolean usedAsIntended, String comment, Instant now) {
-        Objects.requireNonNull(by, "by");
-        if (!by.equals(requester) && targetOwner().filter(by::equals).isEmpty()) {
+        if (!requester.equals(by) && targetOwner().filter(by::equals).isEmpty()) {
             throw new NotPermitted("only the requester of writ " + id + " (or the owner of its NHI) answers its "
                     + "post-access review");
         }
@@ -518,18 +504,9 @@ public class Writ {
             throw new WritStateConflict(state, "writ " + id + " is " + state
                     + ": the post-access review is asked once its access was revoked");
         }
-        if (!postAccessReview.isPending()) {
-            throw new WritStateConflict(state, "the post-access review of writ " + id + " was answered by "
-                    + postAccessReview.answeredBy().orElseThrow());
-        }
-        if (usedAsIntended == null) {
-            throw InvalidRequest.of("usedAsIntended", "true or false is required");
-        }
-        var text = usedAsIntended ? Comments.optional(comment, "comment")
-                : Comments.required(comment, "comment", "say how the access was used otherwise than intended");
-        postAccessReview = postAccessReview.answered(by, usedAsIntended, text, Objects.requireNonNull(now, "now"));
+        postAccessReview = postAccessReview.answered(this, by, usedAsIntended, comment, now);
         raise(Kind.POST_ACCESS_REVIEWED, by, now, (usedAsIntended ? "used as intended" : "NOT used as intended")
-                + (text == null ? "" : ": " + text));
+                + postAccessReview.comment().map(c -> ": " + c).orElse(""));
     }
 
     /** What happened to the writ since they were last taken; each is given once. */
@@ -559,29 +536,6 @@ public class Writ {
     /** Whether the break-glass writ's post-incident review is due and not yet done. */
     public boolean awaitsPostIncidentReview() {
         return postIncidentReview != null && postIncidentReview.isPending();
-    }
-
-    /**
-     * Who is asked to decide on this writ now: the groups whose members may decide, less the people barred whatever
-     * their groups (a conflict of interest, or they decided already). Empty groups while no policy is applied.
-     */
-    public Set<String> groupsAskedToDecide() {
-        return policy == null ? Set.of() : SeparationOfDuties.groupsThatMayDecide(this);
-    }
-
-    /** The people never asked to decide on this writ, whatever their groups (see {@link #groupsAskedToDecide()}). */
-    public Set<String> barredFromDeciding() {
-        return SeparationOfDuties.barredFromDeciding(this, false);
-    }
-
-    /** Who is asked to decide on an extension: the approver group (and backup group once escalated). */
-    public Set<String> groupsAskedToDecideExtension() {
-        return policy == null ? Set.of() : SeparationOfDuties.groupsThatMayDecideExtension(this);
-    }
-
-    /** The people never asked to decide on an extension of this writ: those with a conflict of interest. */
-    public Set<String> barredFromDecidingExtension() {
-        return SeparationOfDuties.barredFromDeciding(this, true);
     }
 
     /**

@@ -90,7 +90,7 @@ public final class WritNotices {
     /** The approvers took too long: the backup group is asked as well. */
     static Notice escalated(Writ w, String backupGroup, Instant now) {
         return notice(NoticeKind.DECISION_NEEDED, w,
-                Audience.groups(List.of(backupGroup), w.barredFromDeciding()),
+                Audience.groups(List.of(backupGroup), SeparationOfDuties.barredFromDeciding(w, false)),
                 "Escalated to " + backupGroup + ", decision needed: " + request(w),
                 "The approvers have not decided on this writ since " + time(w.submittedAt())
                         + ", so members of " + backupGroup + " may now decide on it too. It needs "
@@ -102,7 +102,8 @@ public final class WritNotices {
         var extension = w.pendingExtension().orElseThrow(() ->
                 new IllegalStateException("writ " + w.id() + " has no extension awaiting a decision"));
         return notice(NoticeKind.EXTENSION_REQUESTED, w,
-                Audience.groups(w.groupsAskedToDecideExtension(), w.barredFromDecidingExtension()),
+                Audience.groups(SeparationOfDuties.groupsThatMayDecideExtension(w),
+                        SeparationOfDuties.barredFromDeciding(w, true)),
                 "More time asked: " + w.requester() + " asks " + extension.minutes() + " more minutes of "
                         + access(w) + " " + onTicket(w),
                 w.requester() + " asks for " + extension.minutes() + " more minutes; the window now ends "
@@ -206,7 +207,7 @@ public final class WritNotices {
 
     /** The people who may decide on the writ now: its deciding groups, less anyone barred from deciding. */
     private static Audience decidersOf(Writ w) {
-        return Audience.groups(w.groupsAskedToDecide(), w.barredFromDeciding());
+        return Audience.groups(SeparationOfDuties.groupsThatMayDecide(w), SeparationOfDuties.barredFromDeciding(w, false));
     }
 
     private static Notice notice(NoticeKind kind, Writ w, Audience audience, String subject, String headline,
