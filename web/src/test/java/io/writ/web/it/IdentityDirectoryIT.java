@@ -3,11 +3,15 @@ package io.writ.web.it;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.Contact;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.identity.IdentityKind;
+import io.writ.domain.identity.LoginRecords;
+import io.writ.domain.identity.NhiClients;
+import io.writ.domain.identity.NotInDirectory;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import static io.writ.domain.identity.DirectoryRef.named;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,26 +41,35 @@ class IdentityDirectoryIT {
     @Inject
     IdentityDirectory directory;
 
+    @Inject
+    AccessAssignments assignments;
+
+    @Inject
+    NhiClients nhiClients;
+
+    @Inject
+    LoginRecords loginRecords;
+
     private final Entitlement billingRead = entitlement("billing-read", EntitlementKind.REALM_ROLE, null);
 
     @Test
     void aRealmRoleIsGrantedAndRevokedOnceHoweverOftenItIsAsked() {
         try {
-            assertThat(directory.grant(named("bob"), billingRead)).as("read back held").isTrue();
-            assertThat(directory.holds("bob", billingRead)).isTrue();
-            assertThat(directory.realmRolesOf("bob")).contains("billing-read", "approver");
+            assertThat(assignments.grant(named("bob"), billingRead)).as("read back held").isTrue();
+            assertThat(assignments.holds("bob", billingRead)).isTrue();
+            assertThat(assignments.realmRolesOf("bob")).contains("billing-read", "approver");
 
-            assertThat(directory.grant(named("bob"), billingRead)).as("read back held").isTrue();
-            assertThat(directory.holds("bob", billingRead)).as("held once after a repeated grant").isTrue();
+            assertThat(assignments.grant(named("bob"), billingRead)).as("read back held").isTrue();
+            assertThat(assignments.holds("bob", billingRead)).as("held once after a repeated grant").isTrue();
 
-            assertThat(directory.revoke(named("bob"), billingRead)).as("read back absent").isTrue();
-            assertThat(directory.holds("bob", billingRead)).isFalse();
-            assertThat(directory.realmRolesOf("bob")).doesNotContain("billing-read").contains("approver");
+            assertThat(assignments.revoke(named("bob"), billingRead)).as("read back absent").isTrue();
+            assertThat(assignments.holds("bob", billingRead)).isFalse();
+            assertThat(assignments.realmRolesOf("bob")).doesNotContain("billing-read").contains("approver");
 
-            assertThat(directory.revoke(named("bob"), billingRead)).as("read back absent").isTrue();
-            assertThat(directory.holds("bob", billingRead)).as("a repeated revocation is harmless").isFalse();
+            assertThat(assignments.revoke(named("bob"), billingRead)).as("read back absent").isTrue();
+            assertThat(assignments.holds("bob", billingRead)).as("a repeated revocation is harmless").isFalse();
         } finally {
-            directory.revoke(named("bob"), billingRead);
+            assignments.revoke(named("bob"), billingRead);
         }
     }
 
@@ -67,16 +79,16 @@ class IdentityDirectoryIT {
         var oncallAdmins = entitlement("oncall-admins", EntitlementKind.GROUP, null);
         admin.createGroup("oncall-admins");
         try {
-            assertThat(directory.holds("bob", oncallAdmins)).isFalse();
+            assertThat(assignments.holds("bob", oncallAdmins)).isFalse();
 
-            directory.grant(named("bob"), oncallAdmins);
-            assertThat(directory.grant(named("bob"), oncallAdmins)).as("read back held").isTrue();
-            assertThat(directory.holds("bob", oncallAdmins)).isTrue();
+            assignments.grant(named("bob"), oncallAdmins);
+            assertThat(assignments.grant(named("bob"), oncallAdmins)).as("read back held").isTrue();
+            assertThat(assignments.holds("bob", oncallAdmins)).isTrue();
             assertThat(directory.identity("bob")).get().extracting(i -> i.isIn("oncall-admins")).isEqualTo(true);
 
-            assertThat(directory.revoke(named("bob"), oncallAdmins)).as("read back absent").isTrue();
-            directory.revoke(named("bob"), oncallAdmins);
-            assertThat(directory.holds("bob", oncallAdmins)).isFalse();
+            assertThat(assignments.revoke(named("bob"), oncallAdmins)).as("read back absent").isTrue();
+            assignments.revoke(named("bob"), oncallAdmins);
+            assertThat(assignments.holds("bob", oncallAdmins)).isFalse();
         } finally {
             admin.deleteGroup("oncall-admins");
         }
@@ -88,15 +100,15 @@ class IdentityDirectoryIT {
         var deployProd = entitlement("deploy-prod", EntitlementKind.CLIENT_ROLE, "writ-cli");
         admin.createClientRole("writ-cli", "deploy-prod");
         try {
-            assertThat(directory.grant(named("bob"), deployProd)).as("read back held").isTrue();
-            directory.grant(named("bob"), deployProd);
-            assertThat(directory.holds("bob", deployProd)).isTrue();
-            assertThat(directory.realmRolesOf("bob")).as("a client role is no realm role")
+            assertThat(assignments.grant(named("bob"), deployProd)).as("read back held").isTrue();
+            assignments.grant(named("bob"), deployProd);
+            assertThat(assignments.holds("bob", deployProd)).isTrue();
+            assertThat(assignments.realmRolesOf("bob")).as("a client role is no realm role")
                     .doesNotContain("deploy-prod");
 
-            assertThat(directory.revoke(named("bob"), deployProd)).as("read back absent").isTrue();
-            directory.revoke(named("bob"), deployProd);
-            assertThat(directory.holds("bob", deployProd)).isFalse();
+            assertThat(assignments.revoke(named("bob"), deployProd)).as("read back absent").isTrue();
+            assignments.revoke(named("bob"), deployProd);
+            assertThat(assignments.holds("bob", deployProd)).isFalse();
         } finally {
             admin.deleteClientRole("writ-cli", "deploy-prod");
         }
@@ -107,13 +119,14 @@ class IdentityDirectoryIT {
         var admin = KeycloakAdmin.signIn();
         admin.createUser("holly", Map.of());
         try {
-            assertThat(directory.holdersOf(billingRead)).doesNotContain("holly");
+            assertThat(assignments.holdersOf(billingRead)).doesNotContain("holly");
 
             admin.assignRealmRole("holly", "billing-read");
-            assertThat(directory.holdersOf(billingRead)).contains("holly");
+            assertThat(assignments.holdersOf(billingRead)).contains("holly");
 
             admin.unassignRealmRole("holly", "billing-read");
-            assertThat(directory.holdersOf(billingRead)).as("a revoked role is no longer held").doesNotContain("holly");
+            assertThat(assignments.holdersOf(billingRead)).as("a revoked role is no longer held")
+                    .doesNotContain("holly");
         } finally {
             admin.deleteUser("holly");
         }
@@ -122,33 +135,33 @@ class IdentityDirectoryIT {
     @Test
     void theHoldersOfARoleIncludeServiceAccountsAndOfAGroupItsMembers() {
         var requester = entitlement("requester", EntitlementKind.REALM_ROLE, null);
-        assertThat(directory.holdersOf(requester))
+        assertThat(assignments.holdersOf(requester))
                 .contains("alice", "frank", "service-account-ci-deployer").doesNotContain("bob");
 
         var admin = KeycloakAdmin.signIn();
         var oncallAdmins = entitlement("oncall-admins", EntitlementKind.GROUP, null);
         admin.createGroup("oncall-admins");
         try {
-            assertThat(directory.holdersOf(oncallAdmins)).isEmpty();
+            assertThat(assignments.holdersOf(oncallAdmins)).isEmpty();
             admin.addToGroup("carol", "oncall-admins");
-            assertThat(directory.holdersOf(oncallAdmins)).containsExactly("carol");
+            assertThat(assignments.holdersOf(oncallAdmins)).containsExactly("carol");
         } finally {
             admin.deleteGroup("oncall-admins");
         }
-        assertThatThrownBy(() -> directory.holdersOf(entitlement("no-such-role", EntitlementKind.REALM_ROLE, null)))
-                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-role");
+        assertThatThrownBy(() -> assignments.holdersOf(entitlement("no-such-role", EntitlementKind.REALM_ROLE, null)))
+                .isInstanceOf(NotInDirectory.class).hasMessageContaining("no-such-role");
     }
 
     @Test
     void logoutEndsTheUsersSessionsAndTheirRefreshTokensStopWorking() {
         var refreshToken = KeycloakTokens.refreshTokenForUser("carol", "carol");
-        assertThat(directory.sessionsOf("carol")).isNotEmpty();
+        assertThat(loginRecords.sessionsOf("carol")).isNotEmpty();
 
-        assertThat(directory.logout(named("carol"))).isGreaterThanOrEqualTo(1);
+        assertThat(assignments.logout(named("carol"))).isGreaterThanOrEqualTo(1);
 
-        assertThat(directory.sessionsOf("carol")).isEmpty();
+        assertThat(loginRecords.sessionsOf("carol")).isEmpty();
         assertThat(KeycloakTokens.refreshes(refreshToken)).as("the old refresh token still works").isFalse();
-        assertThat(directory.logout(named("carol"))).as("nothing left to end").isZero();
+        assertThat(assignments.logout(named("carol"))).as("nothing left to end").isZero();
     }
 
     @Test
@@ -166,14 +179,14 @@ class IdentityDirectoryIT {
 
     @Test
     void oneNhiIsFoundByItsClientIdAsTheInventoryListsIt() {
-        var listed = directory.nonHumanIdentities().stream().filter(c -> c.clientId().equals("ci-deployer"))
+        var listed = nhiClients.nonHumanIdentities().stream().filter(c -> c.clientId().equals("ci-deployer"))
                 .findFirst().orElseThrow();
 
-        assertThat(directory.nonHumanIdentity("ci-deployer")).contains(listed);
+        assertThat(nhiClients.nonHumanIdentity("ci-deployer")).contains(listed);
         assertThat(listed.owner()).isEqualTo("alice");
         assertThat(listed.serviceAccount()).isEqualTo("service-account-ci-deployer");
-        assertThat(directory.nonHumanIdentity("account")).as("a client without a service account").isEmpty();
-        assertThat(directory.nonHumanIdentity("no-such-client")).isEmpty();
+        assertThat(nhiClients.nonHumanIdentity("account")).as("a client without a service account").isEmpty();
+        assertThat(nhiClients.nonHumanIdentity("no-such-client")).isEmpty();
     }
 
     @Test
@@ -281,17 +294,17 @@ class IdentityDirectoryIT {
             var account = directory.identity("reused-name").orElseThrow();
             var approvedFor = new DirectoryRef(account.id(), account.username());
             assertThat(approvedFor.id()).isNotBlank();
-            assertThat(directory.grant(approvedFor, billingRead)).as("granted by key and read back").isTrue();
-            assertThat(directory.holds("reused-name", billingRead)).isTrue();
-            assertThat(directory.revoke(approvedFor, billingRead)).as("revoked by key and read back").isTrue();
-            assertThat(directory.logout(approvedFor)).isZero();
+            assertThat(assignments.grant(approvedFor, billingRead)).as("granted by key and read back").isTrue();
+            assertThat(assignments.holds("reused-name", billingRead)).isTrue();
+            assertThat(assignments.revoke(approvedFor, billingRead)).as("revoked by key and read back").isTrue();
+            assertThat(assignments.logout(approvedFor)).isZero();
 
             // The account goes; another person is given the same username before the writ's grant runs.
             admin.deleteUser("reused-name");
             admin.createUser("reused-name", Map.of());
-            assertThatThrownBy(() -> directory.grant(approvedFor, billingRead))
-                    .isInstanceOf(NoSuchElementException.class).hasMessageContaining(approvedFor.id());
-            assertThat(directory.holds("reused-name", billingRead)).as("nothing for the newcomer").isFalse();
+            assertThatThrownBy(() -> assignments.grant(approvedFor, billingRead))
+                    .isInstanceOf(NotInDirectory.class).hasMessageContaining(approvedFor.id());
+            assertThat(assignments.holds("reused-name", billingRead)).as("nothing for the newcomer").isFalse();
         } finally {
             admin.deleteUser("reused-name");
         }
@@ -299,19 +312,19 @@ class IdentityDirectoryIT {
 
     @Test
     void whatKeycloakDoesNotKnowIsAConfigurationProblemNotAnOutage() {
-        assertThatThrownBy(() -> directory.grant(named("nobody-by-this-name"), billingRead))
-                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("nobody-by-this-name");
+        assertThatThrownBy(() -> assignments.grant(named("nobody-by-this-name"), billingRead))
+                .isInstanceOf(NotInDirectory.class).hasMessageContaining("nobody-by-this-name");
         var noSuchRole = entitlement("no-such-role", EntitlementKind.REALM_ROLE, null);
-        assertThatThrownBy(() -> directory.grant(named("bob"), noSuchRole))
-                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-role");
+        assertThatThrownBy(() -> assignments.grant(named("bob"), noSuchRole))
+                .isInstanceOf(NotInDirectory.class).hasMessageContaining("no-such-role");
         var noSuchGroup = entitlement("no-such-group", EntitlementKind.GROUP, null);
-        assertThatThrownBy(() -> directory.revoke(named("bob"), noSuchGroup))
-                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-group");
+        assertThatThrownBy(() -> assignments.revoke(named("bob"), noSuchGroup))
+                .isInstanceOf(NotInDirectory.class).hasMessageContaining("no-such-group");
         var roleOfUnknownClient = entitlement("x", EntitlementKind.CLIENT_ROLE, "no-such-client");
-        assertThatThrownBy(() -> directory.holds("bob", roleOfUnknownClient))
-                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no-such-client");
-        assertThatThrownBy(() -> directory.logout(named("nobody-by-this-name")))
-                .isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> assignments.holds("bob", roleOfUnknownClient))
+                .isInstanceOf(NotInDirectory.class).hasMessageContaining("no-such-client");
+        assertThatThrownBy(() -> assignments.logout(named("nobody-by-this-name")))
+                .isInstanceOf(NotInDirectory.class);
     }
 
     private static Entitlement entitlement(String name, EntitlementKind kind, String clientId) {

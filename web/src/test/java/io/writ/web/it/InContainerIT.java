@@ -3,7 +3,8 @@ package io.writ.web.it;
 import io.writ.bpmn.ProcessModels;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
-import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.AccessAssignments;
+import io.writ.domain.identity.LoginRecords;
 import io.writ.workflow.engine.ProcessEngineStartup;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
@@ -42,7 +43,10 @@ class InContainerIT {
     }
 
     @Inject
-    IdentityDirectory directory;
+    AccessAssignments assignments;
+
+    @Inject
+    LoginRecords loginRecords;
 
     @Inject
     ProcessEngineStartup processEngine;
@@ -78,9 +82,9 @@ class InContainerIT {
     void theKeycloakAdapterReadsAUsersRolesAndSessions() {
         KeycloakTokens.forUser("frank", "frank"); // a password login opens a Keycloak session for frank
 
-        assertThat(directory.realmRolesOf("frank")).contains("requester", "approver").doesNotContain("security");
-        assertThat(directory.realmRolesOf("dave")).contains("security").doesNotContain("requester");
-        assertThat(directory.sessionsOf("frank"))
+        assertThat(assignments.realmRolesOf("frank")).contains("requester", "approver").doesNotContain("security");
+        assertThat(assignments.realmRolesOf("dave")).contains("security").doesNotContain("requester");
+        assertThat(loginRecords.sessionsOf("frank"))
                 .isNotEmpty()
                 .allSatisfy(session -> assertThat(session.username()).isEqualTo("frank"));
     }

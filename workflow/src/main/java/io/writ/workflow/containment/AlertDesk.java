@@ -6,6 +6,7 @@ import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.alert.AlertRepository;
 import io.writ.domain.alert.TriageOutcome;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
@@ -39,6 +40,9 @@ public class AlertDesk {
 
     @Inject
     IdentityDirectory directory;
+
+    @Inject
+    AccessAssignments assignments;
 
     @Inject
     AuditTrail audit;
@@ -85,7 +89,7 @@ public class AlertDesk {
                 ? "writ " + writ + " ended as CONTAINED; its entitlement is revoked and read back by its process; "
                 : "writ " + writ + " had already ended; "));
         if (directory.identity(alert.identity()).isPresent()) {
-            done.append(directory.logout(DirectoryRef.named(alert.identity()))).append(" Keycloak session(s) of ")
+            done.append(assignments.logout(DirectoryRef.named(alert.identity()))).append(" Keycloak session(s) of ")
                     .append(alert.identity()).append(" logged out");
         } else {
             done.append(alert.identity()).append(" is unknown to Keycloak: no session to log out");

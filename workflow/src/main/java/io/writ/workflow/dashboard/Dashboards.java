@@ -1,8 +1,9 @@
 package io.writ.workflow.dashboard;
 
 import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryUnavailable;
-import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.NotInDirectory;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -45,7 +45,7 @@ public class Dashboards {
     EntitlementCatalogue catalogue;
 
     @Inject
-    IdentityDirectory directory;
+    AccessAssignments assignments;
 
     @Inject
     WritQueries writQueries;
@@ -117,11 +117,11 @@ public class Dashboards {
             active.stream().filter(w -> w.entitlement().equals(entitlement.name()))
                     .forEach(w -> throughWrits.add(w.target()));
             try {
-                var standing = new TreeSet<>(directory.holdersOf(entitlement));
+                var standing = new TreeSet<>(assignments.holdersOf(entitlement));
                 standing.removeAll(throughWrits);
                 holdings.add(new OversightFigures.Holding(entitlement.name(), entitlement.riskTier(),
                         List.copyOf(standing), List.copyOf(throughWrits), true));
-            } catch (NoSuchElementException notInKeycloak) {
+            } catch (NotInDirectory notInKeycloak) {
                 // A catalogue entry whose role or group Keycloak lacks: a finding to show, not a broken page.
                 holdings.add(new OversightFigures.Holding(entitlement.name(), entitlement.riskTier(), List.of(),
                         List.copyOf(throughWrits), false));

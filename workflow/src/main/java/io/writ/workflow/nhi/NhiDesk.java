@@ -7,7 +7,7 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.identity.DirectoryClient;
-import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.NhiClients;
 import io.writ.domain.nhi.Nhi;
 import io.writ.domain.nhi.NhiFinding;
 import io.writ.domain.session.SessionRepository;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public class NhiDesk {
 
     @Inject
-    IdentityDirectory directory;
+    NhiClients nhiClients;
 
     @Inject
     EntitlementCatalogue catalogue;
@@ -63,12 +63,12 @@ public class NhiDesk {
     public List<Nhi> inventory() {
         var privileged = privilegedRoles();
         var now = clock.instant();
-        return directory.nonHumanIdentities().stream().map(client -> assess(client, privileged, now)).toList();
+        return nhiClients.nonHumanIdentities().stream().map(client -> assess(client, privileged, now)).toList();
     }
 
     /** One NHI of the inventory, assessed alone (Keycloak is asked for that client only). */
     public Nhi one(String clientId) {
-        return directory.nonHumanIdentity(clientId).map(client -> assess(client, privilegedRoles(), clock.instant()))
+        return nhiClients.nonHumanIdentity(clientId).map(client -> assess(client, privilegedRoles(), clock.instant()))
                 .orElseThrow(() -> new NotFound("no non-human identity with client id " + clientId));
     }
 
@@ -106,8 +106,8 @@ public class NhiDesk {
      * a retry: a second run issues yet another secret, which is still a rotation.
      */
     public String rotateNow(String clientId, RotationReason reason, String by) {
-        directory.regenerateSecret(clientId);
-        var madeAt = directory.nonHumanIdentity(clientId).flatMap(DirectoryClient::secretMadeAt);
+        nhiClients.regenerateSecret(clientId);
+        var madeAt = nhiClients.nonHumanIdentity(clientId).flatMap(DirectoryClient::secretMadeAt);
         var evidence = "secret regenerated (" + reason + ")" + madeAt.map(at -> "; Keycloak reads it as made at " + at)
                 .orElse("");
         audit.record(new AuditEntry(clock.instant(), by, "nhi.secret-rotated", subject(clientId), evidence));
@@ -116,7 +116,7 @@ public class NhiDesk {
 
     /** Tells the owner their NHI's secret changed (recorded; delivery follows the notification settings). */
     public void ownerTold(String clientId, RotationReason reason) {
-        var owner = directory.nonHumanIdentity(clientId).map(DirectoryClient::owner).orElse(null);
+        var owner = nhiClients.nonHumanIdentity(clientId).map(DirectoryClient::owner).orElse(null);
         audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "nhi.owner-told", subject(clientId),
                 owner == null ? "no owner to tell: the NHI has none" : owner + " told of the rotation (" + reason
                         + "); the new secret is read from Keycloak"));

@@ -7,8 +7,9 @@ import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryRef;
-import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.NotInDirectory;
 import io.writ.domain.nhi.Nhi;
 import io.writ.domain.notice.Notice;
 import io.writ.domain.review.ReviewNotices;
@@ -62,7 +63,7 @@ public class ReviewDesk {
     EntitlementCatalogue catalogue;
 
     @Inject
-    IdentityDirectory directory;
+    AccessAssignments assignments;
 
     @Inject
     WritRepository writs;
@@ -260,8 +261,8 @@ public class ReviewDesk {
         var since = now.minus(Duration.ofDays(entitlement.reviewCadenceDays()));
         java.util.Set<String> holders;
         try {
-            holders = directory.holdersOf(entitlement);
-        } catch (java.util.NoSuchElementException missing) {
+            holders = assignments.holdersOf(entitlement);
+        } catch (NotInDirectory missing) {
             // A catalogue entry Keycloak does not know has no holders to review; the campaign goes on without it.
             audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "review.entitlement-missing",
                     "entitlement:" + entitlement.name(), missing.getMessage()));
@@ -306,7 +307,7 @@ public class ReviewDesk {
         var entitlement = catalogue.named(item.entitlement())
                 .orElseThrow(() -> new NotFound("entitlement " + item.entitlement() + " left the catalogue"));
         revokeAndReadBack(item.identity(), entitlement);
-        int loggedOut = directory.logout(DirectoryRef.named(item.identity()));
+        int loggedOut = assignments.logout(DirectoryRef.named(item.identity()));
         return entitlement.name() + " removed from " + item.identity() + " and read back absent; " + loggedOut
                 + " session(s) logged out" + (decision == ReviewDecision.CONVERT_TO_JIT
                 ? "; from now on " + item.identity() + " asks for a writ" : "");
@@ -334,7 +335,7 @@ public class ReviewDesk {
     }
 
     private void revokeAndReadBack(String identity, Entitlement entitlement) {
-        if (!directory.revoke(DirectoryRef.named(identity), entitlement)) {
+        if (!assignments.revoke(DirectoryRef.named(identity), entitlement)) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + identity
                     + " after revoking it");
         }

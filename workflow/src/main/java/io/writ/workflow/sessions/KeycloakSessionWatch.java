@@ -3,10 +3,12 @@ package io.writ.workflow.sessions;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.entitlement.EntitlementKind;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
 import io.writ.domain.identity.DirectoryUnavailable;
-import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.LoginRecords;
+import io.writ.domain.identity.NotInDirectory;
 import io.writ.domain.session.ReportedEvent;
 import io.writ.domain.session.SessionEventType;
 import io.writ.domain.session.SessionSource;
@@ -33,7 +35,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -63,7 +64,10 @@ public class KeycloakSessionWatch {
     TimerService timers;
 
     @Inject
-    IdentityDirectory directory;
+    LoginRecords loginRecords;
+
+    @Inject
+    AccessAssignments assignments;
 
     @Inject
     WritRepository writs;
@@ -111,7 +115,7 @@ public class KeycloakSessionWatch {
             var budget = started + Duration.ofSeconds(pollSeconds).toNanos() / 2;
             List<DirectoryLogin> logins;
             do {
-                logins = directory.loginsSince(loginsSeenUntil, LOGINS_PER_READ);
+                logins = loginRecords.loginsSince(loginsSeenUntil, LOGINS_PER_READ);
                 record(logins.stream().filter(judge::isPrivileged).map(KeycloakSessionWatch::loginEvent).toList());
                 // The newest login seen: Keycloak's event times are milliseconds, so the next read starts there.
                 var newest = logins.stream().map(DirectoryLogin::at).max(Instant::compareTo).orElse(loginsSeenUntil);
@@ -201,16 +205,16 @@ public class KeycloakSessionWatch {
     /** The realm roles mapped to the identity directly (the sense of holds()); none when it no longer exists. */
     private Set<String> realmRolesOf(String username) {
         try {
-            return directory.realmRolesOf(username);
-        } catch (NoSuchElementException gone) {
+            return assignments.realmRolesOf(username);
+        } catch (NotInDirectory gone) {
             return Set.of();
         }
     }
 
     private boolean holds(String username, Entitlement entitlement) {
         try {
-            return directory.holds(username, entitlement);
-        } catch (NoSuchElementException gone) {
+            return assignments.holds(username, entitlement);
+        } catch (NotInDirectory gone) {
             return false; // the identity was deleted since it logged in, or Keycloak lacks the entitlement
         }
     }
@@ -218,8 +222,8 @@ public class KeycloakSessionWatch {
     /** The identity's open sessions; none when it no longer exists in Keycloak. */
     private List<DirectorySession> sessionsOf(String username) {
         try {
-            return directory.sessionsOf(username);
-        } catch (NoSuchElementException gone) {
+            return loginRecords.sessionsOf(username);
+        } catch (NotInDirectory gone) {
             return List.of();
         }
     }

@@ -4,6 +4,7 @@ import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.NhiClients;
 import io.writ.domain.ticket.TicketSystem;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.RevocationReason;
@@ -46,6 +47,9 @@ public class WritDesk {
 
     @Inject
     IdentityDirectory directory;
+
+    @Inject
+    NhiClients nhiClients;
 
     @Inject
     Approvers approvers;
@@ -180,6 +184,6 @@ public class WritDesk {
         if (identity.isPresent()) {
             return identity;
         }
-        return directory.nonHumanIdentity(name).map(DirectoryClient::serviceAccount).flatMap(directory::identity);
+        return nhiClients.nonHumanIdentity(name).map(DirectoryClient::serviceAccount).flatMap(directory::identity);
     }
 }

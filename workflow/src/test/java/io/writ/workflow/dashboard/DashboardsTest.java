@@ -4,12 +4,10 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
-import io.writ.domain.identity.DirectoryIdentity;
-import io.writ.domain.identity.DirectoryLogin;
-import io.writ.domain.identity.DirectorySession;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.identity.DirectoryRef;
-import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.NotInDirectory;
 import io.writ.domain.ticket.TicketStatus;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
@@ -30,7 +28,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,7 +56,7 @@ class DashboardsTest {
                         30, "dave"),
                 new Entitlement("oncall-admins", EntitlementKind.GROUP, null, RiskTier.MEDIUM, 60, 1, "approver",
                         30, "dave")));
-        dashboards.directory = new Directory();
+        dashboards.assignments = new Assignments();
         dashboards.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         holders.put("prod-db-admin", Set.of("alice", "legacy-dba", "service-account-batch"));
     }
@@ -186,30 +183,21 @@ class DashboardsTest {
         public void add(Entitlement entitlement) { throw new UnsupportedOperationException(); }
     }
 
-    private final class Directory implements IdentityDirectory {
+    private final class Assignments implements AccessAssignments {
         public Set<String> holdersOf(Entitlement entitlement) {
             if (keycloakAway) {
                 throw new DirectoryUnavailable("connection refused", null);
             }
             var found = holders.get(entitlement.name());
             if (found == null) {
-                throw new NoSuchElementException("No group '" + entitlement.name() + "' in Keycloak realm 'writ'");
+                throw new NotInDirectory("No group '" + entitlement.name() + "' in Keycloak realm 'writ'");
             }
             return found;
         }
-        public void verifyReachable() { }
-        public Optional<DirectoryIdentity> identity(String username) { return Optional.empty(); }
-        public Set<String> realmRolesOf(String username) { return Set.of(); }
-        public List<DirectorySession> sessionsOf(String username) { return List.of(); }
         public boolean grant(DirectoryRef identity, Entitlement entitlement) { return true; }
         public boolean revoke(DirectoryRef identity, Entitlement entitlement) { return true; }
         public boolean holds(String username, Entitlement entitlement) { return false; }
+        public Set<String> realmRolesOf(String username) { return Set.of(); }
         public int logout(DirectoryRef identity) { return 0; }
-        public Optional<io.writ.domain.identity.DirectoryClient> nonHumanIdentity(String id) { return Optional.empty(); }
-        public void regenerateSecret(String clientId) { }
-        public List<DirectoryLogin> loginsSince(Instant since, int max) { return List.of(); }
-        public List<io.writ.domain.identity.DirectoryClient> nonHumanIdentities() { return List.of(); }
-        public Optional<io.writ.domain.identity.Contact> contact(String username) { return Optional.empty(); }
-        public List<io.writ.domain.identity.Contact> membersOf(String group) { return List.of(); }
     }
 }

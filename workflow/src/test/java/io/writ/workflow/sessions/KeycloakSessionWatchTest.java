@@ -4,9 +4,10 @@ import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryLogin;
 import io.writ.domain.identity.DirectorySession;
-import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.LoginRecords;
 import io.writ.domain.session.ReportedEvent;
 import io.writ.domain.session.SessionSource;
 import io.writ.domain.writ.Writ;
@@ -49,7 +50,8 @@ class KeycloakSessionWatchTest {
 
     @BeforeEach
     void standIns() {
-        watch.directory = mock(IdentityDirectory.class);
+        watch.loginRecords = mock(LoginRecords.class);
+        watch.assignments = mock(AccessAssignments.class);
         watch.writs = mock(WritRepository.class);
         watch.catalogue = mock(EntitlementCatalogue.class);
         watch.evidence = mock(SessionEvidence.class);
@@ -69,19 +71,19 @@ class KeycloakSessionWatchTest {
             var who = i % 2 == 0 ? "bob" : "dave";
             logins.add(new DirectoryLogin("login-" + i, who, "session-" + i, NOW.plusMillis(i), "10.0.0.1", "writ-cli"));
         }
-        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(logins);
-        when(watch.directory.realmRolesOf("bob")).thenReturn(Set.of("requester", "billing-read")); // standing
-        when(watch.directory.realmRolesOf("dave")).thenReturn(Set.of("requester", "security"));
+        when(watch.loginRecords.loginsSince(any(), anyInt())).thenReturn(logins);
+        when(watch.assignments.realmRolesOf("bob")).thenReturn(Set.of("requester", "billing-read")); // standing
+        when(watch.assignments.realmRolesOf("dave")).thenReturn(Set.of("requester", "security"));
 
         watch.look();
 
         var recorded = recorded(1).get(0);
         assertThat(recorded).hasSize(150).allMatch(e -> e.identity().equals("bob"));
         assertThat(recorded).allMatch(e -> e.eventId().startsWith("keycloak-login:"));
-        verify(watch.directory, times(1)).realmRolesOf("bob");
-        verify(watch.directory, times(1)).realmRolesOf("dave");
-        verify(watch.directory, never()).holds(eq("bob"), any()); // a realm role settled it
-        verify(watch.directory, times(1)).holds("dave", catalogue.get(3)); // the group, asked on its own
+        verify(watch.assignments, times(1)).realmRolesOf("bob");
+        verify(watch.assignments, times(1)).realmRolesOf("dave");
+        verify(watch.assignments, never()).holds(eq("bob"), any()); // a realm role settled it
+        verify(watch.assignments, times(1)).holds("dave", catalogue.get(3)); // the group, asked on its own
         verify(watch.writs, times(2)).activeFor(anyString());
         verify(watch.catalogue, times(1)).all();
     }
@@ -90,12 +92,12 @@ class KeycloakSessionWatchTest {
     void sessionsUnderActiveWritsAreRecordedBeforeTheLoginsAreJudged() {
         var writ = activeWrit("writ-1", NOW); // made before, not inside, the stubbing below
         when(watch.writs.active()).thenReturn(List.of(writ));
-        when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
+        when(watch.loginRecords.sessionsOf("alice")).thenReturn(List.of(
                 new DirectorySession("kc-1", "alice", "10.0.0.2", NOW.minusSeconds(60), NOW.plusSeconds(5)),
                 new DirectorySession("kc-0", "alice", "10.0.0.2", NOW.minusSeconds(600), NOW.minusSeconds(300))));
-        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(List.of(
+        when(watch.loginRecords.loginsSince(any(), anyInt())).thenReturn(List.of(
                 new DirectoryLogin("login-1", "erin", "s", NOW, "10.0.0.3", "writ-cli")));
-        when(watch.directory.holds(eq("erin"), any())).thenReturn(true);
+        when(watch.assignments.holds(eq("erin"), any())).thenReturn(true);
 
         watch.look();
 
@@ -113,9 +115,9 @@ class KeycloakSessionWatchTest {
         var writ = activeWrit("writ-2", grantedAt);
         when(watch.writs.active()).thenReturn(List.of(writ));
         // Signed in 200 ms after the grant; Keycloak reports the session's start and last use as NOW (whole second).
-        when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
+        when(watch.loginRecords.sessionsOf("alice")).thenReturn(List.of(
                 new DirectorySession("kc-2", "alice", "10.0.0.2", NOW, NOW)));
-        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(List.of());
+        when(watch.loginRecords.loginsSince(any(), anyInt())).thenReturn(List.of());
 
         watch.look();
 
@@ -130,9 +132,9 @@ class KeycloakSessionWatchTest {
         var older = activeWrit("writ-old", NOW.minusSeconds(600));
         var newer = activeWrit("writ-new", NOW.plusMillis(700));
         when(watch.writs.active()).thenReturn(List.of(older, newer)); // the repository's order: oldest first
-        when(watch.directory.sessionsOf("alice")).thenReturn(List.of(
+        when(watch.loginRecords.sessionsOf("alice")).thenReturn(List.of(
                 new DirectorySession("kc-3", "alice", "10.0.0.2", NOW, NOW)));
-        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(List.of());
+        when(watch.loginRecords.loginsSince(any(), anyInt())).thenReturn(List.of());
 
         watch.look();
 
@@ -145,20 +147,20 @@ class KeycloakSessionWatchTest {
         var since = Instant.now().minusSeconds(1800); // within the hour a started watch reads back
         var fullPage = logins(since, 0, KeycloakSessionWatch.LOGINS_PER_READ);
         var rest = logins(since, KeycloakSessionWatch.LOGINS_PER_READ, 120);
-        when(watch.directory.loginsSince(any(), anyInt())).thenReturn(fullPage, rest, List.of());
-        when(watch.directory.realmRolesOf("bob")).thenReturn(Set.of("prod-db-admin")); // standing, no writ
+        when(watch.loginRecords.loginsSince(any(), anyInt())).thenReturn(fullPage, rest, List.of());
+        when(watch.assignments.realmRolesOf("bob")).thenReturn(Set.of("prod-db-admin")); // standing, no writ
 
         watch.look();
 
         ArgumentCaptor<Instant> from = ArgumentCaptor.forClass(Instant.class);
-        verify(watch.directory, times(2)).loginsSince(from.capture(), eq(KeycloakSessionWatch.LOGINS_PER_READ));
+        verify(watch.loginRecords, times(2)).loginsSince(from.capture(), eq(KeycloakSessionWatch.LOGINS_PER_READ));
         assertThat(from.getAllValues().get(1)).as("the second page starts at the first's newest login")
                 .isEqualTo(fullPage.get(fullPage.size() - 1).at());
         assertThat(recorded(2)).extracting(List::size).containsExactly(KeycloakSessionWatch.LOGINS_PER_READ, 120);
 
         watch.look();
 
-        verify(watch.directory, times(3)).loginsSince(from.capture(), anyInt());
+        verify(watch.loginRecords, times(3)).loginsSince(from.capture(), anyInt());
         assertThat(from.getValue()).as("the next look starts after the backlog").isEqualTo(rest.get(119).at());
     }
 

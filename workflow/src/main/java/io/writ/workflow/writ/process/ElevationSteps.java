@@ -2,7 +2,7 @@ package io.writ.workflow.writ.process;
 
 import io.writ.domain.NotPermitted;
 import io.writ.domain.entitlement.EntitlementCatalogue;
-import io.writ.domain.identity.IdentityDirectory;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.RevocationReason;
@@ -35,7 +35,7 @@ public class ElevationSteps {
     EntitlementCatalogue catalogue;
 
     @Inject
-    IdentityDirectory directory;
+    AccessAssignments assignments;
 
     @Inject
     Approvers approvers;
@@ -82,7 +82,7 @@ public class ElevationSteps {
             return writ.grant().orElseThrow().expiresAt(); // a retried step after the grant was recorded
         }
         var entitlement = catalogue.require(writ.entitlement());
-        if (!directory.grant(writ.targetRef(), entitlement)) {
+        if (!assignments.grant(writ.targetRef(), entitlement)) {
             throw new IllegalStateException("Keycloak did not keep " + entitlement.name() + " for " + writ.target()
                     + " after granting it");
         }
@@ -107,12 +107,12 @@ public class ElevationSteps {
     public void revoke(String writId) {
         var writ = writs.require(writId);
         var entitlement = catalogue.require(writ.entitlement());
-        if (!directory.revoke(writ.targetRef(), entitlement)) {
+        if (!assignments.revoke(writ.targetRef(), entitlement)) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + writ.target()
                     + " after revoking it");
         }
         var absentAt = clock.instant();
-        int sessions = directory.logout(writ.targetRef());
+        int sessions = assignments.logout(writ.targetRef());
         if (writ.recordRevocation(absentAt, absentAt, clock.instant(), sessions)) {
             writs.save(writ);
         }
