@@ -1,10 +1,12 @@
 package io.writ.domain.writ;
 
+import io.writ.domain.InvalidRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +51,22 @@ public class Extension {
         this.comment = comment;
     }
 
-    static Extension requested(int minutes, Instant at) {
+    /**
+     * More time asked for a window granted under that policy. The whole window, extensions included, may not exceed
+     * the policy's maximum: asking beyond it is refused with the minutes still available, rather than approved and
+     * silently shortened.
+     */
+    static Extension requested(int minutes, Grant grant, ApprovalPolicy policy, Instant at) {
+        if (minutes < 1) {
+            throw InvalidRequest.of("extraMinutes", "must be at least 1 minute");
+        }
+        long room = policy.maxMinutes() - Duration.between(grant.grantedAt(), grant.expiresAt()).toMinutes();
+        if (minutes > room) {
+            throw InvalidRequest.of("extraMinutes", room <= 0
+                    ? "the window is already at its maximum of " + policy.maxMinutes() + " minutes"
+                    : "at most " + room + " more minutes: the window may not exceed " + policy.maxMinutes()
+                    + " minutes");
+        }
         return new Extension(minutes, at, ExtensionState.PENDING, null, null, null);
     }
 
@@ -57,8 +74,10 @@ public class Extension {
         return new Extension(minutes, requestedAt, ExtensionState.APPROVED, by, at, null);
     }
 
-    Extension rejected(String by, String why, Instant at) {
-        return new Extension(minutes, requestedAt, ExtensionState.REJECTED, by, at, why);
+    /** Refused, with a reason: the original end stands. */
+    Extension rejected(String by, String comment, Instant at) {
+        var why = Comments.required(comment, "comment", "say why the extension is refused");
+        return new Extension(minutes, requestedAt, ExtensionState.REJECTED, by, Objects.requireNonNull(at, "at"), why);
     }
 
     public boolean isPending() {

@@ -50,7 +50,7 @@ public class PostIncidentReview {
         if (!isPending()) {
             throw new WritStateConflict(writ.state(), "writ " + writ.id() + " was reviewed by " + reviewedBy);
         }
-        if (by.equals(writ.requester()) || by.equals(writ.target()) || writ.targetOwner().filter(by::equals).isPresent()) {
+        if (writ.terms().involves(by)) {
             throw new SeparationOfDutiesViolation("you broke the glass on writ " + writ.id()
                     + " (or received or own its access); someone else must review it");
         }

@@ -54,43 +54,8 @@ public class Writ {
     @Column(length = 36)
     private String id;
 
-    @Column(nullable = false, length = 200)
-    private String requester;
-
-    @Column(nullable = false, length = 200)
-    private String target;
-
-    /** The directory's key for the target, when it was known at submission (see {@link #targetRef()}). */
-    @Column(name = "target_id", length = 64)
-    private String targetId;
-
-    @Column(name = "target_owner", length = 200)
-    private String targetOwner;
-
-    @Column(nullable = false, length = 200)
-    private String entitlement;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "risk_tier", nullable = false, length = 10)
-    private RiskTier riskTier;
-
-    @Column(length = 100)
-    private String ticket;
-
-    @Column(nullable = false, length = 2000)
-    private String justification;
-
     @Embedded
-    private DeclaredScope scope;
-
-    @Column(name = "requested_minutes", nullable = false)
-    private int requestedMinutes;
-
-    @Column(name = "break_glass", nullable = false)
-    private boolean breakGlass;
-
-    @Column(name = "third_party", nullable = false)
-    private boolean thirdParty;
+    private WritTerms terms;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
@@ -120,9 +85,6 @@ public class Writ {
 
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
-
-    @Column(name = "submitted_at", nullable = false)
-    private Instant submittedAt;
 
     /** When approval was reached or refused. */
     @Column(name = "decided_at")
@@ -161,28 +123,14 @@ public class Writ {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        var identity = s.target().orElseThrow();
-        var entitlement = s.entitlement().orElseThrow();
         var w = new Writ();
         w.id = UUID.randomUUID().toString();
-        w.requester = s.requester();
-        w.target = identity.username();
-        w.targetId = identity.id();
-        w.targetOwner = identity.isNonHuman() ? identity.owner() : null;
-        w.entitlement = entitlement.name();
-        w.riskTier = entitlement.riskTier();
-        w.ticket = s.form().ticketRef();
-        w.justification = s.form().justification().strip();
-        w.scope = s.scope();
-        w.requestedMinutes = s.form().durationMinutes();
-        w.breakGlass = s.form().breakGlass();
-        w.thirdParty = identity.thirdParty();
+        w.terms = new WritTerms(s, now);
         // A third-party administrator's sessions, and everything under broken glass, are always kept in full.
-        w.sessionCoverage = w.thirdParty || w.breakGlass ? SessionCoverage.FULL : entitlement.coverage();
+        w.sessionCoverage = w.thirdParty() || w.breakGlass() ? SessionCoverage.FULL
+                : s.entitlement().orElseThrow().coverage();
         w.state = WritState.SUBMITTED;
-        w.submittedAt = now;
-        w.raise(Kind.SUBMITTED, w.requester, now, w.entitlement + " for " + w.target + " for " + w.requestedMinutes
-                + " min on ticket " + w.ticket().orElse("(break-glass)") + ": " + w.justification);
+        w.raise(Kind.SUBMITTED, w.requester(), now, w.terms.describe());
         return w;
     }
 
@@ -193,15 +141,15 @@ public class Writ {
     public void applyPolicy(ApprovalPolicy policy, Instant now) {
         Objects.requireNonNull(policy, "policy");
         requireState(WritState.SUBMITTED, "have its policy applied");
-        if (thirdParty && !policy.sponsorRequired()) {
+        if (thirdParty() && !policy.sponsorRequired()) {
             // The policy decision must give a third-party writ a sponsor; letting it through would skip one.
             throw new IllegalArgumentException("a third-party writ needs a policy with a sponsor");
         }
-        if (breakGlass && !policy.autoApprove()) {
+        if (breakGlass() && !policy.autoApprove()) {
             throw new IllegalArgumentException("a break-glass writ is approved at once by its policy");
         }
-        if (requestedMinutes > policy.maxMinutes()) {
-            throw InvalidRequest.of("durationMinutes", "at most " + policy.maxMinutes() + " minutes for " + entitlement);
+        if (requestedMinutes() > policy.maxMinutes()) {
+            throw InvalidRequest.of("durationMinutes", "at most " + policy.maxMinutes() + " minutes for " + entitlement());
         }
         this.policy = policy;
         this.state = WritState.PENDING_APPROVAL;
@@ -209,10 +157,10 @@ public class Writ {
             this.state = WritState.APPROVED;
             this.decidedAt = Objects.requireNonNull(now, "now");
         }
-        if (breakGlass) {
-            raise(Kind.BREAK_GLASS, requester, now, "glass broken: " + entitlement + " for " + target
+        if (breakGlass()) {
+            raise(Kind.BREAK_GLASS, requester(), now, "glass broken: " + entitlement() + " for " + target()
                     + " granted at once for at most " + policy.maxMinutes() + " min without the approval of "
-                    + policy.approverGroup() + "; reason: " + justification);
+                    + policy.approverGroup() + "; reason: " + justification());
         } else {
             raise(Kind.POLICY_APPLIED, SYSTEM, now, (policy.autoApprove() ? "approved at once"
                     : policy.approvalsRequired() + " approval(s) from " + policy.approverGroup()
@@ -296,7 +244,7 @@ public class Writ {
 
     /** The requester withdraws the writ before it is granted. */
     public void cancel(String by, Instant now) {
-        if (!requester.equals(by)) {
+        if (!requester().equals(by)) {
             throw new NotPermitted("only the requester may cancel writ " + id);
         }
         if (state != WritState.SUBMITTED && state != WritState.PENDING_APPROVAL) {
@@ -317,20 +265,20 @@ public class Writ {
             return false;
         }
         requireState(WritState.APPROVED, "be granted");
-        grant = Grant.granted(grantedAt, grantedAt.plus(requestedMinutes, MINUTES), confirmedPresentAt);
+        grant = Grant.granted(grantedAt, grantedAt.plus(requestedMinutes(), MINUTES), confirmedPresentAt);
         state = WritState.ACTIVE;
-        raise(Kind.GRANTED, SYSTEM, grantedAt, entitlement + " granted to " + target
+        raise(Kind.GRANTED, SYSTEM, grantedAt, entitlement() + " granted to " + target()
                 + " and read back present; window until " + grant.expiresAt());
         return true;
     }
 
     /** The break-glass grant is in place: security and the approvers who were skipped are told at once. */
     public void announceBreakGlass(Instant now) {
-        if (!breakGlass || grant == null) {
+        if (!breakGlass() || grant == null) {
             throw new WritStateConflict(state, "writ " + id + " is no granted break-glass writ: nothing to announce");
         }
         raise(Kind.BREAK_GLASS_ANNOUNCED, SYSTEM, now, "security and the approver group " + policy.approverGroup()
-                + " told: " + requester + " holds " + entitlement + " until " + grant.expiresAt());
+                + " told: " + requester() + " holds " + entitlement() + " until " + grant.expiresAt());
     }
 
     /**
@@ -346,7 +294,7 @@ public class Writ {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(now, "now");
-        if (reason == RevocationReason.ENDED_BY_REQUESTER && !requester.equals(by)) {
+        if (reason == RevocationReason.ENDED_BY_REQUESTER && !requester().equals(by)) {
             throw new NotPermitted("only the requester may end writ " + id + " early");
         }
         if (grant != null && grant.revocationReason().filter(reason::equals).isPresent()) {
@@ -385,22 +333,18 @@ public class Writ {
         grant = grant.revoked(revokedAt, confirmedAbsentAt, sessionsLoggedOutAt);
         // The writ ended for good: whoever asked for it now says whether it was used as intended.
         postAccessReview = PostAccessReview.askedAt(confirmedAbsentAt);
-        raise(Kind.REVOKED, SYSTEM, sessionsLoggedOutAt, entitlement + " removed from " + target
+        raise(Kind.REVOKED, SYSTEM, sessionsLoggedOutAt, entitlement() + " removed from " + target()
                 + " and read back absent; " + sessionsLoggedOut + " session(s) logged out; reason "
                 + grant.revocationReason().map(Enum::name).orElse("?"));
         return true;
     }
 
-    /**
-     * The requester asks for more time while the window runs. The whole window, extensions included, may not
-     * exceed the policy's maximum: asking beyond it is refused with the minutes still available, rather than
-     * approved and silently shortened. One extension awaits a decision at a time.
-     */
+    /** The requester asks for more time while the window runs; one extension awaits a decision at a time. */
     public void requestExtension(String by, int extraMinutes, Instant now) {
-        if (!requester.equals(by)) {
+        if (!requester().equals(by)) {
             throw new NotPermitted("only the requester may ask for more time on writ " + id);
         }
-        if (breakGlass) {
+        if (breakGlass()) {
             throw new WritStateConflict(state, "break-glass writ " + id + " keeps its short window: ask for a writ "
                     + "on a ticket to go on");
         }
@@ -409,17 +353,7 @@ public class Writ {
         if (pendingExtension().isPresent()) {
             throw new WritStateConflict(state, "an extension of writ " + id + " already awaits a decision");
         }
-        if (extraMinutes < 1) {
-            throw InvalidRequest.of("extraMinutes", "must be at least 1 minute");
-        }
-        long room = policy.maxMinutes() - Duration.between(grant.grantedAt(), grant.expiresAt()).toMinutes();
-        if (extraMinutes > room) {
-            throw InvalidRequest.of("extraMinutes", room <= 0
-                    ? "the window is already at its maximum of " + policy.maxMinutes() + " minutes"
-                    : "at most " + room + " more minutes: the window may not exceed " + policy.maxMinutes()
-                    + " minutes");
-        }
-        extension = Extension.requested(extraMinutes, now);
+        extension = Extension.requested(extraMinutes, grant, policy, now);
         raise(Kind.EXTENSION_REQUESTED, by, now, extraMinutes + " more minutes");
     }
 
@@ -443,9 +377,8 @@ public class Writ {
         requireState(WritState.ACTIVE, "have its extension rejected");
         var pending = requirePendingExtension();
         refuseIf(objectionToDecidingExtension(this, approver));
-        var why = Comments.required(comment, "comment", "say why the extension is refused");
-        extension = pending.rejected(approver.username(), why, Objects.requireNonNull(now));
-        raise(Kind.EXTENSION_REJECTED, approver.username(), now, why);
+        extension = pending.rejected(approver.username(), comment, now);
+        raise(Kind.EXTENSION_REJECTED, approver.username(), now, extension.comment().orElseThrow());
     }
 
     /**
@@ -453,7 +386,7 @@ public class Writ {
      * sessions logged out with the revocation): how, in a sentence.
      */
     public void recordCredentialsAfterBreakGlass(String how, Instant now) {
-        if (!breakGlass || grant == null || !grant.isRevoked()) {
+        if (!breakGlass() || grant == null || !grant.isRevoked()) {
             throw new WritStateConflict(state, "writ " + id + " is no revoked break-glass writ");
         }
         raise(Kind.BREAK_GLASS_CREDENTIALS, SYSTEM, now, how);
@@ -464,7 +397,7 @@ public class Writ {
      * have one; asking again keeps the first due date.
      */
     public void requirePostIncidentReview(Instant due, Instant now) {
-        if (!breakGlass) {
+        if (!breakGlass()) {
             throw new IllegalStateException("writ " + id + " is not break-glass: it has no post-incident review");
         }
         if (postIncidentReview == null) {
@@ -496,7 +429,7 @@ public class Writ {
      * says whether it was used as intended (see {@link PostAccessReview} for its rules).
      */
     public void answerPostAccessReview(String by, Boolean usedAsIntended, String comment, Instant now) {
-        if (!requester.equals(by) && targetOwner().filter(by::equals).isEmpty()) {
+        if (!requester().equals(by) && targetOwner().filter(by::equals).isEmpty()) {
             throw new NotPermitted("only the requester of writ " + id + " (or the owner of its NHI) answers its "
                     + "post-access review");
         }
@@ -543,8 +476,7 @@ public class Writ {
      * or belongs to a group that may, and overseers (security and compliance, told by the caller's roles).
      */
     public boolean mayBeSeenBy(String who, Set<String> groups, boolean overseer) {
-        if (overseer || who.equals(requester) || who.equals(target) || targetOwner().filter(who::equals).isPresent()
-                || approvals.stream().anyMatch(a -> a.approver().equals(who))) {
+        if (overseer || terms.involves(who) || approvals.stream().anyMatch(a -> a.approver().equals(who))) {
             return true;
         }
         return policy != null && (groups.contains(policy.approverGroup())
@@ -560,7 +492,7 @@ public class Writ {
         if (decidedAt == null || state == WritState.REJECTED || policy == null || policy.autoApprove()) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(submittedAt, decidedAt));
+        return Optional.of(Duration.between(submittedAt(), decidedAt));
     }
 
     /** Since when the writ has waited for its next decision: its submission, or the latest approval so far. */
@@ -568,7 +500,7 @@ public class Writ {
         if (state != WritState.PENDING_APPROVAL) {
             return Optional.empty();
         }
-        return Optional.of(approvals.isEmpty() ? submittedAt : approvals.get(approvals.size() - 1).at());
+        return Optional.of(approvals.isEmpty() ? submittedAt() : approvals.get(approvals.size() - 1).at());
     }
 
     /** The groups whose members may decide on it now; none unless it awaits a decision. */
@@ -626,21 +558,23 @@ public class Writ {
     // --- its fields, as they stand ---
 
     public String id() { return id; }
-    public String requester() { return requester; }
-    public String target() { return target; }
+    /** What was asked, fixed at submission. */
+    public WritTerms terms() { return terms; }
+    public String requester() { return terms.requester(); }
+    public String target() { return terms.target(); }
     /** The target as the directory is to be told of its grant and revocation: by its key when known. */
-    public DirectoryRef targetRef() { return new DirectoryRef(targetId, target); }
+    public DirectoryRef targetRef() { return terms.targetRef(); }
     /** The accountable human owner when the target is a non-human identity. */
-    public Optional<String> targetOwner() { return Optional.ofNullable(targetOwner); }
-    public String entitlement() { return entitlement; }
-    public RiskTier riskTier() { return riskTier; }
+    public Optional<String> targetOwner() { return terms.targetOwner(); }
+    public String entitlement() { return terms.entitlement(); }
+    public RiskTier riskTier() { return terms.riskTier(); }
     /** The backing ticket; absent only for break-glass access. */
-    public Optional<String> ticket() { return Optional.ofNullable(ticket); }
-    public String justification() { return justification; }
-    public DeclaredScope scope() { return scope != null ? scope : DeclaredScope.unrestricted(); }
-    public int requestedMinutes() { return requestedMinutes; }
-    public boolean breakGlass() { return breakGlass; }
-    public boolean thirdParty() { return thirdParty; }
+    public Optional<String> ticket() { return terms.ticket(); }
+    public String justification() { return terms.justification(); }
+    public DeclaredScope scope() { return terms.scope(); }
+    public int requestedMinutes() { return terms.requestedMinutes(); }
+    public boolean breakGlass() { return terms.breakGlass(); }
+    public boolean thirdParty() { return terms.thirdParty(); }
     public WritState state() { return state; }
     public Optional<ApprovalPolicy> policy() { return Optional.ofNullable(policy); }
     public Optional<SessionCoverage> sessionCoverage() { return Optional.ofNullable(sessionCoverage); }
@@ -656,7 +590,7 @@ public class Writ {
     public Optional<String> processInstanceId() { return Optional.ofNullable(processInstanceId); }
     public Optional<PostIncidentReview> postIncidentReview() { return Optional.ofNullable(postIncidentReview); }
     public Optional<PostAccessReview> postAccessReview() { return Optional.ofNullable(postAccessReview); }
-    public Instant submittedAt() { return submittedAt; }
+    public Instant submittedAt() { return terms.submittedAt(); }
     public Optional<Instant> decidedAt() { return Optional.ofNullable(decidedAt); }
     public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
     public Optional<String> endedBy() { return Optional.ofNullable(endedBy); }
