@@ -51,8 +51,7 @@ class SecurityDeskBrowserIT {
                     .contains("rm -rf /var/lib/payments").contains("OUT OF SCOPE");
             alice.scrollTo(sessionPanel);
             alice.screenshot("writ-detail-sessions");
-            alice.browser.get(TestEnvironment.portalUrl() + "/alerts.xhtml");
-            alice.waitFor(By.id("forbidden"), "the 403 page");
+            alice.open("/alerts.xhtml", By.id("forbidden"));
             assertThat(alice.status("/alerts.xhtml")).isEqualTo(403);
         }
 
