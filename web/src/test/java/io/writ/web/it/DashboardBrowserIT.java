@@ -91,7 +91,7 @@ class DashboardBrowserIT {
         reload(bob);
         assertThat(number(bob, "awaiting-me-count")).isEqualTo(bobAwaiting);
 
-        KeycloakAdminApi.assignRealmRole("erin", "prod-db-admin"); // standing privilege, assigned by hand
+        KeycloakAdmin.assignRealmRole("erin", "prod-db-admin"); // standing privilege, assigned by hand
         try {
             reload(dave);
             assertThat(number(dave, "active-grants")).isEqualTo(activeGrants + 1);
@@ -105,7 +105,7 @@ class DashboardBrowserIT {
             assertThat(dave.browser.findElements(By.cssSelector("#approval-chart canvas"))).isNotEmpty();
             dave.screenshot("home-security");
         } finally {
-            KeycloakAdminApi.unassignRealmRole("erin", "prod-db-admin");
+            KeycloakAdmin.unassignRealmRole("erin", "prod-db-admin");
         }
 
         assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);

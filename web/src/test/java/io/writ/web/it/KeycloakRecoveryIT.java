@@ -59,7 +59,7 @@ class KeycloakRecoveryIT {
         keycloak("start");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Json.string(Http.get("/api/v1/requests/" + writ, reader).body(), "revokedAt") != null);
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "billing-read")).isFalse();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "billing-read")).isFalse();
     }
 
     @Test

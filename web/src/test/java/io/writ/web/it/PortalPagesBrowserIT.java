@@ -107,7 +107,7 @@ class PortalPagesBrowserIT {
         Instant endBefore;
         try (var alice = Person.signIn("alice", profiles)) {
             awaitActive(alice, ticket);
-            assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak").isTrue();
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak").isTrue();
             assertThat(alice.row("writ-ticket", ticket).findElement(By.className("writ-approvals")).getText())
                     .isEqualTo("2 / 2");
             assertThat(alice.row("writ-ticket", ticket).findElement(By.className("writ-ends-at")).getText())
@@ -148,7 +148,7 @@ class PortalPagesBrowserIT {
                     By.cssSelector("#writs\\:messages .ui-messages-info"), "ended; access is being revoked"));
             assertThat(state(alice, ticket)).isEqualTo("ENDED");
             Writs.awaitRevoked("alice", writ, Duration.ofSeconds(30));
-            assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak")
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak")
                     .isFalse();
             alice.open("/writs.xhtml", By.id("writs"));
             assertThat(alice.row("writ-ticket", ticket).getText()).contains("ended by requester (alice)");

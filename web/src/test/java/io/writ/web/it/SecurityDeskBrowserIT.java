@@ -76,7 +76,7 @@ class SecurityDeskBrowserIT {
 
             var contained = awaitRevoked("alice", writ, SOON);
             assertThat(Json.string(contained, "status")).isEqualTo("CONTAINED");
-            assertThat(KeycloakAdminApi.holdsRealmRole("alice", "payments-operator")).isFalse();
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "payments-operator")).isFalse();
             await().atMost(SOON).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 dave.open("/alerts.xhtml", By.id("desk"));
                 return dave.browser.findElement(alertCard(writ)).getText().contains("ended as CONTAINED");

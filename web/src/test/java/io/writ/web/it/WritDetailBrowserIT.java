@@ -101,7 +101,7 @@ class WritDetailBrowserIT {
                     "ended; access is being revoked"));
             assertThat(alice.text(By.id("writ-state"))).isEqualTo("ENDED");
             Writs.awaitRevoked("alice", writ, SOON);
-            assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isFalse();
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).isFalse();
 
             alice.open("/writ.xhtml?id=" + writ, By.id("writ-title"));
             diagramDrawn(alice);
