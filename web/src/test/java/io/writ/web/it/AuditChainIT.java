@@ -1,13 +1,9 @@
 package io.writ.web.it;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +13,6 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -46,15 +41,6 @@ class AuditChainIT {
 
     @TempDir
     Path profiles;
-
-    private WebDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void activityThroughTheApiIsChainedAndVerifiesIntact() {
@@ -221,61 +207,54 @@ class AuditChainIT {
     @Test
     void daveVerifiesOnThePageAndSeesItIntact() {
         newWritsRecords();
-        browser = Browser.open(profile("dave"));
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Browser.signIn(browser, wait, "dave", "dave");
-        browser.findElement(By.id("nav-audit")).click();
-        Browser.waitFor(browser, wait, By.id("verify:run"), "the audit trail page");
-        assertThat(browser.findElement(By.id("trail:table")).getText()).contains("writ.", "alice");
-        Browser.screenshot(browser, "audit-trail-dave");
+        try (var dave = Person.signIn("dave", profiles)) {
+            dave.browser.findElement(By.id("nav-audit")).click();
+            dave.waitFor(By.id("verify:run"), "the audit trail page");
+            assertThat(dave.text(By.id("trail:table"))).contains("writ.", "alice");
+            dave.screenshot("audit-trail-dave");
 
-        browser.findElement(By.id("verify:run")).click();
+            dave.browser.findElement(By.id("verify:run")).click();
 
-        var intact = Browser.waitFor(browser, wait, By.id("verify:intact"), "the verdict");
-        assertThat(intact.getText()).startsWith("Intact.").contains("records", "signed checkpoints checked");
-        var newest = Browser.waitFor(browser, wait, By.cssSelector("#trail\\:table tbody tr"), "the newest record");
-        assertThat(newest.getText()).contains("audit.verified", "dave", "intact");
-        Browser.screenshot(browser, "audit-trail-intact-dave");
+            var intact = dave.waitFor(By.id("verify:intact"), "the verdict");
+            assertThat(intact.getText()).startsWith("Intact.").contains("records", "signed checkpoints checked");
+            var newest = dave.waitFor(By.cssSelector("#trail\\:table tbody tr"), "the newest record");
+            assertThat(newest.getText()).contains("audit.verified", "dave", "intact");
+            dave.screenshot("audit-trail-intact-dave");
+        }
     }
 
     @Test
     void erinSeesTheBrokenRecordOnThePage() {
         var submitted = newWritsRecords().get(0);
         assertIntact();
-        browser = Browser.open(profile("erin"));
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Browser.signIn(browser, wait, "erin", "erin");
-        browser.get(TestEnvironment.portalUrl() + "/audit.xhtml");
-        Browser.waitFor(browser, wait, By.id("verify:run"), "the audit trail page");
-        try {
-            PortalDatabase.setDetail(submitted.id(), "rewritten by someone with database access");
+        try (var erin = Person.signIn("erin", profiles)) {
+            erin.open("/audit.xhtml", By.id("verify:run"));
+            try {
+                PortalDatabase.setDetail(submitted.id(), "rewritten by someone with database access");
 
-            browser.findElement(By.id("verify:run")).click();
+                erin.browser.findElement(By.id("verify:run")).click();
 
-            var broken = Browser.waitFor(browser, wait, By.id("verify:broken"), "the broken verdict");
-            assertThat(broken.getText()).startsWith("Broken at record " + submitted.seq() + " (id " + submitted.id()
-                    + "): CHANGED.");
-            Browser.screenshot(browser, "audit-trail-broken-erin");
-        } finally {
-            PortalDatabase.setDetail(submitted.id(), submitted.detail());
+                var broken = erin.waitFor(By.id("verify:broken"), "the broken verdict");
+                assertThat(broken.getText()).startsWith("Broken at record " + submitted.seq() + " (id "
+                        + submitted.id() + "): CHANGED.");
+                erin.screenshot("audit-trail-broken-erin");
+            } finally {
+                PortalDatabase.setDetail(submitted.id(), submitted.detail());
+            }
         }
         assertIntact();
     }
 
     @Test
     void aRequesterCannotOpenTheAuditPage() {
-        browser = Browser.open(profile("alice"));
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Browser.signIn(browser, wait, "alice", "alice");
-        assertThat(browser.findElements(By.id("nav-audit"))).as("no audit link for a requester").isEmpty();
+        try (var alice = Person.signIn("alice", profiles)) {
+            assertThat(alice.browser.findElements(By.id("nav-audit"))).as("no audit link for a requester").isEmpty();
 
-        browser.get(TestEnvironment.portalUrl() + "/audit.xhtml");
+            alice.open("/audit.xhtml", By.id("forbidden"));
 
-        Browser.waitFor(browser, wait, By.id("forbidden"), "the 403 page");
-        Browser.screenshot(browser, "audit-trail-forbidden-alice");
-        var status = ((JavascriptExecutor) browser).executeAsyncScript(
-                "var done = arguments[0]; fetch('/audit.xhtml').then(r => done(r.status));");
-        assertThat(((Number) status).intValue()).isEqualTo(403);
+            alice.screenshot("audit-trail-forbidden-alice");
+            assertThat(alice.status("/audit.xhtml")).isEqualTo(403);
+        }
     }
 
     /**
@@ -313,14 +292,6 @@ class AuditChainIT {
     private static void assertIntact() {
         var verification = verify("dave");
         assertThat(Json.bool(verification, "valid")).as(verification).isTrue();
-    }
-
-    private Path profile(String user) {
-        try {
-            return Files.createTempDirectory(profiles, user);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The README's canonical text of a record, written out again here, independently of the portal's code. */

@@ -28,7 +28,7 @@ class BreakGlassIT {
 
         var active = awaitStatus("alice", writ, "ACTIVE", SOON);
         assertThat(active).contains("\"breakGlass\":true").contains("\"approvals\":[]");
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).as("granted at once").isTrue();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).as("granted at once").isTrue();
         await().atMost(SOON).untilAsserted(() -> assertThat(Http.get("/api/v1/messages", token("dave")).body())
                 .as("security is told at once").contains("Break-glass").contains(writ));
         assertThat(Http.post("/api/v1/requests/" + writ + "/extension", token("alice"), "{\"minutes\":10}")
@@ -36,7 +36,7 @@ class BreakGlassIT {
 
         assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);
         awaitRevoked("alice", writ, SOON);
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isFalse();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).isFalse();
         await().atMost(SOON).untilAsserted(() -> assertThat(Writs.read("alice", writ))
                 .contains("\"postIncidentReview\":{\"due\""));
 

@@ -16,9 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The Debian Chromium and its driver, headless. Nothing is downloaded at test time: a missing browser fails with
@@ -84,22 +81,5 @@ final class Browser {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         waitFor(driver, wait, By.id("home-username"), user + " signed in");
-    }
-
-    /**
-     * Picks an entitlement on the request form and waits for its policy to show. A click during the PrimeFaces
-     * menu's opening animation can be lost, so it tries again.
-     */
-    static void chooseEntitlement(WebDriver driver, WebDriverWait wait, String entitlement) {
-        var item = By.cssSelector("#request\\:entitlement_items li[data-label^='" + entitlement + "']");
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            var shown = driver.findElements(item); // the panel's items exist only once it was opened
-            if (shown.isEmpty() || !shown.get(0).isDisplayed()) {
-                driver.findElement(By.id("request:entitlement")).click();
-            }
-            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-            return new WebDriverWait(driver, Duration.ofSeconds(2))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("request:tier"))).isDisplayed();
-        });
     }
 }

@@ -70,8 +70,8 @@ class ClusterIT {
         b = PortalNode.start("b", port("writ.it.cluster.port.b"), dir.resolve("node-b"), environment);
         a.awaitReady();
         b.awaitReady();
-        KeycloakAdminApi.allowPortalRedirectsTo(a.url);
-        KeycloakAdminApi.allowPortalRedirectsTo(b.url);
+        KeycloakAdmin.allowPortalRedirectsTo(a.url);
+        KeycloakAdmin.allowPortalRedirectsTo(b.url);
     }
 
     @AfterAll
@@ -81,7 +81,7 @@ class ClusterIT {
                 node.close();
             }
         }
-        USERS.forEach(KeycloakAdminApi::deleteUser);
+        USERS.forEach(KeycloakAdmin::deleteUser);
     }
 
     @Test
@@ -126,7 +126,7 @@ class ClusterIT {
         var users = new ArrayList<String>();
         for (int i = 0; i < 2 * WAVE; i++) {
             users.add("cluster-" + run + "-" + i);
-            KeycloakAdminApi.createRequester(users.get(i));
+            KeycloakAdmin.createRequester(users.get(i));
             USERS.add(users.get(i));
         }
         var writs = new ArrayList<String>();
@@ -140,7 +140,7 @@ class ClusterIT {
         }
         for (int i = 0; i < WAVE; i++) {
             awaitStatus(writs.get(i), "ACTIVE");
-            assertThat(KeycloakAdminApi.holdsRealmRole(users.get(i), ROLE)).isTrue();
+            assertThat(KeycloakAdmin.holdsRealmRole(users.get(i), ROLE)).isTrue();
         }
 
         // Wave 2: requested and approved across the nodes; node b is killed while these grants are in flight and
@@ -165,9 +165,9 @@ class ClusterIT {
 
         for (int i = 0; i < writs.size(); i++) {
             var user = users.get(i);
-            assertThat(KeycloakAdminApi.holdsRealmRole(user, ROLE)).as("no privilege left with " + user).isFalse();
+            assertThat(KeycloakAdmin.holdsRealmRole(user, ROLE)).as("no privilege left with " + user).isFalse();
             // Keycloak's own record agrees: the role was given, and the last change taken it away
-            var changes = KeycloakAdminApi.roleMappingEvents(user);
+            var changes = KeycloakAdmin.roleMappingEvents(user);
             assertThat(changes).as(user + "'s role mapping changes, newest first").contains("CREATE")
                     .first().isEqualTo("DELETE");
         }

@@ -35,18 +35,18 @@ class ElevationIT {
         var twice = decide("frank", writ, "APPROVE", "again");
         assertThat(twice.statusCode()).as("one person counts once").isEqualTo(403);
         assertThat(twice.body()).contains("counts once");
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isFalse();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).isFalse();
 
         assertThat(decide("bob", writ, "APPROVE", null).statusCode()).isEqualTo(200);
         var active = awaitStatus("alice", writ, "ACTIVE", SOON);
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isTrue();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).isTrue();
         var grantedAt = Instant.parse(Json.string(active, "grantedAt"));
         var expiresAt = Instant.parse(Json.string(active, "expiresAt"));
         assertThat(Duration.between(grantedAt, expiresAt)).as("the window starts at grant time")
                 .isEqualTo(Duration.ofMinutes(30));
 
         KeycloakTokens.forUser("alice", "alice"); // alice signs in with the role
-        var sessionsWithTheRole = KeycloakAdminApi.sessionIds("alice");
+        var sessionsWithTheRole = KeycloakAdmin.sessionIds("alice");
         assertThat(sessionsWithTheRole).isNotEmpty();
         assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);
 
@@ -54,8 +54,8 @@ class ElevationIT {
         assertThat(Json.string(ended, "status")).isEqualTo("ENDED");
         assertThat(Json.string(ended, "revocationReason")).isEqualTo("ENDED_BY_REQUESTER");
         assertThat(Json.string(ended, "sessionsLoggedOutAt")).isNotNull();
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isFalse();
-        assertThat(KeycloakAdminApi.sessionIds("alice")).as("alice's sessions were logged out")
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).isFalse();
+        assertThat(KeycloakAdmin.sessionIds("alice")).as("alice's sessions were logged out")
                 .doesNotContainAnyElementsOf(sessionsWithTheRole);
         assertThat(decide("carol", writ, "APPROVE", null).statusCode()).as("no decision awaited").isEqualTo(409);
     }
@@ -121,23 +121,23 @@ class ElevationIT {
 
         assertThat(decide("carol", writ, "REJECT", "no change window today").statusCode()).isEqualTo(200);
         assertThat(Writs.status("alice", writ)).isEqualTo("REJECTED");
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "payments-operator")).isFalse();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "payments-operator")).isFalse();
     }
 
     @Test
     void theWindowEndsByItselfAndAccessIsRevoked() {
         var writ = submitted(token("frank"), "billing-read", openTicket(), 1); // LOW on an open ticket: at once
         awaitStatus("frank", writ, "ACTIVE", SOON);
-        assertThat(KeycloakAdminApi.holdsRealmRole("frank", "billing-read")).isTrue();
+        assertThat(KeycloakAdmin.holdsRealmRole("frank", "billing-read")).isTrue();
         KeycloakTokens.forUser("frank", "frank");
-        var sessionsWithTheRole = KeycloakAdminApi.sessionIds("frank");
+        var sessionsWithTheRole = KeycloakAdmin.sessionIds("frank");
 
         var ended = awaitRevoked("frank", writ, Duration.ofSeconds(100));
 
         assertThat(Json.string(ended, "status")).isEqualTo("ENDED");
         assertThat(Json.string(ended, "revocationReason")).isEqualTo("WINDOW_ENDED");
-        assertThat(KeycloakAdminApi.holdsRealmRole("frank", "billing-read")).isFalse();
-        assertThat(KeycloakAdminApi.sessionIds("frank")).doesNotContainAnyElementsOf(sessionsWithTheRole);
+        assertThat(KeycloakAdmin.holdsRealmRole("frank", "billing-read")).isFalse();
+        assertThat(KeycloakAdmin.sessionIds("frank")).doesNotContainAnyElementsOf(sessionsWithTheRole);
     }
 
     @Test
@@ -152,7 +152,7 @@ class ElevationIT {
 
         var ended = awaitRevoked("alice", writ, SOON);
         assertThat(Json.string(ended, "revocationReason")).isEqualTo("TICKET_CLOSED");
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "billing-read")).isFalse();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "billing-read")).isFalse();
         assertThat(request(token("alice"), "billing-read", ticket, 30).body())
                 .as("a closed ticket backs no new writ").contains("is closed");
     }
@@ -166,11 +166,11 @@ class ElevationIT {
 
         assertThat(decide("bob", writ, "APPROVE", "deploy window").statusCode()).isEqualTo(200);
         awaitStatus("bob", writ, "ACTIVE", SOON);
-        assertThat(KeycloakAdminApi.holdsRealmRole("service-account-ci-deployer", "payments-operator")).isTrue();
+        assertThat(KeycloakAdmin.holdsRealmRole("service-account-ci-deployer", "payments-operator")).isTrue();
 
         assertThat(Http.post("/api/v1/requests/" + writ + "/end", ciDeployer, "").statusCode()).isEqualTo(200);
         awaitRevoked("bob", writ, SOON);
-        assertThat(KeycloakAdminApi.holdsRealmRole("service-account-ci-deployer", "payments-operator")).isFalse();
+        assertThat(KeycloakAdmin.holdsRealmRole("service-account-ci-deployer", "payments-operator")).isFalse();
     }
 
     @Test
@@ -225,10 +225,10 @@ class ElevationIT {
 
     @Test
     void aThirdPartyAdministratorNeedsASponsorAndGetsAShorterWindow() {
-        if (KeycloakAdminApi.userExists("tina")) {
-            KeycloakAdminApi.deleteUser("tina"); // left over from an interrupted run
+        if (KeycloakAdmin.userExists("tina")) {
+            KeycloakAdmin.deleteUser("tina"); // left over from an interrupted run
         }
-        KeycloakAdminApi.createThirdPartyUser("tina", "requester");
+        KeycloakAdmin.createThirdPartyUser("tina", "requester");
         try {
             var tina = token("tina");
             var tooLong = request(tina, "payments-operator", openTicket(), 90);
@@ -243,12 +243,12 @@ class ElevationIT {
             assertThat(decide("dave", writ, "APPROVE", "sponsoring the vendor").statusCode()).isEqualTo(200);
 
             awaitStatus("bob", writ, "ACTIVE", SOON);
-            assertThat(KeycloakAdminApi.holdsRealmRole("tina", "payments-operator")).isTrue();
+            assertThat(KeycloakAdmin.holdsRealmRole("tina", "payments-operator")).isTrue();
             assertThat(Http.post("/api/v1/requests/" + writ + "/end", tina, "").statusCode()).isEqualTo(200);
             awaitRevoked("bob", writ, SOON);
-            assertThat(KeycloakAdminApi.holdsRealmRole("tina", "payments-operator")).isFalse();
+            assertThat(KeycloakAdmin.holdsRealmRole("tina", "payments-operator")).isFalse();
         } finally {
-            KeycloakAdminApi.deleteUser("tina");
+            KeycloakAdmin.deleteUser("tina");
         }
     }
 }

@@ -75,9 +75,8 @@ class IdentityDirectoryIT {
 
     @Test
     void aGroupEntitlementIsAMembership() {
-        var admin = KeycloakAdmin.signIn();
         var oncallAdmins = entitlement("oncall-admins", EntitlementKind.GROUP, null);
-        admin.createGroup("oncall-admins");
+        KeycloakAdmin.createGroup("oncall-admins");
         try {
             assertThat(assignments.holds("bob", oncallAdmins)).isFalse();
 
@@ -90,15 +89,14 @@ class IdentityDirectoryIT {
             assignments.revoke(named("bob"), oncallAdmins);
             assertThat(assignments.holds("bob", oncallAdmins)).isFalse();
         } finally {
-            admin.deleteGroup("oncall-admins");
+            KeycloakAdmin.deleteGroup("oncall-admins");
         }
     }
 
     @Test
     void aClientRoleEntitlementIsARoleOfThatClient() {
-        var admin = KeycloakAdmin.signIn();
         var deployProd = entitlement("deploy-prod", EntitlementKind.CLIENT_ROLE, "writ-cli");
-        admin.createClientRole("writ-cli", "deploy-prod");
+        KeycloakAdmin.createClientRole("writ-cli", "deploy-prod");
         try {
             assertThat(assignments.grant(named("bob"), deployProd)).as("read back held").isTrue();
             assignments.grant(named("bob"), deployProd);
@@ -110,25 +108,24 @@ class IdentityDirectoryIT {
             assignments.revoke(named("bob"), deployProd);
             assertThat(assignments.holds("bob", deployProd)).isFalse();
         } finally {
-            admin.deleteClientRole("writ-cli", "deploy-prod");
+            KeycloakAdmin.deleteClientRole("writ-cli", "deploy-prod");
         }
     }
 
     @Test
     void theHoldersOfARealmRoleAreThoseItIsMappedToDirectlyUntilItIsRemoved() {
-        var admin = KeycloakAdmin.signIn();
-        admin.createUser("holly", Map.of());
+        KeycloakAdmin.createUser("holly", Map.of());
         try {
             assertThat(assignments.holdersOf(billingRead)).doesNotContain("holly");
 
-            admin.assignRealmRole("holly", "billing-read");
+            KeycloakAdmin.assignRealmRole("holly", "billing-read");
             assertThat(assignments.holdersOf(billingRead)).contains("holly");
 
-            admin.unassignRealmRole("holly", "billing-read");
+            KeycloakAdmin.unassignRealmRole("holly", "billing-read");
             assertThat(assignments.holdersOf(billingRead)).as("a revoked role is no longer held")
                     .doesNotContain("holly");
         } finally {
-            admin.deleteUser("holly");
+            KeycloakAdmin.deleteUser("holly");
         }
     }
 
@@ -137,16 +134,14 @@ class IdentityDirectoryIT {
         var requester = entitlement("requester", EntitlementKind.REALM_ROLE, null);
         assertThat(assignments.holdersOf(requester))
                 .contains("alice", "frank", "service-account-ci-deployer").doesNotContain("bob");
-
-        var admin = KeycloakAdmin.signIn();
         var oncallAdmins = entitlement("oncall-admins", EntitlementKind.GROUP, null);
-        admin.createGroup("oncall-admins");
+        KeycloakAdmin.createGroup("oncall-admins");
         try {
             assertThat(assignments.holdersOf(oncallAdmins)).isEmpty();
-            admin.addToGroup("carol", "oncall-admins");
+            KeycloakAdmin.addToGroup("carol", "oncall-admins");
             assertThat(assignments.holdersOf(oncallAdmins)).containsExactly("carol");
         } finally {
-            admin.deleteGroup("oncall-admins");
+            KeycloakAdmin.deleteGroup("oncall-admins");
         }
         assertThatThrownBy(() -> assignments.holdersOf(entitlement("no-such-role", EntitlementKind.REALM_ROLE, null)))
                 .isInstanceOf(NotInDirectory.class).hasMessageContaining("no-such-role");
@@ -204,36 +199,34 @@ class IdentityDirectoryIT {
 
     @Test
     void aPersonNamedLikeAServiceAccountIsStillAPerson() {
-        var admin = KeycloakAdmin.signIn();
-        admin.createUser("service-account-writ-cli", Map.of());
+        KeycloakAdmin.createUser("service-account-writ-cli", Map.of());
         try {
             assertThat(directory.identity("service-account-writ-cli")).get()
                     .extracting(DirectoryIdentity::kind).isEqualTo(IdentityKind.PERSON);
         } finally {
-            admin.deleteUser("service-account-writ-cli");
+            KeycloakAdmin.deleteUser("service-account-writ-cli");
         }
     }
 
     @Test
     void aThirdPartyAdministratorIsMarkedByAttributeOrByGroup() {
-        var admin = KeycloakAdmin.signIn();
-        var groupWasThere = admin.groupExists("third-party");
-        admin.createUser("tina", Map.of("writ.third-party", "true"));
-        admin.createUser("tom", Map.of());
+        var groupWasThere = KeycloakAdmin.groupExists("third-party");
+        KeycloakAdmin.createUser("tina", Map.of("writ.third-party", "true"));
+        KeycloakAdmin.createUser("tom", Map.of());
         try {
             if (!groupWasThere) {
-                admin.createGroup("third-party");
+                KeycloakAdmin.createGroup("third-party");
             }
-            admin.addToGroup("tom", "third-party");
+            KeycloakAdmin.addToGroup("tom", "third-party");
 
             assertThat(directory.identity("tina")).get().extracting(DirectoryIdentity::thirdParty).isEqualTo(true);
             assertThat(directory.identity("tom")).get().extracting(DirectoryIdentity::thirdParty).isEqualTo(true);
             assertThat(directory.identity("bob")).get().extracting(DirectoryIdentity::thirdParty).isEqualTo(false);
         } finally {
-            admin.deleteUser("tina");
-            admin.deleteUser("tom");
+            KeycloakAdmin.deleteUser("tina");
+            KeycloakAdmin.deleteUser("tom");
             if (!groupWasThere) {
-                admin.deleteGroup("third-party");
+                KeycloakAdmin.deleteGroup("third-party");
             }
         }
     }
@@ -251,31 +244,30 @@ class IdentityDirectoryIT {
 
     @Test
     void theMembersOfAGroupIncludeThoseOfItsSubgroupsAndOfGroupsCarryingARoleButNotTheDisabled() {
-        var admin = KeycloakAdmin.signIn();
-        admin.createGroup("notice-testers");
-        admin.createUser("nora", Map.of());
-        admin.createUser("ned", Map.of());
+        KeycloakAdmin.createGroup("notice-testers");
+        KeycloakAdmin.createUser("nora", Map.of());
+        KeycloakAdmin.createUser("ned", Map.of());
         try {
-            admin.addToGroup("nora", "notice-testers");
-            admin.addToGroup("ned", "notice-testers");
-            admin.disableUser("ned");
-            admin.createSubgroup("notice-testers", "night-shift");
-            admin.createUser("nina", Map.of());
-            admin.addToGroup("nina", "notice-testers/night-shift");
+            KeycloakAdmin.addToGroup("nora", "notice-testers");
+            KeycloakAdmin.addToGroup("ned", "notice-testers");
+            KeycloakAdmin.disableUser("ned");
+            KeycloakAdmin.createSubgroup("notice-testers", "night-shift");
+            KeycloakAdmin.createUser("nina", Map.of());
+            KeycloakAdmin.addToGroup("nina", "notice-testers/night-shift");
 
             assertThat(directory.membersOf("notice-testers")).extracting(Contact::username)
                     .containsExactlyInAnyOrder("nora", "nina");
             assertThat(directory.membersOf("notice-testers")).extracting(Contact::email)
                     .contains("nora@writ.example");
 
-            admin.giveGroupRealmRole("notice-testers", "approver");
+            KeycloakAdmin.giveGroupRealmRole("notice-testers", "approver");
             assertThat(directory.membersOf("approver")).extracting(Contact::username)
                     .contains("bob", "nora", "nina").doesNotContain("ned");
         } finally {
-            admin.deleteUser("nora");
-            admin.deleteUser("ned");
-            admin.deleteUser("nina");
-            admin.deleteGroup("notice-testers");
+            KeycloakAdmin.deleteUser("nora");
+            KeycloakAdmin.deleteUser("ned");
+            KeycloakAdmin.deleteUser("nina");
+            KeycloakAdmin.deleteGroup("notice-testers");
         }
     }
 
@@ -288,8 +280,7 @@ class IdentityDirectoryIT {
 
     @Test
     void aGrantByKeyReachesTheAccountItWasForAndNeverALaterOneThatTookItsName() {
-        var admin = KeycloakAdmin.signIn();
-        admin.createUser("reused-name", Map.of());
+        KeycloakAdmin.createUser("reused-name", Map.of());
         try {
             var account = directory.identity("reused-name").orElseThrow();
             var approvedFor = new DirectoryRef(account.id(), account.username());
@@ -300,13 +291,13 @@ class IdentityDirectoryIT {
             assertThat(assignments.logout(approvedFor)).isZero();
 
             // The account goes; another person is given the same username before the writ's grant runs.
-            admin.deleteUser("reused-name");
-            admin.createUser("reused-name", Map.of());
+            KeycloakAdmin.deleteUser("reused-name");
+            KeycloakAdmin.createUser("reused-name", Map.of());
             assertThatThrownBy(() -> assignments.grant(approvedFor, billingRead))
                     .isInstanceOf(NotInDirectory.class).hasMessageContaining(approvedFor.id());
             assertThat(assignments.holds("reused-name", billingRead)).as("nothing for the newcomer").isFalse();
         } finally {
-            admin.deleteUser("reused-name");
+            KeycloakAdmin.deleteUser("reused-name");
         }
     }
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,42 +59,36 @@ class KeycloakRecoveryIT {
         keycloak("start");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Json.string(Http.get("/api/v1/requests/" + writ, reader).body(), "revokedAt") != null);
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "billing-read")).isFalse();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "billing-read")).isFalse();
     }
 
     @Test
-    void aFormSentWhileKeycloakIsAwaySaysNothingChangedAndWorksWhenItIsBack(@TempDir Path profile) {
+    void aFormSentWhileKeycloakIsAwaySaysNothingChangedAndWorksWhenItIsBack(@TempDir Path profiles) {
         var ticket = Writs.openTicket();
-        var browser = Browser.open(profile);
-        try {
-            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            Browser.signIn(browser, wait, "alice", "alice");
-            browser.get(TestEnvironment.portalUrl() + "/request.xhtml");
-            Browser.waitFor(browser, wait, By.id("request:entitlement"), "the request form");
-            Browser.chooseEntitlement(browser, wait, "payments-operator");
-            browser.findElement(By.id("request:ticket")).sendKeys(ticket);
-            browser.findElement(By.id("request:justification")).sendKeys("settle the stuck payments batch");
-            browser.findElement(By.id("request:duration_input")).sendKeys("30");
+        try (var alice = Person.signIn("alice", profiles, Duration.ofSeconds(30))) {
+            alice.open("/request.xhtml", By.id("request:entitlement"));
+            alice.chooseEntitlement("payments-operator");
+            alice.browser.findElement(By.id("request:ticket")).sendKeys(ticket);
+            alice.browser.findElement(By.id("request:justification")).sendKeys("settle the stuck payments batch");
+            alice.browser.findElement(By.id("request:duration_input")).sendKeys("30");
 
             keycloak("stop");
-            browser.findElement(By.id("request:submit")).click();
-            var told = Browser.waitFor(browser, wait, By.cssSelector("#request\\:messages .ui-messages-error"),
+            alice.browser.findElement(By.id("request:submit")).click();
+            var told = alice.waitFor(By.cssSelector("#request\\:messages .ui-messages-error"),
                     "the form's message that Keycloak is away");
             assertThat(told.getText()).contains("Keycloak cannot be reached").contains("nothing was changed");
-            assertThat(browser.getCurrentUrl()).as("still on the form").contains("/request.xhtml");
-            assertThat(browser.findElement(By.id("request:ticket")).getAttribute("value")).as("what alice typed")
+            assertThat(alice.browser.getCurrentUrl()).as("still on the form").contains("/request.xhtml");
+            assertThat(alice.browser.findElement(By.id("request:ticket")).getAttribute("value")).as("what alice typed")
                     .isEqualTo(ticket);
-            Browser.screenshot(browser, "request-access-keycloak-away");
+            alice.screenshot("request-access-keycloak-away");
 
             keycloak("start");
             await().atMost(Duration.ofSeconds(60)).until(() -> keycloakCheckIs("UP"));
             assertThat(writsOfAliceOn(ticket)).as("nothing was submitted while Keycloak was away").isZero();
-            browser.findElement(By.id("request:submit")).click();
-            Browser.waitFor(browser, wait, By.cssSelector("#writs\\:messages .ui-messages-info"),
+            alice.browser.findElement(By.id("request:submit")).click();
+            alice.waitFor(By.cssSelector("#writs\\:messages .ui-messages-info"),
                     "My writs, after sending the same form again");
             assertThat(writsOfAliceOn(ticket)).as("sent twice, submitted once").isEqualTo(1);
-        } finally {
-            browser.quit();
         }
     }
 

@@ -30,14 +30,14 @@ class NhiIT {
     void theInventoryNamesOwnersAndAnNhiWhoseOwnerIsDisabledIsAFinding() {
         var owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
         var client = "nhi-" + UUID.randomUUID().toString().substring(0, 8);
-        KeycloakAdminApi.createThirdPartyUser(owner, "requester");
-        KeycloakAdminApi.createNhi(client, "s3cret-" + client, owner);
+        KeycloakAdmin.createThirdPartyUser(owner, "requester");
+        KeycloakAdmin.createNhi(client, "s3cret-" + client, owner);
         try {
             var before = nhi(client);
             assertThat(before).contains("\"owner\":\"" + owner + "\"").doesNotContain("OWNER_DISABLED");
             assertThat(nhi("ci-deployer")).contains("\"owner\":\"alice\"");
 
-            KeycloakAdminApi.setEnabled(owner, false);
+            KeycloakAdmin.disableUser(owner);
 
             assertThat(nhi(client)).contains("OWNER_DISABLED");
             try (var admin = Person.signIn("admin", profiles)) {
@@ -48,8 +48,8 @@ class NhiIT {
                 admin.screenshot("admin-nhis");
             }
         } finally {
-            KeycloakAdminApi.deleteClient(client);
-            KeycloakAdminApi.deleteUser(owner);
+            KeycloakAdmin.deleteClient(client);
+            KeycloakAdmin.deleteUser(owner);
         }
     }
 
@@ -57,7 +57,7 @@ class NhiIT {
     void afterRotationTheOldSecretFailsAndTheNewOneWorks() {
         var client = "nhi-" + UUID.randomUUID().toString().substring(0, 8);
         var oldSecret = "s3cret-" + client;
-        KeycloakAdminApi.createNhi(client, oldSecret, "alice");
+        KeycloakAdmin.createNhi(client, oldSecret, "alice");
         try {
             assertThat(KeycloakTokens.forClient(client, oldSecret)).isNotBlank();
 
@@ -65,14 +65,14 @@ class NhiIT {
 
             assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(202);
             await().atMost(SOON).pollInterval(Duration.ofMillis(500))
-                    .until(() -> !KeycloakAdminApi.clientSecret(client).equals(oldSecret));
+                    .until(() -> !KeycloakAdmin.clientSecret(client).equals(oldSecret));
             assertThatThrownBy(() -> KeycloakTokens.forClient(client, oldSecret)).as("the old secret")
                     .hasMessageContaining("unauthorized_client");
-            assertThat(KeycloakTokens.forClient(client, KeycloakAdminApi.clientSecret(client))).as("the new one")
+            assertThat(KeycloakTokens.forClient(client, KeycloakAdmin.clientSecret(client))).as("the new one")
                     .isNotBlank();
             await().atMost(SOON).untilAsserted(() -> assertThat(nhi(client)).contains("\"secretAgeDays\":0"));
         } finally {
-            KeycloakAdminApi.deleteClient(client);
+            KeycloakAdmin.deleteClient(client);
         }
     }
 

@@ -7,17 +7,13 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -46,7 +42,6 @@ class NotificationsIT {
     private static GreenMail smtp;
     private static WebhookReceiver webhook;
 
-
     @BeforeAll
     static void startMailServerAndReceiver() {
         smtp = startSmtp();
@@ -65,15 +60,6 @@ class NotificationsIT {
 
     @TempDir
     Path profiles;
-
-    private WebDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void approversAreAskedByMailAndTheRequesterIsToldEachOutcome() {
@@ -157,37 +143,39 @@ class NotificationsIT {
         end(writ);
         await().atMost(SOON).until(() -> messagesOf("alice", writ).size() >= 2);
 
-        var wait = signIn("alice");
-        var bell = Browser.waitFor(browser, wait, By.id("nav-messages"), "the messages bell");
-        assertThat(bell.findElement(By.id("unread-count")).getText()).matches("[1-9][0-9]*");
-        bell.click();
-        var approved = Browser.waitFor(browser, wait, messageOf(writ, "APPROVED"), "the approval message");
-        assertThat(approved.getText()).contains("Approved: payments-operator (MEDIUM) for alice on " + ticket)
-                .contains("Approved by bob.").contains("Open my writs");
-        assertThat(browser.findElement(messageOf(writ, "REVOKED")).getText())
-                .contains("Revoked: payments-operator (MEDIUM) for alice on " + ticket + " (ended early by alice)");
-        assertThat(browser.findElements(messageOf(writ, "DECISION_NEEDED"))).as("bob's, not alice's").isEmpty();
-        assertThat(approved.getDomAttribute("class")).contains("writ-message-unread");
-        Browser.screenshot(browser, "messages-alice");
+        try (var alice = Person.signIn("alice", profiles)) {
+            var bell = alice.waitFor(By.id("nav-messages"), "the messages bell");
+            assertThat(bell.findElement(By.id("unread-count")).getText()).matches("[1-9][0-9]*");
+            bell.click();
+            var approved = alice.waitFor(messageOf(writ, "APPROVED"), "the approval message");
+            assertThat(approved.getText()).contains("Approved: payments-operator (MEDIUM) for alice on " + ticket)
+                    .contains("Approved by bob.").contains("Open my writs");
+            assertThat(alice.text(messageOf(writ, "REVOKED")))
+                    .contains("Revoked: payments-operator (MEDIUM) for alice on " + ticket + " (ended early by alice)");
+            assertThat(alice.browser.findElements(messageOf(writ, "DECISION_NEEDED"))).as("bob's, not alice's")
+                    .isEmpty();
+            assertThat(approved.getDomAttribute("class")).contains("writ-message-unread");
+            alice.screenshot("messages-alice");
 
-        var unreadBefore = Integer.parseInt(browser.findElement(By.id("unread-count")).getText());
-        approved.findElement(By.className("writ-mark-read")).click();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(
-                messageOf(writ, "APPROVED")).getDomAttribute("class").contains("writ-message-read"));
-        var unreadAfter = browser.findElements(By.id("unread-count"));
-        assertThat(unreadAfter.isEmpty() ? 0 : Integer.parseInt(unreadAfter.get(0).getText()))
-                .isEqualTo(unreadBefore - 1);
-        Browser.screenshot(browser, "messages-alice-one-read");
+            var unreadBefore = Integer.parseInt(alice.text(By.id("unread-count")));
+            approved.findElement(By.className("writ-mark-read")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> alice.browser.findElement(
+                    messageOf(writ, "APPROVED")).getDomAttribute("class").contains("writ-message-read"));
+            var unreadAfter = alice.browser.findElements(By.id("unread-count"));
+            assertThat(unreadAfter.isEmpty() ? 0 : Integer.parseInt(unreadAfter.get(0).getText()))
+                    .isEqualTo(unreadBefore - 1);
+            alice.screenshot("messages-alice-one-read");
+        }
 
-        signIn("bob");
-        browser.get(TestEnvironment.portalUrl() + "/messages.xhtml");
-        var asked = Browser.waitFor(browser, new WebDriverWait(browser, Duration.ofSeconds(20)),
-                messageOf(writ, "DECISION_NEEDED"), "bob's decision-needed message");
-        assertThat(asked.getText()).contains("Decision needed: alice asks for payments-operator (MEDIUM) on " + ticket)
-                .contains("Decide in the approval inbox");
-        assertThat(browser.findElements(messageOf(writ, "APPROVED"))).as("alice's message").isEmpty();
-        assertThat(browser.findElements(messageOf(writ, "REVOKED"))).as("alice's message").isEmpty();
-        Browser.screenshot(browser, "messages-bob");
+        try (var bob = Person.signIn("bob", profiles)) {
+            var asked = bob.open("/messages.xhtml", messageOf(writ, "DECISION_NEEDED"));
+            assertThat(asked.getText())
+                    .contains("Decision needed: alice asks for payments-operator (MEDIUM) on " + ticket)
+                    .contains("Decide in the approval inbox");
+            assertThat(bob.browser.findElements(messageOf(writ, "APPROVED"))).as("alice's message").isEmpty();
+            assertThat(bob.browser.findElements(messageOf(writ, "REVOKED"))).as("alice's message").isEmpty();
+            bob.screenshot("messages-bob");
+        }
     }
 
     @Test
@@ -308,17 +296,5 @@ class NotificationsIT {
 
     private static By messageOf(String writ, String kind) {
         return By.cssSelector("article.writ-message[data-writ='" + writ + "'][data-kind='" + kind + "']");
-    }
-
-    private WebDriverWait signIn(String user) {
-        closeBrowser();
-        try {
-            browser = Browser.open(Files.createTempDirectory(profiles, user));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Browser.signIn(browser, wait, user, user);
-        return wait;
     }
 }

@@ -35,7 +35,7 @@ class ReviewCampaignIT {
     @Test
     void aCampaignOverTheRealmFindsAnAssignmentMadeBehindThePortalsBackAndTheNhiAndRevokeRemovesIt() {
         var user = person();
-        KeycloakAdminApi.assignRealmRole(user, "payments-operator");
+        KeycloakAdmin.assignRealmRole(user, "payments-operator");
         try {
             assertThat(Http.post("/api/v1/reviews/campaigns", token("alice"), "{}").statusCode())
                     .as("a requester does not start campaigns").isEqualTo(403);
@@ -60,12 +60,12 @@ class ReviewCampaignIT {
             assertThat(keepWithoutReason.statusCode()).isEqualTo(400);
             assertThat(keepWithoutReason.body()).contains("reason");
             assertThat(decide("bob", id, "{\"decision\":\"SOMETIMES\"}").statusCode()).isEqualTo(400);
-            assertThat(KeycloakAdminApi.holdsRealmRole(user, "payments-operator")).as("nothing changed yet").isTrue();
+            assertThat(KeycloakAdmin.holdsRealmRole(user, "payments-operator")).as("nothing changed yet").isTrue();
 
             var revoked = decide("bob", id, "{\"decision\":\"REVOKE\"}");
 
             assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-            assertThat(KeycloakAdminApi.holdsRealmRole(user, "payments-operator")).as("removed in Keycloak")
+            assertThat(KeycloakAdmin.holdsRealmRole(user, "payments-operator")).as("removed in Keycloak")
                     .isFalse();
             var after = item(report("bob", campaign), user, "payments-operator").orElseThrow();
             assertThat(after.getString("decision")).isEqualTo("REVOKE");
@@ -75,14 +75,14 @@ class ReviewCampaignIT {
             assertThat(Http.get("/api/v1/reviews/campaigns/" + campaign, token("dave")).statusCode())
                     .as("no reviewer of this campaign").isEqualTo(404);
         } finally {
-            KeycloakAdminApi.deleteUser(user);
+            KeycloakAdmin.deleteUser(user);
         }
     }
 
     @Test
     void aMissedDeadlineOnAFailClosedEntitlementRevokes() {
         var user = person();
-        KeycloakAdminApi.assignRealmRole(user, "prod-db-admin");
+        KeycloakAdmin.assignRealmRole(user, "prod-db-admin");
         try {
             var badDeadline = Http.post("/api/v1/reviews/campaigns", token("erin"),
                     "{\"scope\":[\"prod-db-admin\"],\"deadline\":\"soon\"}");
@@ -101,7 +101,7 @@ class ReviewCampaignIT {
             assertThat(item.getString("failureMode")).isEqualTo("FAIL_CLOSED");
 
             await().atMost(SOON).pollInterval(Duration.ofMillis(500))
-                    .until(() -> !KeycloakAdminApi.holdsRealmRole(user, "prod-db-admin"));
+                    .until(() -> !KeycloakAdmin.holdsRealmRole(user, "prod-db-admin"));
             await().atMost(SOON).pollInterval(Duration.ofMillis(500))
                     .until(() -> "CLOSED".equals(report("erin", campaign).getString("state")));
             var closed = report("erin", campaign);
@@ -110,14 +110,14 @@ class ReviewCampaignIT {
             assertThat(after.getString("decision")).isEqualTo("REVOKE");
             assertThat(closed.getJsonObject("counts").getInt("REVOKED_AT_DEADLINE")).isGreaterThanOrEqualTo(1);
         } finally {
-            KeycloakAdminApi.deleteUser(user);
+            KeycloakAdmin.deleteUser(user);
         }
     }
 
     @Test
     void aMissedDeadlineOnAFailOpenEntitlementKeepsMarksOverdueAndEscalates() {
         var user = person();
-        KeycloakAdminApi.assignRealmRole(user, "payments-operator");
+        KeycloakAdmin.assignRealmRole(user, "payments-operator");
         try {
             var campaign = start("erin", "{\"scope\":[\"payments-operator\"],\"deadline\":\"PT5S\"}");
             await().atMost(SOON).untilAsserted(() -> assertThat(Http.get("/api/v1/messages", token("bob")).body())
@@ -128,22 +128,22 @@ class ReviewCampaignIT {
             var item = item(report("erin", campaign), user, "payments-operator").orElseThrow();
             assertThat(item.getString("state")).isEqualTo("OVERDUE");
             assertThat(item.containsKey("decision") && !item.isNull("decision")).as("no decision").isFalse();
-            assertThat(KeycloakAdminApi.holdsRealmRole(user, "payments-operator")).as("kept").isTrue();
+            assertThat(KeycloakAdmin.holdsRealmRole(user, "payments-operator")).as("kept").isTrue();
             await().atMost(SOON).untilAsserted(() -> assertThat(Http.get("/api/v1/messages", token("admin")).body())
                     .as("escalated to the fallback reviewer").contains("Overdue access review").contains(user));
 
             var late = decide("bob", item.getString("id"), "{\"decision\":\"REVOKE\"}");
             assertThat(late.statusCode()).as("an overdue item may still be decided").isEqualTo(200);
-            assertThat(KeycloakAdminApi.holdsRealmRole(user, "payments-operator")).isFalse();
+            assertThat(KeycloakAdmin.holdsRealmRole(user, "payments-operator")).isFalse();
         } finally {
-            KeycloakAdminApi.deleteUser(user);
+            KeycloakAdmin.deleteUser(user);
         }
     }
 
     @Test
     void convertToJitRemovesTheStandingAssignmentAndTheIdentityCanStillRequestAWrit() {
         var user = person();
-        KeycloakAdminApi.assignRealmRole(user, "billing-read");
+        KeycloakAdmin.assignRealmRole(user, "billing-read");
         try {
             var campaign = start("admin", "{\"scope\":[\"billing-*\"]}");
             var item = item(report("admin", campaign), user, "billing-read").orElseThrow();
@@ -151,13 +151,13 @@ class ReviewCampaignIT {
             var converted = decide("bob", item.getString("id"), "{\"decision\":\"CONVERT_TO_JIT\"}");
 
             assertThat(converted.statusCode()).as(converted.body()).isEqualTo(200);
-            assertThat(KeycloakAdminApi.holdsRealmRole(user, "billing-read")).isFalse();
+            assertThat(KeycloakAdmin.holdsRealmRole(user, "billing-read")).isFalse();
             var writ = Writs.request(KeycloakTokens.forUser(user, user), "billing-read", Writs.openTicket(), 30);
             assertThat(writ.statusCode()).as(writ.body()).isEqualTo(201);
             var writId = Json.string(writ.body(), "id");
             Http.post("/api/v1/requests/" + writId + "/cancel", KeycloakTokens.forUser(user, user), "");
         } finally {
-            KeycloakAdminApi.deleteUser(user);
+            KeycloakAdmin.deleteUser(user);
         }
     }
 
@@ -198,7 +198,7 @@ class ReviewCampaignIT {
         assertThat(Http.get("/api/v1/requests?postAccessReviewDue=true", token("alice")).body())
                 .doesNotContain(writ);
 
-        KeycloakAdminApi.assignRealmRole("alice", "billing-read");
+        KeycloakAdmin.assignRealmRole("alice", "billing-read");
         try {
             var campaign = start("erin", "{\"scope\":[\"billing-read\"]}");
             var item = item(report("erin", campaign), "alice", "billing-read").orElseThrow();
@@ -207,8 +207,8 @@ class ReviewCampaignIT {
             assertThat(decide("bob", item.getString("id"), "{\"decision\":\"REVOKE\"}").statusCode())
                     .isEqualTo(200);
         } finally {
-            if (KeycloakAdminApi.holdsRealmRole("alice", "billing-read")) {
-                KeycloakAdminApi.unassignRealmRole("alice", "billing-read");
+            if (KeycloakAdmin.holdsRealmRole("alice", "billing-read")) {
+                KeycloakAdmin.unassignRealmRole("alice", "billing-read");
             }
         }
     }
@@ -216,7 +216,7 @@ class ReviewCampaignIT {
     @Test
     void theReviewerKeepsAnItemOnTheReviewsPageWithTheEvidenceBesideIt() {
         var user = person();
-        KeycloakAdminApi.assignRealmRole(user, "payments-operator");
+        KeycloakAdmin.assignRealmRole(user, "payments-operator");
         try {
             start("erin", "{\"scope\":[\"payments-operator\"]}");
             try (var bob = Person.signIn("bob", profiles)) {
@@ -229,7 +229,7 @@ class ReviewCampaignIT {
                 card.findElement(By.cssSelector(".writ-keep")).click();
                 bob.waitFor(By.cssSelector("article[data-identity='" + user + "'] .ui-message-error"),
                         "the reason's field message");
-                assertThat(KeycloakAdminApi.holdsRealmRole(user, "payments-operator")).isTrue();
+                assertThat(KeycloakAdmin.holdsRealmRole(user, "payments-operator")).isTrue();
 
                 var again = bob.waitFor(By.cssSelector("article[data-identity='" + user + "']"), "the card");
                 again.findElement(By.cssSelector("textarea.writ-reason")).sendKeys("runs the payments on-call");
@@ -239,12 +239,12 @@ class ReviewCampaignIT {
                 assertThat(bob.text(By.id("reviews:messages"))).contains("KEEP recorded");
                 bob.screenshot("reviews-kept");
             }
-            assertThat(KeycloakAdminApi.holdsRealmRole(user, "payments-operator")).as("kept").isTrue();
+            assertThat(KeycloakAdmin.holdsRealmRole(user, "payments-operator")).as("kept").isTrue();
             try (var alice = Person.signIn("alice", profiles)) {
                 assertThat(alice.status("/reviews.xhtml")).as("any portal role opens the page").isEqualTo(200);
             }
         } finally {
-            KeycloakAdminApi.deleteUser(user);
+            KeycloakAdmin.deleteUser(user);
         }
     }
 
@@ -276,7 +276,7 @@ class ReviewCampaignIT {
 
     private static String person() {
         var user = "standing-" + UUID.randomUUID().toString().substring(0, 8);
-        KeycloakAdminApi.createThirdPartyUser(user, "requester");
+        KeycloakAdmin.createThirdPartyUser(user, "requester");
         return user;
     }
 

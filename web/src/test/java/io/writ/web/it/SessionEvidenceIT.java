@@ -30,7 +30,7 @@ class SessionEvidenceIT {
     void anOutOfScopeCommandOnAnActiveHighWritIsContainedAtOnce() {
         var writ = activeProdDbAdmin();
         KeycloakTokens.forUser("alice", "alice"); // alice signs in with the elevated role
-        var sessionsWithTheRole = KeycloakAdminApi.sessionIds("alice");
+        var sessionsWithTheRole = KeycloakAdmin.sessionIds("alice");
         assertThat(sessionsWithTheRole).isNotEmpty();
         var session = "bastion-" + UUID.randomUUID();
         var now = Instant.now();
@@ -45,8 +45,8 @@ class SessionEvidenceIT {
         var contained = awaitRevoked("alice", writ, SOON);
         assertThat(Json.string(contained, "status")).isEqualTo("CONTAINED");
         assertThat(Json.string(contained, "revocationReason")).isEqualTo("CONTAINMENT");
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak").isFalse();
-        assertThat(KeycloakAdminApi.sessionIds("alice")).as("alice's sessions were logged out")
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak").isFalse();
+        assertThat(KeycloakAdmin.sessionIds("alice")).as("alice's sessions were logged out")
                 .doesNotContainAnyElementsOf(sessionsWithTheRole);
 
         var sessions = Http.get("/api/v1/requests/" + writ + "/sessions", token("alice"));
@@ -130,7 +130,7 @@ class SessionEvidenceIT {
     @Test
     void aStandingHolderWhoLogsInWithoutAWritIsAnUnlinkedSessionAndAnAlert() {
         var who = "standing-" + UUID.randomUUID().toString().substring(0, 8);
-        KeycloakAdminApi.createThirdPartyUser(who, "billing-read"); // assigned directly in Keycloak, no writ
+        KeycloakAdmin.createThirdPartyUser(who, "billing-read"); // assigned directly in Keycloak, no writ
         try {
             KeycloakTokens.forUser(who, who);
 
@@ -140,7 +140,7 @@ class SessionEvidenceIT {
             assertThat(Http.get("/api/v1/sessions?link=UNLINKED", token("dave")).body())
                     .contains("\"identity\":\"" + who + "\"").contains("\"source\":\"KEYCLOAK\"");
         } finally {
-            KeycloakAdminApi.deleteUser(who);
+            KeycloakAdmin.deleteUser(who);
         }
     }
 
@@ -189,7 +189,7 @@ class SessionEvidenceIT {
         assertThat(decide("bob", writ, "APPROVE", null).statusCode()).isEqualTo(200);
         assertThat(decide("carol", writ, "APPROVE", null).statusCode()).isEqualTo(200);
         awaitStatus("alice", writ, "ACTIVE", SOON);
-        assertThat(KeycloakAdminApi.holdsRealmRole("alice", "prod-db-admin")).isTrue();
+        assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).isTrue();
         return writ;
     }
 

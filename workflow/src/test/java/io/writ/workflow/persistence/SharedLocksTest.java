@@ -1,6 +1,5 @@
 package io.writ.workflow.persistence;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -24,9 +23,7 @@ class SharedLocksTest {
     private final SharedLocks otherNode = new SharedLocks();
 
     SharedLocksTest() {
-        var database = TestDatabase.empty();
-        Flyway.configure().dataSource(database).locations("classpath:db/migration")
-                .javaMigrations(new ChainExistingAuditRecords()).table("writ_schema_history").load().migrate();
+        var database = TestDatabase.migrated();
         locks.dataSource = database;
         otherNode.dataSource = database;
     }

@@ -36,6 +36,14 @@ final class TestDatabase {
         return postgresql;
     }
 
+    /** An empty database with the portal's schema, migrated as the portal migrates it (without the demo data). */
+    static DataSource migrated() {
+        var database = empty();
+        Flyway.configure().dataSource(database).locations("classpath:db/migration")
+                .javaMigrations(new ChainExistingAuditRecords()).table("writ_schema_history").load().migrate();
+        return database;
+    }
+
     private static String url() {
         var url = System.getProperty("writ.test.jdbc.url");
         return url == null || url.isBlank() ? null : url;
