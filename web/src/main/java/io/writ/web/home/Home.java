@@ -1,6 +1,7 @@
 package io.writ.web.home;
 
 import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.web.CauseChain;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.dashboard.ApproverFigures;
 import io.writ.workflow.dashboard.Dashboards;
@@ -53,7 +54,7 @@ public class Home {
             try {
                 approver = dashboards.forApprover(me);
             } catch (RuntimeException failure) {
-                if (!keycloakAway(failure)) {
+                if (CauseChain.find(failure, DirectoryUnavailable.class).isEmpty()) {
                     throw failure;
                 }
                 approverUnavailable = "Keycloak cannot be reached right now, so what awaits you cannot be counted.";
@@ -65,16 +66,6 @@ public class Home {
             revocationChart = Charts.bands("revocations", Charts.REVOCATION_BANDS, oversight.revocationLag());
             privilegeChart = Charts.privilege(oversight.privilege());
         }
-    }
-
-    /** Whether Keycloak being away caused it (transactions and EJBs may wrap the directory's exception). */
-    private static boolean keycloakAway(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DirectoryUnavailable) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public String getUsername() {

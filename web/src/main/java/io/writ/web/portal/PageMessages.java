@@ -2,6 +2,7 @@ package io.writ.web.portal;
 
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.WritException;
+import io.writ.web.CauseChain;
 import io.writ.web.Interruption;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -28,44 +29,22 @@ final class PageMessages {
      */
     static void refused(RuntimeException failure, Map<String, String> controlsByField) {
         var faces = FacesContext.getCurrentInstance();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidRequest invalid) {
-                invalid.errors().forEach(error -> faces.addMessage(controlsByField.get(error.field()),
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, error.field() + " " + error.message(),
-                                error.field() + " " + error.message())));
-                return;
-            }
-            if (t instanceof WritException refusal) {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getMessage(), null));
-                return;
-            }
-            var interruption = Interruption.of(t);
-            if (interruption.isPresent()) {
-                var cause = t;
-                LOG.warning(() -> "Told the user nothing changed: " + cause);
-                var message = capitalized(interruption.get().message()) + ".";
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
-                return;
-            }
+        var answer = CauseChain.answer(failure).orElseThrow(() -> failure);
+        if (answer instanceof InvalidRequest invalid) {
+            invalid.errors().forEach(error -> faces.addMessage(controlsByField.get(error.field()),
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, error.field() + " " + error.message(),
+                            error.field() + " " + error.message())));
+        } else if (answer instanceof WritException refusal) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getMessage(), null));
+        } else {
+            LOG.warning(() -> "Told the user nothing changed: " + answer);
+            var message = capitalized(Interruption.of(answer).orElseThrow().message()) + ".";
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         }
-        throw failure;
     }
 
     private static String capitalized(String sentence) {
         return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
-    }
-
-    /**
-     * The cause of that type in the chain, if any: the model's refusals reach a page wrapped by the process engine,
-     * transactions or an EJB (a repository's NoSuchWrit arrives inside an EJBTransactionRolledbackException).
-     */
-    static <T extends Throwable> java.util.Optional<T> causeIn(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return java.util.Optional.of(type.cast(t));
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     /**

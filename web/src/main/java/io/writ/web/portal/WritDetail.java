@@ -3,6 +3,7 @@ package io.writ.web.portal;
 import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.web.CauseChain;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.writ.WritQueries;
@@ -48,11 +49,11 @@ public class WritDetail implements Serializable {
             sessions = evidence.linkedTo(id).stream()
                     .map(s -> SessionTimeline.of(s, evidence.eventsOf(s.id()))).toList();
         } catch (RuntimeException failure) {
-            if (PageMessages.causeIn(failure, NotFound.class).isPresent()
-                    || PageMessages.causeIn(failure, NotPermitted.class).isPresent()) {
+            if (CauseChain.find(failure, NotFound.class).isPresent()
+                    || CauseChain.find(failure, NotPermitted.class).isPresent()) {
                 // The same answer either way: whether a writ exists is itself not for everyone to learn.
                 tell(faces, 404, "Writ not found, or not yours to see.");
-            } else if (PageMessages.causeIn(failure, DirectoryUnavailable.class).isPresent()) {
+            } else if (CauseChain.find(failure, DirectoryUnavailable.class).isPresent()) {
                 tell(faces, 503, "Keycloak cannot be reached right now to tell whether you may see this writ; "
                         + "try again shortly.");
             } else {
