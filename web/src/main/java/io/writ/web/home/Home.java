@@ -1,7 +1,6 @@
 package io.writ.web.home;
 
-import io.writ.domain.identity.DirectoryUnavailable;
-import io.writ.web.CauseChain;
+import io.writ.web.portal.PageMessages;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.dashboard.ApproverFigures;
 import io.writ.workflow.dashboard.Dashboards;
@@ -51,12 +50,8 @@ public class Home {
             requester = dashboards.forRequester(me);
         }
         if (roles.contains(PortalRole.APPROVER) || roles.contains(PortalRole.SECURITY)) {
-            try {
-                approver = dashboards.forApprover(me);
-            } catch (RuntimeException failure) {
-                if (CauseChain.find(failure, DirectoryUnavailable.class).isEmpty()) {
-                    throw failure;
-                }
+            approver = PageMessages.unlessKeycloakAway(() -> dashboards.forApprover(me)).orElse(null);
+            if (approver == null) {
                 approverUnavailable = "Keycloak cannot be reached right now, so what awaits you cannot be counted.";
             }
         }

@@ -69,37 +69,16 @@ public class ApprovalInbox implements Serializable {
     }
 
     private String decideExtension(String writId, Decision decision) {
-        try {
-            var writ = writs.decideExtension(writId, caller(), decision, comments.get(writId));
-            PageMessages.done("Writ " + writId + ": extension " + writ.extension().orElseThrow().state().name()
-                    .toLowerCase() + "; the window ends at " + WritSummary.time(writ.grant().orElseThrow().expiresAt()));
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("comment", commentControl("extensions", extensions, writId)));
-            return null;
-        }
+        return PageMessages.attempt(() -> writs.decideExtension(writId, caller(), decision, comments.get(writId)),
+                writ -> "Writ " + writId + ": extension " + writ.extension().orElseThrow().state().name().toLowerCase()
+                        + "; the window ends at " + WritSummary.time(writ.grant().orElseThrow().expiresAt()), AGAIN,
+                PageMessages.inRow("comment", "inbox:extensions", extensions, a -> a.writ().id(), writId));
     }
 
     private String decide(String writId, Decision decision) {
-        try {
-            var writ = writs.decide(writId, caller(), decision, comments.get(writId));
-            PageMessages.done("Writ " + writId + ": " + decision.name().toLowerCase() + " recorded; now "
-                    + writ.state());
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("comment", commentControl("cards", awaiting, writId)));
-            return null;
-        }
-    }
-
-    /** The comment box of the writ's card on inbox.xhtml (each repeat lists its cards in the order of its list). */
-    private static String commentControl(String repeat, List<Awaiting> cards, String writId) {
-        for (int i = 0; i < cards.size(); i++) {
-            if (cards.get(i).writ().id().equals(writId)) {
-                return "inbox:" + repeat + ":" + i + ":comment";
-            }
-        }
-        return null;
+        return PageMessages.attempt(() -> writs.decide(writId, caller(), decision, comments.get(writId)),
+                writ -> "Writ " + writId + ": " + decision.name().toLowerCase() + " recorded; now " + writ.state(),
+                AGAIN, PageMessages.inRow("comment", "inbox:cards", awaiting, a -> a.writ().id(), writId));
     }
 
     private String caller() {

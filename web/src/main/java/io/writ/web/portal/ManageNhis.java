@@ -43,14 +43,9 @@ public class ManageNhis implements Serializable {
     }
 
     public String rotate(String clientId) {
-        try {
-            nhis.requestRotation(clientId, RotationReason.ON_DEMAND, security.getCallerPrincipal().getName());
-            PageMessages.done("Rotation of " + clientId + "'s secret started; its owner is told");
-            return "/admin/nhis.xhtml?faces-redirect=true";
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of());
-            return null;
-        }
+        return PageMessages.attempt(() -> nhis.requestRotation(clientId, RotationReason.ON_DEMAND,
+                        security.getCallerPrincipal().getName()), "Rotation of " + clientId
+                        + "'s secret started; its owner is told", "/admin/nhis.xhtml?faces-redirect=true", Map.of());
     }
 
     public List<Row> getRows() { return rows; }

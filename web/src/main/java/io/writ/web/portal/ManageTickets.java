@@ -53,28 +53,15 @@ public class ManageTickets implements Serializable {
     }
 
     public String register() {
-        try {
-            var ticket = desk.register(ref, title, state, caller());
-            PageMessages.done("Ticket " + ticket.ref() + " registered: " + ticket.state());
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, CONTROLS);
-            return null;
-        }
+        return PageMessages.attempt(() -> desk.register(ref, title, state, caller()),
+                ticket -> "Ticket " + ticket.ref() + " registered: " + ticket.state(), AGAIN, CONTROLS);
     }
 
     public String close(String ticketRef) {
-        try {
-            var ended = desk.close(ticketRef, caller());
-            PageMessages.done("Ticket " + ticketRef + " closed; " + ended.size()
-                    + (ended.size() == 1 ? " writ" : " writs") + " ended"
-                    + (ended.isEmpty() ? "" : ": " + String.join(", ", ended.stream().map(Writ::id)
-                    .toList())));
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of());
-            return null;
-        }
+        return PageMessages.attempt(() -> desk.close(ticketRef, caller()), ended -> "Ticket " + ticketRef + " closed; "
+                + ended.size() + (ended.size() == 1 ? " writ" : " writs") + " ended"
+                + (ended.isEmpty() ? "" : ": " + String.join(", ", ended.stream().map(Writ::id).toList())),
+                AGAIN, Map.of());
     }
 
     private String caller() {
