@@ -1,5 +1,6 @@
 package io.writ.web.home;
 
+import io.writ.domain.UtcTime;
 import io.writ.web.portal.PageMessages;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.dashboard.ApproverFigures;
@@ -98,6 +99,6 @@ public class Home {
     }
 
     public String time(Instant at) {
-        return Wording.time(at);
+        return UtcTime.minutes(at);
     }
 }

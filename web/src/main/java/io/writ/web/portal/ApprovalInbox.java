@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.ticket.TicketSystem;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.Writ;
@@ -71,7 +72,7 @@ public class ApprovalInbox implements Serializable {
     private String decideExtension(String writId, Decision decision) {
         return PageMessages.attempt(() -> writs.decideExtension(writId, caller(), decision, comments.get(writId)),
                 writ -> "Writ " + writId + ": extension " + writ.extension().orElseThrow().state().name().toLowerCase()
-                        + "; the window ends at " + WritSummary.time(writ.grant().orElseThrow().expiresAt()), AGAIN,
+                        + "; the window ends at " + UtcTime.minutes(writ.grant().orElseThrow().expiresAt()), AGAIN,
                 PageMessages.inRow("comment", "inbox:extensions", extensions, a -> a.writ().id(), writId));
     }
 

@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.ticket.Ticket;
 import io.writ.domain.ticket.TicketState;
 import io.writ.domain.writ.Writ;
@@ -31,8 +32,8 @@ public class ManageTickets implements Serializable {
             implements Serializable {
 
         static Entry of(Ticket t) {
-            return new Entry(t.ref(), t.title(), t.state().name(), WritSummary.time(t.registeredAt()),
-                    Optional.ofNullable(t.closedAt()).map(WritSummary::time).orElse(null));
+            return new Entry(t.ref(), t.title(), t.state().name(), UtcTime.minutes(t.registeredAt()),
+                    Optional.ofNullable(t.closedAt()).map(UtcTime::minutes).orElse(null));
         }
 
         public boolean isOpen() {
