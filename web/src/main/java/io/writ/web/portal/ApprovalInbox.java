@@ -1,9 +1,8 @@
 package io.writ.web.portal;
 
 import io.writ.domain.UtcTime;
-import io.writ.domain.ticket.TicketSystem;
 import io.writ.domain.writ.Decision;
-import io.writ.domain.writ.Writ;
+import io.writ.workflow.writ.Inbox;
 import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.writ.WritQueries;
 import jakarta.annotation.PostConstruct;
@@ -25,16 +24,19 @@ import java.util.Map;
 @ViewScoped
 public class ApprovalInbox implements Serializable {
 
-    static final int HISTORY = 5;
     private static final String AGAIN = "/inbox.xhtml?faces-redirect=true";
 
     /** A writ awaiting a decision, what the ticket system says of its ticket, and the requester's earlier writs. */
     public record Awaiting(WritSummary writ, String ticketState, List<WritSummary> history) implements Serializable {
+
+        static Awaiting of(Inbox.Entry e) {
+            return new Awaiting(WritSummary.of(e.writ()), e.ticketState().map(Enum::name).orElse(null),
+                    e.history().stream().map(WritSummary::of).toList());
+        }
     }
 
     @Inject WritDesk writs;
     @Inject WritQueries queries;
-    @Inject TicketSystem tickets;
     @Inject transient SecurityContext security;
 
     private List<Awaiting> awaiting;
@@ -43,14 +45,9 @@ public class ApprovalInbox implements Serializable {
 
     @PostConstruct
     void load() {
-        awaiting = queries.awaiting(caller()).stream().map(this::awaiting).toList();
-        extensions = queries.extensionsAwaiting(caller()).stream().map(this::awaiting).toList();
-    }
-
-    private Awaiting awaiting(Writ w) {
-        return new Awaiting(WritSummary.of(w), w.ticket().map(ref -> tickets.check(ref).state().name()).orElse(null),
-                queries.mine(w.requester()).stream().filter(earlier -> !earlier.id().equals(w.id()))
-                        .limit(HISTORY).map(WritSummary::of).toList());
+        var inbox = queries.inbox(caller());
+        awaiting = inbox.writs().stream().map(Awaiting::of).toList();
+        extensions = inbox.extensions().stream().map(Awaiting::of).toList();
     }
 
     public String approve(String writId) {

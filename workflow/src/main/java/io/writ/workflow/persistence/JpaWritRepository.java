@@ -12,8 +12,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Writs in the database. */
 @Stateless
@@ -49,6 +53,25 @@ public class JpaWritRepository implements WritRepository {
                         + "order by w.submittedAt desc", Writ.class)
                 .setParameter("requester", requester)
                 .getResultList();
+    }
+
+    @Override
+    public Map<String, List<Writ>> latestOf(Set<String> requesters, int max) {
+        if (requesters.isEmpty()) {
+            return Map.of();
+        }
+        // A writ is among its requester's latest when fewer than max of theirs are newer: one read for all of them,
+        // in JPQL that H2 and PostgreSQL both take. Writs submitted at the same instant may let more through, hence
+        // the limit below.
+        var latest = em.createQuery("select w from Writ w where w.requester in :requesters "
+                        + "and (select count(newer) from Writ newer where newer.requester = w.requester "
+                        + "and newer.submittedAt > w.submittedAt) < :max "
+                        + "order by w.requester, w.submittedAt desc", Writ.class)
+                .setParameter("requesters", requesters)
+                .setParameter("max", (long) max)
+                .getResultList();
+        return latest.stream().collect(Collectors.groupingBy(Writ::requester, LinkedHashMap::new,
+                Collectors.collectingAndThen(Collectors.toList(), writs -> writs.stream().limit(max).toList())));
     }
 
     @Override
