@@ -51,7 +51,8 @@ public class ProblemMapper implements ExceptionMapper<RuntimeException> {
         var interruption = Interruption.of(cause.get()).orElseThrow();
         LOG.warning(() -> "Answered 503, nothing changed: " + cause.get());
         var unavailable = problem(Response.Status.SERVICE_UNAVAILABLE, interruption.message(), List.of());
-        return interruption.busy() ? Response.fromResponse(unavailable).header("Retry-After", "1").build() : unavailable;
+        return interruption.busy() ? Response.fromResponse(unavailable).header("Retry-After", "1").build()
+                : unavailable;
     }
 
     private static Response refused(WritException refusal) {

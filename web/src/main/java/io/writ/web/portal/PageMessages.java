@@ -79,8 +79,9 @@ public final class PageMessages {
         try {
             read.run();
         } catch (RuntimeException failure) {
-            var answer = answers.stream().filter(a -> a.causes().stream()
-                    .anyMatch(cause -> CauseChain.find(failure, cause).isPresent())).findFirst().orElseThrow(() -> failure);
+            var answer = answers.stream()
+                    .filter(a -> a.causes().stream().anyMatch(cause -> CauseChain.find(failure, cause).isPresent()))
+                    .findFirst().orElseThrow(() -> failure);
             var faces = FacesContext.getCurrentInstance();
             faces.getExternalContext().setResponseStatus(answer.status());
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, answer.message(), null));

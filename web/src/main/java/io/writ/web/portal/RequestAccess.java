@@ -48,8 +48,8 @@ public class RequestAccess implements Serializable {
 
     public String submit() {
         return PageMessages.attempt(() -> writs.submit(security.getCallerPrincipal().getName(), new WritForm(
-                        entitlement, ticket, justification, durationMinutes, null,
-                        DeclaredScope.of(patterns(targets), patterns(commands), patterns(fileDestinations)), breakGlass)),
+                        entitlement, ticket, justification, durationMinutes, null, DeclaredScope.of(patterns(targets),
+                        patterns(commands), patterns(fileDestinations)), breakGlass)),
                 writ -> "Writ " + writ.id() + " for " + writ.entitlement() + " submitted: " + writ.state(),
                 "/writs.xhtml?faces-redirect=true", CONTROLS);
     }
