@@ -25,7 +25,7 @@ public record Interruption(String message, boolean busy) {
             "the portal is busy (the database could not take this in time); nothing was changed, try again shortly",
             true);
 
-    /** Whether this one throwable, not its causes, is an interruption (callers walk the cause chain). */
+    /** Whether this one throwable, not its causes, is an interruption ({@link CauseChain} walks the chain). */
     public static Optional<Interruption> of(Throwable t) {
         if (t instanceof DirectoryUnavailable) {
             return Optional.of(KEYCLOAK_AWAY);

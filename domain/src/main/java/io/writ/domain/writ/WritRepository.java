@@ -2,7 +2,9 @@ package io.writ.domain.writ;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where writs are kept (a repository port; the adapter keeps them in the database). */
 public interface WritRepository {
@@ -22,6 +24,12 @@ public interface WritRepository {
 
     /** The writs this person asked for, newest first. */
     List<Writ> mine(String requester);
+
+    /**
+     * The latest writs of each of these people, at most {@code max} each, newest first, by requester (a person with
+     * none is left out): the histories an approver weighs, read at once for every requester in the inbox.
+     */
+    Map<String, List<Writ>> latestOf(Set<String> requesters, int max);
 
     /** Every writ awaiting approval, oldest first; who may decide is asked of each writ. */
     List<Writ> awaitingDecision();

@@ -5,6 +5,7 @@ import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.WritException;
 import io.writ.domain.Conflict;
+import io.writ.web.CauseChain;
 import io.writ.web.Interruption;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,25 +36,23 @@ public class ProblemMapper implements ExceptionMapper<RuntimeException> {
         if (exception instanceof WebApplicationException web && !(web.getCause() instanceof JsonbException)) {
             return web.getResponse();
         }
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof WritException refusal) {
-                return refused(refusal);
-            }
-            var interruption = Interruption.of(t);
-            if (interruption.isPresent()) {
-                var cause = t;
-                LOG.warning(() -> "Answered 503, nothing changed: " + cause);
-                var unavailable = problem(Response.Status.SERVICE_UNAVAILABLE, interruption.get().message(), List.of());
-                return interruption.get().busy()
-                        ? Response.fromResponse(unavailable).header("Retry-After", "1").build() : unavailable;
-            }
-            if (t instanceof JsonbException) {
-                return problem(Response.Status.BAD_REQUEST, "the body is not the JSON this endpoint takes: "
-                        + t.getMessage(), List.of());
-            }
+        var cause = CauseChain.first(exception, t -> CauseChain.isAnswer(t) || t instanceof JsonbException);
+        if (cause.isEmpty()) {
+            LOG.log(Level.SEVERE, "Unexpected failure answering an API call", exception);
+            return problem(Response.Status.INTERNAL_SERVER_ERROR, "unexpected failure; see the portal log", List.of());
         }
-        LOG.log(Level.SEVERE, "Unexpected failure answering an API call", exception);
-        return problem(Response.Status.INTERNAL_SERVER_ERROR, "unexpected failure; see the portal log", List.of());
+        if (cause.get() instanceof WritException refusal) {
+            return refused(refusal);
+        }
+        if (cause.get() instanceof JsonbException unreadable) {
+            return problem(Response.Status.BAD_REQUEST, "the body is not the JSON this endpoint takes: "
+                    + unreadable.getMessage(), List.of());
+        }
+        var interruption = Interruption.of(cause.get()).orElseThrow();
+        LOG.warning(() -> "Answered 503, nothing changed: " + cause.get());
+        var unavailable = problem(Response.Status.SERVICE_UNAVAILABLE, interruption.message(), List.of());
+        return interruption.busy() ? Response.fromResponse(unavailable).header("Retry-After", "1").build()
+                : unavailable;
     }
 
     private static Response refused(WritException refusal) {

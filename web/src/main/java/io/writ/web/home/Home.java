@@ -1,6 +1,7 @@
 package io.writ.web.home;
 
-import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.domain.UtcTime;
+import io.writ.web.portal.PageMessages;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.dashboard.ApproverFigures;
 import io.writ.workflow.dashboard.Dashboards;
@@ -50,12 +51,8 @@ public class Home {
             requester = dashboards.forRequester(me);
         }
         if (roles.contains(PortalRole.APPROVER) || roles.contains(PortalRole.SECURITY)) {
-            try {
-                approver = dashboards.forApprover(me);
-            } catch (RuntimeException failure) {
-                if (!keycloakAway(failure)) {
-                    throw failure;
-                }
+            approver = PageMessages.unlessKeycloakAway(() -> dashboards.forApprover(me)).orElse(null);
+            if (approver == null) {
                 approverUnavailable = "Keycloak cannot be reached right now, so what awaits you cannot be counted.";
             }
         }
@@ -65,16 +62,6 @@ public class Home {
             revocationChart = Charts.bands("revocations", Charts.REVOCATION_BANDS, oversight.revocationLag());
             privilegeChart = Charts.privilege(oversight.privilege());
         }
-    }
-
-    /** Whether Keycloak being away caused it (transactions and EJBs may wrap the directory's exception). */
-    private static boolean keycloakAway(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DirectoryUnavailable) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public String getUsername() {
@@ -112,6 +99,6 @@ public class Home {
     }
 
     public String time(Instant at) {
-        return Wording.time(at);
+        return UtcTime.minutes(at);
     }
 }

@@ -1,21 +1,11 @@
 package io.writ.web.home;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
-/** Times and durations as the home page prints them: "3 min 12 s", "1 h 4 min", "2026-11-20 09:15 UTC". */
+/** Durations as the home page prints them: "3 min 12 s", "1 h 4 min" (times are {@link io.writ.domain.UtcTime}'s). */
 final class Wording {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private Wording() {
-    }
-
-    static String time(Instant at) {
-        return TIME.format(at);
     }
 
     static String duration(Duration d) {

@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.alert.AlertState;
 import io.writ.domain.entitlement.RiskTier;
@@ -12,7 +13,7 @@ public record AlertSummary(String id, String rule, String state, String identity
 
     static AlertSummary of(Alert a) {
         return new AlertSummary(a.id(), a.rule().name(), a.state().name(), a.identity(), a.writId().orElse(null),
-                a.riskTier().map(RiskTier::name).orElse(null), WritSummary.time(a.raisedAt()), a.evidence(),
+                a.riskTier().map(RiskTier::name).orElse(null), UtcTime.minutes(a.raisedAt()), a.evidence(),
                 a.containment().orElse(null));
     }
 

@@ -1,8 +1,8 @@
 package io.writ.web.portal;
 
-import io.writ.domain.ticket.TicketSystem;
+import io.writ.domain.UtcTime;
 import io.writ.domain.writ.Decision;
-import io.writ.domain.writ.Writ;
+import io.writ.workflow.writ.Inbox;
 import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.writ.WritQueries;
 import jakarta.annotation.PostConstruct;
@@ -24,16 +24,19 @@ import java.util.Map;
 @ViewScoped
 public class ApprovalInbox implements Serializable {
 
-    static final int HISTORY = 5;
     private static final String AGAIN = "/inbox.xhtml?faces-redirect=true";
 
     /** A writ awaiting a decision, what the ticket system says of its ticket, and the requester's earlier writs. */
     public record Awaiting(WritSummary writ, String ticketState, List<WritSummary> history) implements Serializable {
+
+        static Awaiting of(Inbox.Entry e) {
+            return new Awaiting(WritSummary.of(e.writ()), e.ticketState().map(Enum::name).orElse(null),
+                    e.history().stream().map(WritSummary::of).toList());
+        }
     }
 
     @Inject WritDesk writs;
     @Inject WritQueries queries;
-    @Inject TicketSystem tickets;
     @Inject transient SecurityContext security;
 
     private List<Awaiting> awaiting;
@@ -42,14 +45,9 @@ public class ApprovalInbox implements Serializable {
 
     @PostConstruct
     void load() {
-        awaiting = queries.awaiting(caller()).stream().map(this::awaiting).toList();
-        extensions = queries.extensionsAwaiting(caller()).stream().map(this::awaiting).toList();
-    }
-
-    private Awaiting awaiting(Writ w) {
-        return new Awaiting(WritSummary.of(w), w.ticket().map(ref -> tickets.check(ref).state().name()).orElse(null),
-                queries.mine(w.requester()).stream().filter(earlier -> !earlier.id().equals(w.id()))
-                        .limit(HISTORY).map(WritSummary::of).toList());
+        var inbox = queries.inbox(caller());
+        awaiting = inbox.writs().stream().map(Awaiting::of).toList();
+        extensions = inbox.extensions().stream().map(Awaiting::of).toList();
     }
 
     public String approve(String writId) {
@@ -69,37 +67,16 @@ public class ApprovalInbox implements Serializable {
     }
 
     private String decideExtension(String writId, Decision decision) {
-        try {
-            var writ = writs.decideExtension(writId, caller(), decision, comments.get(writId));
-            PageMessages.done("Writ " + writId + ": extension " + writ.extension().orElseThrow().state().name()
-                    .toLowerCase() + "; the window ends at " + WritSummary.time(writ.grant().orElseThrow().expiresAt()));
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("comment", commentControl("extensions", extensions, writId)));
-            return null;
-        }
+        return PageMessages.attempt(() -> writs.decideExtension(writId, caller(), decision, comments.get(writId)),
+                writ -> "Writ " + writId + ": extension " + writ.extension().orElseThrow().state().name().toLowerCase()
+                        + "; the window ends at " + UtcTime.minutes(writ.grant().orElseThrow().expiresAt()), AGAIN,
+                PageMessages.inRow("comment", "inbox:extensions", extensions, a -> a.writ().id(), writId));
     }
 
     private String decide(String writId, Decision decision) {
-        try {
-            var writ = writs.decide(writId, caller(), decision, comments.get(writId));
-            PageMessages.done("Writ " + writId + ": " + decision.name().toLowerCase() + " recorded; now "
-                    + writ.state());
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("comment", commentControl("cards", awaiting, writId)));
-            return null;
-        }
-    }
-
-    /** The comment box of the writ's card on inbox.xhtml (each repeat lists its cards in the order of its list). */
-    private static String commentControl(String repeat, List<Awaiting> cards, String writId) {
-        for (int i = 0; i < cards.size(); i++) {
-            if (cards.get(i).writ().id().equals(writId)) {
-                return "inbox:" + repeat + ":" + i + ":comment";
-            }
-        }
-        return null;
+        return PageMessages.attempt(() -> writs.decide(writId, caller(), decision, comments.get(writId)),
+                writ -> "Writ " + writId + ": " + decision.name().toLowerCase() + " recorded; now " + writ.state(),
+                AGAIN, PageMessages.inRow("comment", "inbox:cards", awaiting, a -> a.writ().id(), writId));
     }
 
     private String caller() {

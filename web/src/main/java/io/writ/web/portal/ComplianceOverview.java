@@ -67,11 +67,7 @@ public class ComplianceOverview implements Serializable {
 
     /** Reads the evidence for the period picked; a wrong period is named beside its field. */
     public void show() {
-        try {
-            read();
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("from", "period:from", "to", "period:to"));
-        }
+        PageMessages.attempt(this::read, null, Map.of("from", "period:from", "to", "period:to"));
     }
 
     public String save() {

@@ -61,27 +61,15 @@ public class ManageCatalogue implements Serializable {
     }
 
     public String add() {
-        try {
-            var added = catalogue.add(form(), caller());
-            PageMessages.done("Entitlement " + added.name() + " added to the catalogue: " + added.riskTier()
-                    + ", at most " + added.maxMinutes() + " min");
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, CONTROLS);
-            return null;
-        }
+        return PageMessages.attempt(() -> catalogue.add(form(), caller()), added -> "Entitlement " + added.name()
+                + " added to the catalogue: " + added.riskTier() + ", at most " + added.maxMinutes() + " min",
+                AGAIN, CONTROLS);
     }
 
     public String revise() {
-        try {
-            var revised = catalogue.revise(revising, form(), caller());
-            PageMessages.done("Entitlement " + revised.name() + " revised: " + revised.riskTier() + ", at most "
-                    + revised.maxMinutes() + " min, " + revised.approvalsRequired() + " approval(s)");
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, CONTROLS);
-            return null;
-        }
+        return PageMessages.attempt(() -> catalogue.revise(revising, form(), caller()), revised -> "Entitlement "
+                + revised.name() + " revised: " + revised.riskTier() + ", at most " + revised.maxMinutes() + " min, "
+                + revised.approvalsRequired() + " approval(s)", AGAIN, CONTROLS);
     }
 
     /** Fills the form with a row of the table to revise it (no call: the row was read when the page was built). */

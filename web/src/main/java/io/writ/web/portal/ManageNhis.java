@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.nhi.Nhi;
 import io.writ.domain.nhi.NhiFinding;
 import io.writ.workflow.nhi.NhiDesk;
@@ -26,7 +27,7 @@ public class ManageNhis implements Serializable {
         static Row of(Nhi n) {
             return new Row(n.clientId(), n.owner() == null ? "none" : n.owner(),
                     n.secretAgeDays().map(d -> d + " days").orElse("unknown"),
-                    n.lastUsedAt().map(WritSummary::time).orElse("not seen"),
+                    n.lastUsedAt().map(UtcTime::minutes).orElse("not seen"),
                     n.privilegedRoles().isEmpty() ? "none" : String.join(", ", n.privilegedRoles().stream().sorted().toList()),
                     n.sortedFindings().stream().map(NhiFinding::name).toList());
         }
@@ -43,14 +44,9 @@ public class ManageNhis implements Serializable {
     }
 
     public String rotate(String clientId) {
-        try {
-            nhis.requestRotation(clientId, RotationReason.ON_DEMAND, security.getCallerPrincipal().getName());
-            PageMessages.done("Rotation of " + clientId + "'s secret started; its owner is told");
-            return "/admin/nhis.xhtml?faces-redirect=true";
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of());
-            return null;
-        }
+        return PageMessages.attempt(() -> nhis.requestRotation(clientId, RotationReason.ON_DEMAND,
+                        security.getCallerPrincipal().getName()), "Rotation of " + clientId
+                        + "'s secret started; its owner is told", "/admin/nhis.xhtml?faces-redirect=true", Map.of());
     }
 
     public List<Row> getRows() { return rows; }

@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.ticket.Ticket;
 import io.writ.domain.ticket.TicketState;
 import io.writ.domain.writ.Writ;
@@ -31,8 +32,8 @@ public class ManageTickets implements Serializable {
             implements Serializable {
 
         static Entry of(Ticket t) {
-            return new Entry(t.ref(), t.title(), t.state().name(), WritSummary.time(t.registeredAt()),
-                    Optional.ofNullable(t.closedAt()).map(WritSummary::time).orElse(null));
+            return new Entry(t.ref(), t.title(), t.state().name(), UtcTime.minutes(t.registeredAt()),
+                    Optional.ofNullable(t.closedAt()).map(UtcTime::minutes).orElse(null));
         }
 
         public boolean isOpen() {
@@ -53,28 +54,15 @@ public class ManageTickets implements Serializable {
     }
 
     public String register() {
-        try {
-            var ticket = desk.register(ref, title, state, caller());
-            PageMessages.done("Ticket " + ticket.ref() + " registered: " + ticket.state());
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, CONTROLS);
-            return null;
-        }
+        return PageMessages.attempt(() -> desk.register(ref, title, state, caller()),
+                ticket -> "Ticket " + ticket.ref() + " registered: " + ticket.state(), AGAIN, CONTROLS);
     }
 
     public String close(String ticketRef) {
-        try {
-            var ended = desk.close(ticketRef, caller());
-            PageMessages.done("Ticket " + ticketRef + " closed; " + ended.size()
-                    + (ended.size() == 1 ? " writ" : " writs") + " ended"
-                    + (ended.isEmpty() ? "" : ": " + String.join(", ", ended.stream().map(Writ::id)
-                    .toList())));
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of());
-            return null;
-        }
+        return PageMessages.attempt(() -> desk.close(ticketRef, caller()), ended -> "Ticket " + ticketRef + " closed; "
+                + ended.size() + (ended.size() == 1 ? " writ" : " writs") + " ended"
+                + (ended.isEmpty() ? "" : ": " + String.join(", ", ended.stream().map(Writ::id).toList())),
+                AGAIN, Map.of());
     }
 
     private String caller() {

@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.notice.InAppMessage;
 
 /** An in-app message as the messages page shows it (time in UTC, ready to print; the page to act on it). */
@@ -10,7 +11,7 @@ public record MessageView(String id, String kind, String subject, String body, S
         // Asked to decide: the writ's card in the inbox; told something: one's own writs.
         var page = m.kind().aboutReview() ? "/reviews.xhtml"
                 : m.kind().asksForDecision() ? "/inbox.xhtml#writ-" + m.writId() : "/writs.xhtml";
-        return new MessageView(m.id(), m.kind().name(), m.subject(), m.body(), WritSummary.time(m.createdAt()),
+        return new MessageView(m.id(), m.kind().name(), m.subject(), m.body(), UtcTime.minutes(m.createdAt()),
                 m.isRead(), page, m.writId());
     }
 

@@ -29,18 +29,12 @@ public class MyMessages implements Serializable {
     }
 
     public String markRead(String messageId) {
-        try {
-            desk.markRead(caller(), messageId);
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of());
-            return null;
-        }
+        return PageMessages.attempt(() -> desk.markRead(caller(), messageId), AGAIN, Map.of());
     }
 
     public String markAllRead() {
-        PageMessages.done(desk.markAllRead(caller()) + " message(s) marked read");
-        return AGAIN;
+        return PageMessages.attempt(() -> desk.markAllRead(caller()), marked -> marked + " message(s) marked read",
+                AGAIN, Map.of());
     }
 
     private String caller() {

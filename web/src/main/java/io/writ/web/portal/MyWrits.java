@@ -38,10 +38,9 @@ public class MyWrits implements Serializable {
 
     /** The post-access review: was the ended writ's access used as intended (a "no" needs a comment). */
     public String answer(String writId, boolean usedAsIntended) {
-        int row = postAccessDue.stream().map(WritSummary::id).toList().indexOf(writId);
         return PageMessages.attempt(() -> desk.answerPostAccessReview(writId, caller(), usedAsIntended,
                         comments.get(writId)), "Writ " + writId + ": post-access review answered", AGAIN,
-                Map.of("comment", "writs:due:" + row + ":comment"));
+                PageMessages.inRow("comment", "writs:due", postAccessDue, WritSummary::id, writId));
     }
 
     public String endNow(String writId) {

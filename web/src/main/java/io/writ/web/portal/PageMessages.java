@@ -2,18 +2,25 @@ package io.writ.web.portal;
 
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.WritException;
+import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.web.CauseChain;
 import io.writ.web.Interruption;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Puts what the model said on the page (field errors beside their fields, everything else at the top), or that
- * nothing changed because Keycloak or the database was not there for it.
+ * The pages' one failure path: every call a backing bean makes on the user's behalf goes through here. It says what
+ * was done, or puts what the model said on the page (field errors beside their fields, everything else at the top),
+ * or that nothing changed because Keycloak or the database was not there for it.
  */
-final class PageMessages {
+public final class PageMessages {
 
     private static final Logger LOG = Logger.getLogger(PageMessages.class.getName());
 
@@ -21,70 +28,106 @@ final class PageMessages {
     }
 
     /**
-     * Shows why nothing was done: the model's refusal (found in the cause chain: the process engine and transactions
-     * may wrap it), each field error beside the control the map names for its field, or at the top when it names
-     * none; or an {@link Interruption} (Keycloak away, the database busy) at the top, saying that nothing changed and
-     * to try again. Anything else is no answer for the user and is thrown on.
+     * One call on the user's behalf that needs no word when it is done: on success goes to {@code next} (a redirect,
+     * so the page is built afresh; null stays on the page), on refusal stays on the page with the reason.
      */
-    static void refused(RuntimeException failure, Map<String, String> controlsByField) {
-        var faces = FacesContext.getCurrentInstance();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidRequest invalid) {
-                invalid.errors().forEach(error -> faces.addMessage(controlsByField.get(error.field()),
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, error.field() + " " + error.message(),
-                                error.field() + " " + error.message())));
-                return;
-            }
-            if (t instanceof WritException refusal) {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getMessage(), null));
-                return;
-            }
-            var interruption = Interruption.of(t);
-            if (interruption.isPresent()) {
-                var cause = t;
-                LOG.warning(() -> "Told the user nothing changed: " + cause);
-                var message = capitalized(interruption.get().message()) + ".";
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
-                return;
-            }
+    static String attempt(Runnable action, String next, Map<String, String> controlsByField) {
+        try {
+            action.run();
+            return next;
+        } catch (RuntimeException failure) {
+            refused(failure, controlsByField);
+            return null;
         }
-        throw failure;
+    }
+
+    /** As {@link #attempt(Runnable, String, Map)}, and says {@code outcome} on the next page. */
+    static String attempt(Runnable action, String outcome, String next, Map<String, String> controlsByField) {
+        return attempt(() -> {
+            action.run();
+            done(outcome);
+        }, next, controlsByField);
+    }
+
+    /** As {@link #attempt(Runnable, String, Map)}, and says what the call answered (the writ as it now stands). */
+    static <T> String attempt(Supplier<T> action, Function<? super T, String> outcome, String next,
+                              Map<String, String> controlsByField) {
+        return attempt(() -> done(outcome.apply(action.get())), next, controlsByField);
+    }
+
+    /**
+     * Where a field's errors go when each row of a repeat has its own control named after the field
+     * ({@code repeat:row:field}, the rows in the order of the list); nowhere in particular (the top) when no row
+     * shows that id.
+     */
+    static <T> Map<String, String> inRow(String field, String repeat, List<T> rows, Function<? super T, String> idOf,
+                                         String id) {
+        var row = rows.stream().map(idOf).toList().indexOf(id);
+        return row < 0 ? Map.of() : Map.of(field, repeat + ":" + row + ":" + field);
+    }
+
+    /** What a page answers instead of itself when reading it failed with one of these causes. */
+    record Unreadable(int status, String message, List<Class<? extends Throwable>> causes) {
+    }
+
+    /**
+     * Reads what the page shows, before it renders; when the failure holds a cause an answer names (the first answer
+     * listed that does), sets the answer's response status and says its message at the top instead. Anything else is
+     * thrown on.
+     */
+    static void read(Runnable read, List<Unreadable> answers) {
+        try {
+            read.run();
+        } catch (RuntimeException failure) {
+            var answer = answers.stream()
+                    .filter(a -> a.causes().stream().anyMatch(cause -> CauseChain.find(failure, cause).isPresent()))
+                    .findFirst().orElseThrow(() -> failure);
+            var faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().setResponseStatus(answer.status());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, answer.message(), null));
+        }
+    }
+
+    /**
+     * What the read answers, or nothing when Keycloak was away for it: a page that shows several things shows the
+     * others and says this one cannot be read now. Anything else is thrown on.
+     */
+    public static <T> Optional<T> unlessKeycloakAway(Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (RuntimeException failure) {
+            CauseChain.find(failure, DirectoryUnavailable.class).orElseThrow(() -> failure);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Shows why nothing was done: the model's refusal, each field error beside the control the map names for its
+     * field, or at the top when it names none; or an {@link Interruption} (Keycloak away, the database busy) at the
+     * top, saying that nothing changed and to try again. Anything else is no answer for the user and is thrown on.
+     */
+    private static void refused(RuntimeException failure, Map<String, String> controlsByField) {
+        var faces = FacesContext.getCurrentInstance();
+        var answer = CauseChain.answer(failure).orElseThrow(() -> failure);
+        if (answer instanceof InvalidRequest invalid) {
+            invalid.errors().forEach(error -> faces.addMessage(controlsByField.get(error.field()),
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, error.field() + " " + error.message(),
+                            error.field() + " " + error.message())));
+        } else if (answer instanceof WritException refusal) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getMessage(), null));
+        } else {
+            LOG.warning(() -> "Told the user nothing changed: " + answer);
+            var message = capitalized(Interruption.of(answer).orElseThrow().message()) + ".";
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        }
     }
 
     private static String capitalized(String sentence) {
         return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
-    /**
-     * The cause of that type in the chain, if any: the model's refusals reach a page wrapped by the process engine,
-     * transactions or an EJB (a repository's NoSuchWrit arrives inside an EJBTransactionRolledbackException).
-     */
-    static <T extends Throwable> java.util.Optional<T> causeIn(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return java.util.Optional.of(type.cast(t));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * One call to the service on the user's behalf: on success says what happened and goes to {@code next} (a
-     * redirect, so the page is built afresh); on refusal stays on the page with the reason.
-     */
-    static String attempt(Runnable action, String outcome, String next, Map<String, String> controlsByField) {
-        try {
-            action.run();
-            done(outcome);
-            return next;
-        } catch (RuntimeException refused) {
-            refused(refused, controlsByField);
-            return null;
-        }
-    }
-
     /** A message that survives the redirect to the next page. */
-    static void done(String summary) {
+    private static void done(String summary) {
         var faces = FacesContext.getCurrentInstance();
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, null));
         faces.getExternalContext().getFlash().setKeepMessages(true);

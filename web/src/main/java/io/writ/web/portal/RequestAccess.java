@@ -47,16 +47,11 @@ public class RequestAccess implements Serializable {
     }
 
     public String submit() {
-        try {
-            var writ = writs.submit(security.getCallerPrincipal().getName(), new WritForm(
-                    entitlement, ticket, justification, durationMinutes, null,
-                    DeclaredScope.of(patterns(targets), patterns(commands), patterns(fileDestinations)), breakGlass));
-            PageMessages.done("Writ " + writ.id() + " for " + writ.entitlement() + " submitted: " + writ.state());
-            return "/writs.xhtml?faces-redirect=true";
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, CONTROLS);
-            return null;
-        }
+        return PageMessages.attempt(() -> writs.submit(security.getCallerPrincipal().getName(), new WritForm(
+                        entitlement, ticket, justification, durationMinutes, null, DeclaredScope.of(patterns(targets),
+                        patterns(commands), patterns(fileDestinations)), breakGlass)),
+                writ -> "Writ " + writ.id() + " for " + writ.entitlement() + " submitted: " + writ.state(),
+                "/writs.xhtml?faces-redirect=true", CONTROLS);
     }
 
     /** Patterns as typed: separated by commas or line breaks. */

@@ -54,24 +54,10 @@ public class ReviewInbox implements Serializable {
     }
 
     private String decide(String itemId, ReviewDecision decision) {
-        try {
-            var item = reviews.decide(itemId, caller(), decision, reasons.get(itemId));
-            PageMessages.done(item.entitlement() + " of " + item.identity() + ": " + decision.name() + " recorded"
-                    + (decision == ReviewDecision.KEEP ? "" : "; removed in Keycloak and read back"));
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("reason", reasonControl(itemId)));
-            return null;
-        }
-    }
-
-    private String reasonControl(String itemId) {
-        for (int i = 0; i < owed.size(); i++) {
-            if (owed.get(i).id().equals(itemId)) {
-                return "reviews:items:" + i + ":reason";
-            }
-        }
-        return null;
+        return PageMessages.attempt(() -> reviews.decide(itemId, caller(), decision, reasons.get(itemId)),
+                item -> item.entitlement() + " of " + item.identity() + ": " + decision.name() + " recorded"
+                        + (decision == ReviewDecision.KEEP ? "" : "; removed in Keycloak and read back"),
+                AGAIN, PageMessages.inRow("reason", "reviews:items", owed, Owed::id, itemId));
     }
 
     private String caller() {

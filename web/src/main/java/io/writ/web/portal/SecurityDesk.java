@@ -14,7 +14,6 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * A security analyst works the alert queue (contain, triage), reviews break-glass writs after the fact, and watches
@@ -63,23 +62,9 @@ public class SecurityDesk implements Serializable {
 
     /** Security's post-incident review of a break-glass writ. */
     public String review(String writId) {
-        try {
-            breakGlass.recordPostIncidentReview(writId, caller(), findings.get(writId));
-            PageMessages.done("Break-glass writ " + writId + " reviewed");
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("findings", findingsControl(writId)));
-            return null;
-        }
-    }
-
-    private String findingsControl(String writId) {
-        for (int i = 0; i < reviewsDue.size(); i++) {
-            if (reviewsDue.get(i).id().equals(writId)) {
-                return "desk:reviews:" + i + ":findings";
-            }
-        }
-        return null;
+        return PageMessages.attempt(() -> breakGlass.recordPostIncidentReview(writId, caller(), findings.get(writId)),
+                "Break-glass writ " + writId + " reviewed", AGAIN,
+                PageMessages.inRow("findings", "desk:reviews", reviewsDue, WritSummary::id, writId));
     }
 
     private String triage(String alertId, TriageOutcome outcome) {
@@ -87,25 +72,10 @@ public class SecurityDesk implements Serializable {
                 "Alert " + alertId + ": " + outcome.name().toLowerCase(), alertId);
     }
 
-    private String act(Supplier<?> action, String outcome, String alertId) {
-        try {
-            action.get();
-            PageMessages.done(outcome);
-            return AGAIN;
-        } catch (RuntimeException refused) {
-            PageMessages.refused(refused, Map.of("comment", commentControl(alertId)));
-            return null;
-        }
-    }
-
-    /** The comment box of the alert's card (the cards repeat in the order of {@link #open}). */
-    private String commentControl(String alertId) {
-        for (int i = 0; i < open.size(); i++) {
-            if (open.get(i).id().equals(alertId)) {
-                return "desk:alerts:" + i + ":comment";
-            }
-        }
-        return null;
+    /** An action on one alert card; a refusal's comment error goes to that card's comment box. */
+    private String act(Runnable action, String outcome, String alertId) {
+        return PageMessages.attempt(action, outcome, AGAIN,
+                PageMessages.inRow("comment", "desk:alerts", open, AlertSummary::id, alertId));
     }
 
     private String caller() {

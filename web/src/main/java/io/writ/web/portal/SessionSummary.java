@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.session.PrivilegedSession;
 
 import java.io.Serializable;
@@ -11,8 +12,8 @@ public record SessionSummary(String id, String source, String sourceSessionId, S
 
     static SessionSummary of(PrivilegedSession s) {
         return new SessionSummary(s.id(), s.source().name(), s.sourceSessionId(), s.identity(), s.writId().orElse(null),
-                s.link().name(), s.coverage().name(), WritSummary.time(s.startedAt()),
-                s.endedAt().map(WritSummary::time).orElse(null), s.eventCount(), s.commandCount(),
+                s.link().name(), s.coverage().name(), UtcTime.minutes(s.startedAt()),
+                s.endedAt().map(UtcTime::minutes).orElse(null), s.eventCount(), s.commandCount(),
                 s.transferCount(), s.outOfScopeCount());
     }
 }

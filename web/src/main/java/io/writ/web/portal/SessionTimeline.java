@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.SessionEvent;
 
@@ -13,7 +14,7 @@ public record SessionTimeline(SessionSummary session, List<Line> events) impleme
     public record Line(String at, String type, String target, String detail, String scope) implements Serializable {
 
         static Line of(SessionEvent e) {
-            return new Line(WritSummary.time(e.at()), e.type().name(), e.target().orElse(null),
+            return new Line(UtcTime.minutes(e.at()), e.type().name(), e.target().orElse(null),
                     e.detail().orElse(e.contentKept() ? null : "(not kept: LIGHT coverage)"),
                     e.inScope().map(in -> in ? "in scope" : "OUT OF SCOPE").orElse("no writ"));
         }

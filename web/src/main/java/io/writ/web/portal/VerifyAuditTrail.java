@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.audit.ChainedRecord;
 import io.writ.domain.audit.Checkpoint;
 import io.writ.domain.audit.Verdict;
@@ -14,9 +15,6 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +22,6 @@ import java.util.Map;
 @Named
 @ViewScoped
 public class VerifyAuditTrail implements Serializable {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /** What the last verification on this page found. */
     public record Outcome(boolean valid, long records, int checkpointsChecked, String lastCheckpoint,
@@ -47,7 +42,7 @@ public class VerifyAuditTrail implements Serializable {
 
         static Row of(ChainedRecord r) {
             var e = r.entry();
-            return new Row(r.seq(), time(e.at()), e.actor(), e.action(), e.subject(), e.detail(),
+            return new Row(r.seq(), UtcTime.seconds(e.at()), e.actor(), e.action(), e.subject(), e.detail(),
                     r.hash() == null ? "" : r.hash().substring(0, Math.min(12, r.hash().length())));
         }
     }
@@ -95,11 +90,7 @@ public class VerifyAuditTrail implements Serializable {
     }
 
     private static String describe(Checkpoint c) {
-        return "record " + c.seq() + ", signed " + time(c.at());
-    }
-
-    private static String time(Instant at) {
-        return TIME.format(at);
+        return "record " + c.seq() + ", signed " + UtcTime.seconds(c.at());
     }
 
     public LazyDataModel<Row> getRecords() { return records; }

@@ -7,8 +7,6 @@ import io.writ.web.security.PortalRole;
 import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.writ.WritQueries;
 import io.writ.workflow.sessions.SessionEvidence;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,6 +25,13 @@ import java.util.function.Function;
 @ViewScoped
 public class WritDetail implements Serializable {
 
+    /** The same answer whether the writ is missing or not the caller's: whether it exists is not for all to learn. */
+    private static final PageMessages.Unreadable NOT_YOURS = new PageMessages.Unreadable(404,
+            "Writ not found, or not yours to see.", List.of(NotFound.class, NotPermitted.class));
+    private static final PageMessages.Unreadable KEYCLOAK_AWAY = new PageMessages.Unreadable(503,
+            "Keycloak cannot be reached right now to tell whether you may see this writ; try again shortly.",
+            List.of(DirectoryUnavailable.class));
+
     @Inject WritDesk writs;
     @Inject WritQueries queries;
     @Inject SessionEvidence evidence;
@@ -39,31 +44,15 @@ public class WritDetail implements Serializable {
 
     /** Runs before the page is rendered (f:viewAction), once per visit, with {@link #id} from the address. */
     public void load() {
-        var faces = FacesContext.getCurrentInstance();
-        try {
-            if (id == null || id.isBlank()) {
-                throw new NotFound("no writ named");
-            }
-            view = WritDetailView.of(queries.dossierOf(id, caller(), overseer()));
-            sessions = evidence.linkedTo(id).stream()
-                    .map(s -> SessionTimeline.of(s, evidence.eventsOf(s.id()))).toList();
-        } catch (RuntimeException failure) {
-            if (PageMessages.causeIn(failure, NotFound.class).isPresent()
-                    || PageMessages.causeIn(failure, NotPermitted.class).isPresent()) {
-                // The same answer either way: whether a writ exists is itself not for everyone to learn.
-                tell(faces, 404, "Writ not found, or not yours to see.");
-            } else if (PageMessages.causeIn(failure, DirectoryUnavailable.class).isPresent()) {
-                tell(faces, 503, "Keycloak cannot be reached right now to tell whether you may see this writ; "
-                        + "try again shortly.");
-            } else {
-                throw failure;
-            }
-        }
+        PageMessages.read(this::read, List.of(NOT_YOURS, KEYCLOAK_AWAY));
     }
 
-    private static void tell(FacesContext faces, int status, String message) {
-        faces.getExternalContext().setResponseStatus(status);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    private void read() {
+        if (id == null || id.isBlank()) {
+            throw new NotFound("no writ named");
+        }
+        view = WritDetailView.of(queries.dossierOf(id, caller(), overseer()));
+        sessions = evidence.linkedTo(id).stream().map(s -> SessionTimeline.of(s, evidence.eventsOf(s.id()))).toList();
     }
 
     public String endNow() {

@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.writ.Approval;
 import io.writ.domain.writ.Grant;
@@ -17,7 +18,7 @@ public record WritDetailView(WritSummary writ, List<Decision> decisions, List<Ev
     /** One approver's decision. */
     public record Decision(String approver, String decision, String comment, String at) implements Serializable {
         static Decision of(Approval a) {
-            return new Decision(a.approver(), a.decision().name(), a.comment(), WritSummary.time(a.at()));
+            return new Decision(a.approver(), a.decision().name(), a.comment(), UtcTime.minutes(a.at()));
         }
     }
 
@@ -25,7 +26,7 @@ public record WritDetailView(WritSummary writ, List<Decision> decisions, List<Ev
     public record Event(String at, String atIso, String actor, String what, String detail) implements Serializable {
         static Event of(AuditEntry e) {
             var words = e.action().replaceFirst("^writ\\.", "").replace('-', ' ');
-            return new Event(WritSummary.time(e.at()), e.at().toString(), e.actor(),
+            return new Event(UtcTime.minutes(e.at()), e.at().toString(), e.actor(),
                     words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1), e.detail());
         }
     }
@@ -34,7 +35,7 @@ public record WritDetailView(WritSummary writ, List<Decision> decisions, List<Ev
     public record Times(String grantedAt, String expiresAt, String expiresAtIso, String endRequestedAt,
                         String reason, String confirmedAbsentAt, String sessionsLoggedOutAt) implements Serializable {
         static Times of(Grant g) {
-            return new Times(WritSummary.time(g.grantedAt()), WritSummary.time(g.expiresAt()),
+            return new Times(UtcTime.minutes(g.grantedAt()), UtcTime.minutes(g.expiresAt()),
                     g.expiresAt().toString(), g.endRequestedAt().map(Times::seconds).orElse(null),
                     g.revocationReason().map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse(null),
                     g.confirmedAbsentAt().map(Times::seconds).orElse(null),

@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Extension;
@@ -7,8 +8,6 @@ import io.writ.domain.writ.Grant;
 import io.writ.domain.writ.WritState;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** A writ as the pages show it, read once when the page is built (times in UTC, ready to print). */
 public record WritSummary(String id, String requester, String target, String entitlement, String riskTier,
@@ -18,9 +17,6 @@ public record WritSummary(String id, String requester, String target, String ent
                           String grantedAt, String endsAt, String endsAtIso, String ending, String extension)
         implements java.io.Serializable {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     static WritSummary of(Writ w) {
         var grant = w.grant();
         return new WritSummary(w.id(), w.requester(), w.target(), w.entitlement(), w.riskTier().name(),
@@ -28,8 +24,8 @@ public record WritSummary(String id, String requester, String target, String ent
                 String.join(", ", w.scope().targets()), String.join(", ", w.scope().commands()),
                 String.join(", ", w.scope().fileDestinations()), w.approvalsSoFar(),
                 w.policy().map(ApprovalPolicy::approvalsRequired).orElse(null), w.requestedMinutes(), w.breakGlass(),
-                time(w.submittedAt()), grant.map(Grant::grantedAt).map(WritSummary::time).orElse(null),
-                grant.map(Grant::expiresAt).map(WritSummary::time).orElse(null),
+                UtcTime.minutes(w.submittedAt()), grant.map(Grant::grantedAt).map(UtcTime::minutes).orElse(null),
+                grant.map(Grant::expiresAt).map(UtcTime::minutes).orElse(null),
                 grant.map(Grant::expiresAt).map(Instant::toString).orElse(null), ending(w),
                 w.extension().map(WritSummary::extension).orElse(null));
     }
@@ -65,9 +61,5 @@ public record WritSummary(String id, String requester, String target, String ent
 
     private static String extension(Extension e) {
         return e.minutes() + " more min: " + e.state().name();
-    }
-
-    static String time(Instant at) {
-        return TIME.format(at);
     }
 }

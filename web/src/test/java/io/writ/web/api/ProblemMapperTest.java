@@ -1,13 +1,19 @@
 package io.writ.web.api;
 
+import io.writ.domain.InvalidRequest;
 import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.domain.writ.NoSuchWrit;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRolledbackException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.persistence.PessimisticLockException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +75,33 @@ class ProblemMapperTest {
 
         assertThat(answer.getStatus()).isEqualTo(500);
         assertThat(error(answer)).isEqualTo("unexpected failure; see the portal log");
+    }
+
+    @Test
+    void aRefusalWrappedByTheContainerIsAnsweredAsTheModelSaidIt() {
+        var answer = mapper.toResponse(new EJBTransactionRolledbackException("rolled back", new NoSuchWrit("w-1")));
+
+        assertThat(answer.getStatus()).isEqualTo(404);
+        assertThat(error(answer)).isEqualTo("no writ w-1");
+    }
+
+    @Test
+    void fieldErrorsAreNamedOneByOne() {
+        var answer = mapper.toResponse(new EJBException(InvalidRequest.of("ticket", "is closed")));
+
+        assertThat(answer.getStatus()).isEqualTo(400);
+        assertThat(((Map<?, ?>) answer.getEntity()).get("errors"))
+                .isEqualTo(List.of(Map.of("field", "ticket", "message", "is closed")));
+    }
+
+    @Test
+    void anUnreadableBodyIsABadRequestEvenWhenWhatItHitWasARefusal() {
+        // The outermost answer in the chain wins: the body could not be read, whatever refused it underneath.
+        var answer = mapper.toResponse(new WebApplicationException(
+                new JsonbException("unexpected token", InvalidRequest.of("durationMinutes", "is not a number"))));
+
+        assertThat(answer.getStatus()).isEqualTo(400);
+        assertThat(error(answer)).startsWith("the body is not the JSON this endpoint takes: unexpected token");
     }
 
     private static String error(jakarta.ws.rs.core.Response answer) {

@@ -12,8 +12,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Writs in the database. */
 @Stateless
@@ -45,10 +49,30 @@ public class JpaWritRepository implements WritRepository {
 
     @Override
     public List<Writ> mine(String requester) {
-        return em.createQuery("select w from Writ w where w.requester = :requester "
-                        + "order by w.submittedAt desc", Writ.class)
+        return em.createQuery("select w from Writ w where w.terms.requester = :requester "
+                        + "order by w.terms.submittedAt desc", Writ.class)
                 .setParameter("requester", requester)
                 .getResultList();
+    }
+
+    @Override
+    public Map<String, List<Writ>> latestOf(Set<String> requesters, int max) {
+        if (requesters.isEmpty()) {
+            return Map.of();
+        }
+        // A writ is among its requester's latest when fewer than max of theirs are newer: one read for all of them,
+        // in JPQL that H2 and PostgreSQL both take. Writs submitted at the same instant may let more through, hence
+        // the limit below.
+        var latest = em.createQuery("select w from Writ w where w.terms.requester in :requesters "
+                        + "and (select count(newer) from Writ newer "
+                        + "where newer.terms.requester = w.terms.requester "
+                        + "and newer.terms.submittedAt > w.terms.submittedAt) < :max "
+                        + "order by w.terms.requester, w.terms.submittedAt desc", Writ.class)
+                .setParameter("requesters", requesters)
+                .setParameter("max", (long) max)
+                .getResultList();
+        return latest.stream().collect(Collectors.groupingBy(Writ::requester, LinkedHashMap::new,
+                Collectors.collectingAndThen(Collectors.toList(), writs -> writs.stream().limit(max).toList())));
     }
 
     @Override
@@ -59,7 +83,7 @@ public class JpaWritRepository implements WritRepository {
     @Override
     public List<Writ> extensionAwaitingDecision() {
         return em.createQuery("select w from Writ w where w.state = :state "
-                        + "and w.extension.state = :pending order by w.submittedAt", Writ.class)
+                        + "and w.extension.state = :pending order by w.terms.submittedAt", Writ.class)
                 .setParameter("state", WritState.ACTIVE)
                 .setParameter("pending", ExtensionState.PENDING)
                 .getResultList();
@@ -67,8 +91,8 @@ public class JpaWritRepository implements WritRepository {
 
     @Override
     public List<Writ> activeWithTicket(String ticketRef) {
-        return em.createQuery("select w from Writ w where w.ticket = :ticket and w.state = :state "
-                        + "order by w.submittedAt", Writ.class)
+        return em.createQuery("select w from Writ w where w.terms.ticket = :ticket and w.state = :state "
+                        + "order by w.terms.submittedAt", Writ.class)
                 .setParameter("ticket", ticketRef)
                 .setParameter("state", WritState.ACTIVE)
                 .getResultList();
@@ -76,7 +100,7 @@ public class JpaWritRepository implements WritRepository {
 
     @Override
     public List<Writ> grantedTo(String target, int max) {
-        return em.createQuery("select w from Writ w where w.target = :target "
+        return em.createQuery("select w from Writ w where w.terms.target = :target "
                         + "and w.grant.grantedAt is not null order by w.grant.grantedAt desc", Writ.class)
                 .setParameter("target", target)
                 .setMaxResults(max)
@@ -85,25 +109,26 @@ public class JpaWritRepository implements WritRepository {
 
     @Override
     public List<Writ> awaitingPostIncidentReview() {
-        return em.createQuery("select w from Writ w where w.postIncidentReviewDue is not null "
-                        + "and w.postIncidentReviewedAt is null order by w.postIncidentReviewDue",
+        return em.createQuery("select w from Writ w where w.postIncidentReview.due is not null "
+                        + "and w.postIncidentReview.reviewedAt is null order by w.postIncidentReview.due",
                         Writ.class)
                 .getResultList();
     }
 
     @Override
     public List<Writ> awaitingPostAccessReviewBy(String who) {
-        return em.createQuery("select w from Writ w where w.postAccessReviewAskedAt is not null "
-                        + "and w.postAccessAnsweredAt is null and (w.requester = :who or w.targetOwner = :who) "
-                        + "order by w.postAccessReviewAskedAt desc", Writ.class)
+        return em.createQuery("select w from Writ w where w.postAccessReview.askedAt is not null "
+                        + "and w.postAccessReview.answeredAt is null "
+                        + "and (w.terms.requester = :who or w.terms.targetOwner = :who) "
+                        + "order by w.postAccessReview.askedAt desc", Writ.class)
                 .setParameter("who", who)
                 .getResultList();
     }
 
     @Override
     public List<Writ> activeFor(String target) {
-        return em.createQuery("select w from Writ w where w.target = :target and w.state = :state "
-                        + "order by w.submittedAt", Writ.class)
+        return em.createQuery("select w from Writ w where w.terms.target = :target and w.state = :state "
+                        + "order by w.terms.submittedAt", Writ.class)
                 .setParameter("target", target)
                 .setParameter("state", WritState.ACTIVE)
                 .getResultList();
@@ -124,8 +149,9 @@ public class JpaWritRepository implements WritRepository {
 
     @Override
     public List<Writ> submittedBetween(Instant from, Instant to) {
-        return em.createQuery("select w from Writ w where w.submittedAt >= :from and w.submittedAt < :to "
-                        + "order by w.submittedAt", Writ.class)
+        return em.createQuery("select w from Writ w "
+                        + "where w.terms.submittedAt >= :from and w.terms.submittedAt < :to "
+                        + "order by w.terms.submittedAt", Writ.class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
@@ -149,7 +175,7 @@ public class JpaWritRepository implements WritRepository {
     }
 
     private List<Writ> inState(WritState state) {
-        return em.createQuery("select w from Writ w where w.state = :state order by w.submittedAt",
+        return em.createQuery("select w from Writ w where w.state = :state order by w.terms.submittedAt",
                         Writ.class)
                 .setParameter("state", state)
                 .getResultList();

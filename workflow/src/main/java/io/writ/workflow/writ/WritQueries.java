@@ -2,6 +2,8 @@ package io.writ.workflow.writ;
 
 import io.writ.domain.NotPermitted;
 import io.writ.domain.audit.AuditTrail;
+import io.writ.domain.ticket.TicketState;
+import io.writ.domain.ticket.TicketSystem;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritEvent;
 import io.writ.domain.writ.WritRepository;
@@ -10,10 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** What people may read of writs: their own, those awaiting their decision, one writ with its history. */
+/** What people may read of writs: their own, those awaiting their decision (an approver's inbox), one writ in full. */
 @ApplicationScoped
 @Transactional
 public class WritQueries {
@@ -30,6 +36,9 @@ public class WritQueries {
     @Inject
     ElevationProcess process;
 
+    @Inject
+    TicketSystem tickets;
+
     /** The writs a person asked for, newest first. */
     public List<Writ> mine(String requester) {
         return writs.mine(requester);
@@ -41,10 +50,32 @@ public class WritQueries {
         return writs.awaitingDecision().stream().filter(w -> w.awaitsDecisionFrom(who)).toList();
     }
 
-    /** The active writs whose extension awaits a decision this person may make. */
-    public List<Writ> extensionsAwaiting(String approver) {
+    /**
+     * Everything awaiting this person's decision, with the ticket's state and the requester's latest other writs
+     * beside each: the histories in one read for all requesters, and each distinct ticket checked once.
+     */
+    public Inbox inbox(String approver) {
         var who = approvers.named(approver);
-        return writs.extensionAwaitingDecision().stream().filter(w -> w.awaitsExtensionDecisionFrom(who)).toList();
+        var awaiting = writs.awaitingDecision().stream().filter(w -> w.awaitsDecisionFrom(who)).toList();
+        var extensions = writs.extensionAwaitingDecision().stream().filter(w -> w.awaitsExtensionDecisionFrom(who))
+                .toList();
+        // One more than shown each: a writ awaiting may be among its requester's latest, and is not its own history.
+        var latest = writs.latestOf(awaiting.stream().map(Writ::requester).collect(Collectors.toSet()),
+                Inbox.HISTORY + 1);
+        var checked = new HashMap<String, TicketState>();
+        return new Inbox(
+                awaiting.stream().map(w -> new Inbox.Entry(w, ticketState(w, checked), history(w, latest))).toList(),
+                extensions.stream().map(w -> new Inbox.Entry(w, ticketState(w, checked), List.of())).toList());
+    }
+
+    /** What the ticket system says of the writ's ticket now, asked once per ticket however many writs it backs. */
+    private Optional<TicketState> ticketState(Writ writ, Map<String, TicketState> checked) {
+        return writ.ticket().map(ref -> checked.computeIfAbsent(ref, r -> tickets.check(r).state()));
+    }
+
+    private static List<Writ> history(Writ writ, Map<String, List<Writ>> latest) {
+        return latest.getOrDefault(writ.requester(), List.of()).stream()
+                .filter(other -> !other.id().equals(writ.id())).limit(Inbox.HISTORY).toList();
     }
 
     /** The ended writs whose post-access review this person still owes, newest first. */

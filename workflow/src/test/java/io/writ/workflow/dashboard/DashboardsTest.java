@@ -151,6 +151,7 @@ class DashboardsTest {
             return kept.stream().filter(w -> w.requester().equals(requester))
                     .sorted(Comparator.comparing(Writ::submittedAt).reversed()).toList();
         }
+        public Map<String, List<Writ>> latestOf(Set<String> requesters, int max) { return Map.of(); }
         public List<Writ> awaitingDecision() { return inState(WritState.PENDING_APPROVAL); }
         public List<Writ> activeWithTicket(String ticketRef) { return List.of(); }
         public List<Writ> activeFor(String target) { return List.of(); }
