@@ -188,7 +188,7 @@ public final class EvidenceFigures {
             return unreadable(NHI_SECRETS, name, definition, "count");
         }
         var records = nhis.get().stream().map(n -> new EvidenceRecord("nhi", n.clientId(),
-                !n.findings().contains(NhiFinding.SECRET_OLDER_THAN_POLICY),
+                !n.secretDueForRotation(),
                 n.secretAgeDays().map(d -> "secret " + d + " days old").orElse("secret age unknown"))).toList();
         long old = records.stream().filter(r -> !r.passes()).count();
         return new EvidenceFigure(NHI_SECRETS, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition,

@@ -1,7 +1,6 @@
 package io.writ.domain.identity;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How to reach a person the directory knows: their username, and their e-mail address if they have one (a
@@ -12,9 +11,5 @@ public record Contact(String username, String email) {
     public Contact {
         Objects.requireNonNull(username, "username");
         email = email == null || email.isBlank() ? null : email.strip();
-    }
-
-    public Optional<String> emailAddress() {
-        return Optional.ofNullable(email);
     }
 }

@@ -18,10 +18,6 @@ import java.util.Set;
 public record DirectoryClient(String clientId, String serviceAccount, boolean enabled, String owner,
                               boolean ownerEnabled, Instant secretCreatedAt, Set<String> realmRoles) {
 
-    public Optional<String> ownerName() {
-        return Optional.ofNullable(owner);
-    }
-
     public Optional<Instant> secretMadeAt() {
         return Optional.ofNullable(secretCreatedAt);
     }

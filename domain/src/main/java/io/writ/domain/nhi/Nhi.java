@@ -41,11 +41,18 @@ public record Nhi(String clientId, String identity, String owner, Optional<Durat
             findings.add(NhiFinding.STANDING_PRIVILEGED_ROLE);
         }
         var age = client.secretMadeAt().map(made -> Duration.between(made, now));
-        if (age.isEmpty() || age.get().compareTo(maxSecretAge) > 0) {
+        if (age.isEmpty()) {
+            findings.add(NhiFinding.SECRET_AGE_UNKNOWN);
+        } else if (age.get().compareTo(maxSecretAge) > 0) {
             findings.add(NhiFinding.SECRET_OLDER_THAN_POLICY);
         }
         return new Nhi(client.clientId(), client.serviceAccount(), client.owner(), age,
                 Set.copyOf(standing), lastUsedAt, Set.copyOf(findings));
+    }
+
+    /** Whether its secret is due for rotation (see {@link NhiFinding#asksForRotation()}). */
+    public boolean secretDueForRotation() {
+        return findings.stream().anyMatch(NhiFinding::asksForRotation);
     }
 
     /** The findings in a stable order, for pages and answers. */

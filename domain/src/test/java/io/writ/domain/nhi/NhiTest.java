@@ -48,10 +48,16 @@ class NhiTest {
     }
 
     @Test
-    void aSecretOlderThanPolicyOrOfUnknownAgeIsAFinding() {
-        assertThat(assess("alice", true, NOW.minus(Duration.ofDays(91)), Set.of(), Set.of()).findings())
-                .containsExactly(NhiFinding.SECRET_OLDER_THAN_POLICY);
-        assertThat(assess("alice", true, null, Set.of(), Set.of()).findings())
-                .containsExactly(NhiFinding.SECRET_OLDER_THAN_POLICY);
+    void aSecretOlderThanPolicyOrOfUnknownAgeIsAFindingOfItsOwnAndBothAskForRotation() {
+        var old = assess("alice", true, NOW.minus(Duration.ofDays(91)), Set.of(), Set.of());
+        var unknown = assess("alice", true, null, Set.of(), Set.of());
+        var fresh = assess("alice", true, NOW.minus(Duration.ofDays(89)), Set.of(), Set.of());
+
+        assertThat(old.findings()).containsExactly(NhiFinding.SECRET_OLDER_THAN_POLICY);
+        assertThat(unknown.findings()).as("not called older than policy: nobody knows")
+                .containsExactly(NhiFinding.SECRET_AGE_UNKNOWN);
+        assertThat(old.secretDueForRotation()).isTrue();
+        assertThat(unknown.secretDueForRotation()).isTrue();
+        assertThat(fresh.secretDueForRotation()).isFalse();
     }
 }

@@ -11,6 +11,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Keycloak's clients that act through a service account, as the model's non-human identities: each with its owner
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class KeycloakNhiClients implements NhiClients {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakNhiClients.class.getName());
 
     /** The client attribute naming the person accountable for an NHI. */
     static final String OWNER_ATTRIBUTE = "writ.owner";
@@ -70,11 +73,14 @@ public class KeycloakNhiClients implements NhiClients {
                 AdminSession.names(realm.users().get(account.getId()).roles().realmLevel().listAll()));
     }
 
+    /** When the client's secret was made, as Keycloak records it; null when it does not, or not readably. */
     private static Instant secretCreatedAt(ClientRepresentation client) {
         var made = client.getAttributes() == null ? null : client.getAttributes().get(SECRET_CREATION_TIME);
         try {
             return made == null || made.isBlank() ? null : Instant.ofEpochSecond(Long.parseLong(made.strip()));
         } catch (NumberFormatException unreadable) {
+            LOG.warning(() -> "Client " + client.getClientId() + " has an unreadable " + SECRET_CREATION_TIME + " ('"
+                    + made + "'): its secret's age is unknown");
             return null;
         }
     }

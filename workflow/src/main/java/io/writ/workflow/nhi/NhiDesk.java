@@ -93,7 +93,7 @@ public class NhiDesk {
     /** Starts a rotation for every NHI whose secret is older than policy and has none running. */
     public int rotateWhatPolicyRequires() {
         var due = inventory().stream()
-                .filter(n -> n.findings().contains(NhiFinding.SECRET_OLDER_THAN_POLICY))
+                .filter(Nhi::secretDueForRotation)
                 .filter(n -> !process.isRunningFor(n.clientId()))
                 .toList();
         due.forEach(n -> requestRotation(n.clientId(), RotationReason.POLICY, AuditEntry.SYSTEM));

@@ -2,18 +2,14 @@ package io.writ.workflow.review;
 
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotFound;
-import io.writ.domain.alert.AlertRepository;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryRef;
-import io.writ.domain.identity.NotInDirectory;
 import io.writ.domain.nhi.Nhi;
-import io.writ.domain.notice.Notice;
 import io.writ.domain.review.ReviewNotices;
-import io.writ.domain.writ.PostAccessReview;
 import io.writ.domain.notice.NoticeOutbox;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewCampaignRepository;
@@ -21,11 +17,6 @@ import io.writ.domain.review.ReviewDecision;
 import io.writ.domain.review.ReviewItem;
 import io.writ.domain.review.ReviewItemKind;
 import io.writ.domain.review.ReviewItemState;
-import io.writ.domain.review.UsageEvidence;
-import io.writ.domain.session.SessionRepository;
-import io.writ.domain.writ.Writ;
-import io.writ.domain.writ.WritRepository;
-import io.writ.domain.writ.Wildcard;
 import io.writ.workflow.review.process.ReviewCampaignProcess;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
@@ -38,19 +29,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Access review campaigns, each use case in one transaction. A campaign's items are read live from Keycloak: every
- * direct holder of a catalogue entitlement who does not hold it through an active writ (assignments made behind the
- * portal's back included), and every NHI credential; each with the usage evidence of the period. A decision acts at
- * once and is read back; the deadline is kept by the campaign's process.
+ * Access review campaigns, each use case in one transaction: started over what {@link StandingAccess} finds, decided
+ * item by item (a decision acts in Keycloak at once and is read back), reminded, and closed at the deadline by the
+ * campaign's process.
  */
 @ApplicationScoped
 @Transactional
@@ -66,13 +52,7 @@ public class ReviewDesk {
     AccessAssignments assignments;
 
     @Inject
-    WritRepository writs;
-
-    @Inject
-    SessionRepository sessions;
-
-    @Inject
-    AlertRepository alerts;
+    StandingAccess standingAccess;
 
     @Inject
     NhiDesk nhis;
@@ -100,27 +80,11 @@ public class ReviewDesk {
                 : scope.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
         var within = parseDeadline(deadline);
         var now = clock.instant();
-        var items = new ArrayList<ReviewItem>();
-        var covered = new TreeSet<String>();
-        var holders = new Holders();
-        for (var entitlement : catalogue.all()) {
-            if (inScope(patterns, entitlement.name())) {
-                covered.add(entitlement.name());
-                items.addAll(standingAssignments(entitlement, now, holders));
-            }
-        }
-        for (var nhi : nhis.inventory()) {
-            if (inScope(patterns, nhi.clientId())) {
-                covered.add(nhi.clientId());
-                items.add(ReviewItem.nhiCredential(nhi.clientId(), nhi.identity(), nhi.owner(),
-                        evidence(nhi.identity(), now.minus(Duration.ofDays(settings.nhiCadenceDays())), now),
-                        settings.fallbackReviewer()));
-            }
-        }
-        var campaign = ReviewCampaign.open(patterns, covered, items, by, now, now.plus(within));
+        var found = standingAccess.within(patterns, now);
+        var campaign = ReviewCampaign.open(patterns, found.covered(), found.items(), by, now, now.plus(within));
         campaigns.save(campaign);
         audit.record(new AuditEntry(now, by, "review.campaign-started", subject(campaign),
-                items.size() + " item(s) over " + (patterns.isEmpty() ? "every entitlement and NHI"
+                found.items().size() + " item(s) over " + (patterns.isEmpty() ? "every entitlement and NHI"
                         : String.join(", ", patterns)) + "; deadline " + campaign.deadline()));
         byReviewer(campaign.undecided()).forEach((reviewer, owed) ->
                 notices.record(ReviewNotices.reviewNeeded(campaign, reviewer, owed, now)));
@@ -217,86 +181,6 @@ public class ReviewDesk {
         return campaigns.awaitingDecisionBy(reviewer);
     }
 
-    // --- collecting -------------------------------------------------------------------------------------------
-
-    /**
-     * What one campaign start learnt about each holder: most hold several entitlements, and their writs and usage
-     * do not change while the campaign is collected, so each is read once per holder rather than once per item
-     * (a campaign of 100,000 items over a few thousand people asked the database half a million times otherwise).
-     */
-    private final class Holders {
-        private final Map<String, Set<String>> throughWrits = new HashMap<>();
-        private final Map<String, Usage> usage = new HashMap<>();
-
-        /** The entitlements the holder has through an active writ now. */
-        Set<String> throughWrits(String holder) {
-            return throughWrits.computeIfAbsent(holder, h -> writs.activeFor(h).stream()
-                    .map(Writ::entitlement).collect(Collectors.toSet()));
-        }
-
-        UsageEvidence evidence(String holder, Instant since) {
-            return usage.computeIfAbsent(holder + "\n" + since, k -> Usage.of(ReviewDesk.this, holder, since))
-                    .evidence(since);
-        }
-    }
-
-    /** The figures of one identity's usage evidence; each item gets an evidence of its own from them. */
-    private record Usage(int sessions, Optional<Instant> lastUsedAt, int alerts, int breakGlass, String answers) {
-        static Usage of(ReviewDesk desk, String identity, Instant since) {
-            var inPeriod = desk.writs.grantedTo(identity, 200).stream()
-                    .filter(w -> w.grant().map(g -> !g.grantedAt().isBefore(since)).orElse(false)).toList();
-            long breakGlass = inPeriod.stream().filter(Writ::breakGlass).count();
-            return new Usage(desk.sessions.ofIdentitySince(identity, since).size(),
-                    desk.sessions.lastActivityOf(identity), desk.alerts.aboutIdentitySince(identity, since).size(),
-                    (int) breakGlass, postAccessAnswers(inPeriod));
-        }
-
-        UsageEvidence evidence(Instant since) {
-            return new UsageEvidence(since, sessions, lastUsedAt, alerts, breakGlass, answers);
-        }
-    }
-
-    private List<ReviewItem> standingAssignments(Entitlement entitlement, Instant now, Holders known) {
-        var items = new ArrayList<ReviewItem>();
-        var since = now.minus(Duration.ofDays(entitlement.reviewCadenceDays()));
-        java.util.Set<String> holders;
-        try {
-            holders = assignments.holdersOf(entitlement);
-        } catch (NotInDirectory missing) {
-            // A catalogue entry Keycloak does not know has no holders to review; the campaign goes on without it.
-            audit.record(new AuditEntry(now, AuditEntry.SYSTEM, "review.entitlement-missing",
-                    "entitlement:" + entitlement.name(), missing.getMessage()));
-            return items;
-        }
-        for (var holder : new TreeSet<>(holders)) {
-            if (!known.throughWrits(holder).contains(entitlement.name())) {
-                items.add(ReviewItem.standingAssignment(holder, entitlement, known.evidence(holder, since),
-                        settings.fallbackReviewer()));
-            }
-        }
-        return items;
-    }
-
-    /** What the identity did with its access since then: sessions, last use, alerts, break-glass, answers. */
-    private UsageEvidence evidence(String identity, Instant since, Instant now) {
-        return Usage.of(this, identity, since).evidence(since);
-    }
-
-    private static String postAccessAnswers(List<Writ> writs) {
-        long asIntended = writs.stream().flatMap(w -> w.postAccessReview().stream())
-                .filter(r -> r.usedAsIntended().orElse(false)).count();
-        var notAsIntended = writs.stream()
-                .filter(w -> w.postAccessReview().flatMap(PostAccessReview::usedAsIntended).filter(b -> !b).isPresent())
-                .map(w -> "writ " + w.id() + ": " + w.postAccessReview().flatMap(PostAccessReview::comment).orElse(""))
-                .toList();
-        long unanswered = writs.stream().filter(Writ::awaitsPostAccessReview).count();
-        if (asIntended == 0 && notAsIntended.isEmpty() && unanswered == 0) {
-            return "none";
-        }
-        return asIntended + " used as intended, " + notAsIntended.size() + " not" + (notAsIntended.isEmpty() ? ""
-                : " (" + String.join("; ", notAsIntended) + ")") + ", " + unanswered + " unanswered";
-    }
-
     // --- acting -----------------------------------------------------------------------------------------------
 
     /** Removes the standing access in Keycloak and reads it back; returns what was done, in a sentence. */
@@ -304,8 +188,7 @@ public class ReviewDesk {
         if (item.kind() == ReviewItemKind.NHI_CREDENTIAL) {
             return removeNhiAccess(item, decision);
         }
-        var entitlement = catalogue.named(item.entitlement())
-                .orElseThrow(() -> new NotFound("entitlement " + item.entitlement() + " left the catalogue"));
+        var entitlement = catalogue.require(item.entitlement());
         revokeAndReadBack(item.identity(), entitlement);
         int loggedOut = assignments.logout(DirectoryRef.named(item.identity()));
         return entitlement.name() + " removed from " + item.identity() + " and read back absent; " + loggedOut
@@ -364,10 +247,6 @@ public class ReviewDesk {
         } catch (DateTimeParseException e) {
             throw InvalidRequest.of("deadline", "an ISO-8601 duration such as P14D or PT5S");
         }
-    }
-
-    private static boolean inScope(List<String> patterns, String name) {
-        return patterns.isEmpty() || patterns.stream().anyMatch(p -> Wildcard.matches(p, name));
     }
 
     private ReviewCampaign require(String campaignId) {

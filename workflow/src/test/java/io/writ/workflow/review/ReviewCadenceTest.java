@@ -56,14 +56,20 @@ class ReviewCadenceTest {
         when(desk.catalogue.all()).thenReturn(List.of(PROD_DB, BILLING));
         desk.assignments = mock(AccessAssignments.class);
         when(desk.assignments.holdersOf(PROD_DB)).thenReturn(Set.of("tina", "uma"));
-        desk.writs = mock(WritRepository.class);
-        desk.sessions = mock(SessionRepository.class);
-        when(desk.sessions.lastActivityOf(any())).thenReturn(Optional.empty());
-        desk.alerts = mock(AlertRepository.class);
         desk.nhis = mock(NhiDesk.class);
+        var found = new StandingAccess();
+        found.catalogue = desk.catalogue;
+        found.assignments = desk.assignments;
+        found.nhis = desk.nhis;
+        found.writs = mock(WritRepository.class);
+        found.sessions = mock(SessionRepository.class);
+        when(found.sessions.lastActivityOf(any())).thenReturn(Optional.empty());
+        found.alerts = mock(AlertRepository.class);
+        desk.standingAccess = found;
         when(desk.nhis.inventory()).thenReturn(List.of(new Nhi("ci-deployer", "service-account-ci-deployer",
                 "alice", Optional.of(Duration.ofDays(3)), Set.of(), Optional.empty(), Set.of())));
         desk.audit = mock(AuditTrail.class);
+        found.audit = desk.audit;
         desk.process = mock(ReviewCampaignProcess.class);
         desk.notices = mock(NoticeOutbox.class);
         desk.settings = new ReviewSettings();
@@ -71,8 +77,9 @@ class ReviewCadenceTest {
         desk.settings.remindAfter = "P7D";
         desk.settings.fallbackReviewer = "admin";
         desk.settings.nhiCadenceDays = 90;
+        found.settings = desk.settings;
         desk.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        when(desk.writs.grantedTo(any(), anyInt())).thenReturn(List.of());
+        when(found.writs.grantedTo(any(), anyInt())).thenReturn(List.of());
     }
 
     @Test
@@ -83,7 +90,7 @@ class ReviewCadenceTest {
         // tina holds prod-db-admin through a writ right now: that is no standing assignment
         var writ = mock(io.writ.domain.writ.Writ.class);
         when(writ.entitlement()).thenReturn("prod-db-admin");
-        when(desk.writs.activeFor("tina")).thenReturn(List.of(writ));
+        when(desk.standingAccess.writs.activeFor("tina")).thenReturn(List.of(writ));
 
         var campaign = desk.startWhatCadenceRequires().orElseThrow();
 

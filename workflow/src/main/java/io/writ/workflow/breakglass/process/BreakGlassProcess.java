@@ -34,16 +34,18 @@ public class BreakGlassProcess {
         writ.attachProcess(instance.getId());
     }
 
-    /** Completes the writ's post-incident review task; false when there is none open. */
-    public boolean completeReview(String writId) {
+    /**
+     * Completes the writ's post-incident review task, so its overdue timer stops. The review itself is on the writ;
+     * a process that no longer waits for it (its history long gone, say) has nothing to complete.
+     */
+    public void completeReview(String writId) {
         var tasks = startup.engine().getTaskService();
         var task = tasks.createTaskQuery().processInstanceBusinessKey(writId)
                 .processDefinitionKey(ProcessModels.BREAK_GLASS).taskDefinitionKey(ProcessModels.TASK_REVIEW_BREAK_GLASS)
                 .singleResult();
         if (task == null) {
-            return false;
+            return;
         }
         tasks.complete(task.getId());
-        return true;
     }
 }
