@@ -125,6 +125,12 @@ public class ApprovalPolicy {
     }
 
     /** The groups whose members may decide: the approvers, the backup group once escalated, and the sponsors. */
+    /** Whether someone in these groups may decide under this policy (as approver, backup or sponsor). */
+    boolean hasDeciderAmong(java.util.Set<String> groups) {
+        return groups.contains(approverGroup) || backupGroup().filter(groups::contains).isPresent()
+                || sponsorRequired && groups.contains(sponsorGroup);
+    }
+
     public List<String> decidingGroups() {
         var groups = new ArrayList<String>();
         groups.add(approverGroup);

@@ -1,6 +1,7 @@
 package io.writ.domain.writ;
 
 import io.writ.domain.InvalidRequest;
+import io.writ.domain.NotPermitted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -52,14 +53,35 @@ public class Extension {
     }
 
     /**
-     * More time asked for a window granted under that policy. The whole window, extensions included, may not exceed
-     * the policy's maximum: asking beyond it is refused with the minutes still available, rather than approved and
+     * The requester of an active writ asks for more time while its window runs; one extension awaits a decision at a
+     * time, and break-glass keeps its short window. The whole window, extensions included, may not exceed the
+     * policy's maximum: asking beyond it is refused with the minutes still available, rather than approved and
      * silently shortened.
      */
-    static Extension requested(int minutes, Grant grant, ApprovalPolicy policy, Instant at) {
+    static Extension requested(Writ writ, String by, int minutes, Instant at) {
+        var id = writ.id();
+        var state = writ.state();
+        if (!writ.requester().equals(by)) {
+            throw new NotPermitted("only the requester may ask for more time on writ " + id);
+        }
+        if (writ.breakGlass()) {
+            throw new WritStateConflict(state, "break-glass writ " + id + " keeps its short window: ask for a writ "
+                    + "on a ticket to go on");
+        }
+        if (state != WritState.ACTIVE) {
+            throw new WritStateConflict(state, "writ " + id + " is " + state + ": it can be extended only while ACTIVE");
+        }
+        var grant = writ.grant().orElseThrow();
+        if (!at.isBefore(grant.expiresAt())) {
+            throw new WritStateConflict(state, "the window of writ " + id + " ended at " + grant.expiresAt());
+        }
+        if (writ.pendingExtension().isPresent()) {
+            throw new WritStateConflict(state, "an extension of writ " + id + " already awaits a decision");
+        }
         if (minutes < 1) {
             throw InvalidRequest.of("extraMinutes", "must be at least 1 minute");
         }
+        var policy = writ.policy().orElseThrow();
         long room = policy.maxMinutes() - Duration.between(grant.grantedAt(), grant.expiresAt()).toMinutes();
         if (minutes > room) {
             throw InvalidRequest.of("extraMinutes", room <= 0

@@ -2,32 +2,15 @@ package io.writ.domain.writ;
 
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotPermitted;
-import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.entitlement.SessionCoverage;
-import io.writ.domain.identity.DirectoryRef;
-import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.writ.domain.writ.SeparationOfDuties.objectionToDeciding;
@@ -48,65 +31,7 @@ import static java.time.temporal.ChronoUnit.MINUTES;
  */
 @Entity
 @Table(name = "writ")
-public class Writ {
-
-    @Id
-    @Column(length = 36)
-    private String id;
-
-    @Embedded
-    private WritTerms terms;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 30)
-    private WritState state;
-
-    @Embedded
-    private ApprovalPolicy policy;
-
-    /** How much of the sessions under this writ is kept as evidence; decided at submission. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "session_coverage", length = 10)
-    private SessionCoverage sessionCoverage;
-
-    // Owned by the writ (no back reference), so that each decision raises the writ's version: two approvers
-    // deciding at once on the same writ cannot both win, even when neither decision completes it.
-    // Loaded with the writ: the decisions are part of the aggregate, few, and read wherever the writ is shown.
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @JoinColumn(name = "writ_id", nullable = false, updatable = false)
-    @OrderBy("sequence")
-    private List<Approval> approvals = new ArrayList<>();
-
-    @Embedded
-    private Grant grant;
-
-    @Embedded
-    private Extension extension;
-
-    @Column(name = "process_instance_id", length = 64)
-    private String processInstanceId;
-
-    /** When approval was reached or refused. */
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    /** When the writ reached a final state, and who brought it there (null when nobody did: a deadline). */
-    @Column(name = "ended_at")
-    private Instant endedAt;
-
-    @Column(name = "ended_by", length = 200)
-    private String endedBy;
-
-    /** Due once a break-glass writ's access was revoked; null before, and for every other writ. */
-    @Embedded
-    private PostIncidentReview postIncidentReview;
-
-    /** Asked once the writ's access was revoked; null before. */
-    @Embedded
-    private PostAccessReview postAccessReview;
-
-    @Version
-    private long version;
+public class Writ extends WritRecord {
 
     /** What happened since the application last took the events (not kept: the audit trail keeps them). */
     @Transient
@@ -151,12 +76,8 @@ public class Writ {
         if (requestedMinutes() > policy.maxMinutes()) {
             throw InvalidRequest.of("durationMinutes", "at most " + policy.maxMinutes() + " minutes for " + entitlement());
         }
-        this.policy = policy;
-        this.state = WritState.PENDING_APPROVAL;
-        if (policy.autoApprove()) {
-            this.state = WritState.APPROVED;
-            this.decidedAt = Objects.requireNonNull(now, "now");
-        }
+        decisions().under(policy, now);
+        state = policy.autoApprove() ? WritState.APPROVED : WritState.PENDING_APPROVAL;
         if (breakGlass()) {
             raise(Kind.BREAK_GLASS, requester(), now, "glass broken: " + entitlement() + " for " + target()
                     + " granted at once for at most " + policy.maxMinutes() + " min without the approval of "
@@ -186,40 +107,27 @@ public class Writ {
      */
     public boolean approve(Approver approver, String comment, Instant now) {
         requireState(WritState.PENDING_APPROVAL, "be approved");
-        refuseIf(objectionToDeciding(this, approver));
-        var kept = Comments.optional(comment, "comment");
-        approvals.add(new Approval(approvals.size() + 1, approver, Decision.APPROVE, kept, now, policy));
-        boolean met = policy.isMetBy(approvals);
+        boolean met = decisions().approve(this, approver, comment, now);
         if (met) {
             state = WritState.APPROVED;
-            decidedAt = now;
         }
-        raise(Kind.APPROVED, approver.username(), now, decisionDetail(kept));
+        raise(Kind.APPROVED, approver.username(), now, decisions().latest(state));
         return met;
     }
 
     /** One approver's refusal ends the writ; they must say why. */
     public void reject(Approver approver, String comment, Instant now) {
         requireState(WritState.PENDING_APPROVAL, "be rejected");
-        refuseIf(objectionToDeciding(this, approver));
-        var why = Comments.required(comment, "comment", "say why the writ is rejected");
-        approvals.add(new Approval(approvals.size() + 1, approver, Decision.REJECT, why, now, policy));
+        decisions().reject(this, approver, comment, now);
         state = WritState.REJECTED;
-        decidedAt = now;
         end(approver.username(), now);
-        raise(Kind.REJECTED, approver.username(), now, decisionDetail(why));
-    }
-
-    private String decisionDetail(String comment) {
-        return (comment == null ? "" : comment + " — ") + approvalsSoFar() + " of " + policy.approvalsRequired()
-                + " approvals; now " + state;
+        raise(Kind.REJECTED, approver.username(), now, decisions().latest(state));
     }
 
     /** The writ has waited a while: those who may decide and have not are reminded. */
     public void remindApprovers(Instant now) {
         requireState(WritState.PENDING_APPROVAL, "have its approvers reminded");
-        raise(Kind.APPROVERS_REMINDED, SYSTEM, now, approvalsSoFar() + " of " + policy.approvalsRequired()
-                + " approvals so far");
+        raise(Kind.APPROVERS_REMINDED, SYSTEM, now, decisions().soFar() + " so far");
     }
 
     /**
@@ -228,8 +136,7 @@ public class Writ {
      */
     public void escalateTo(String backupGroup, Instant now) {
         requireState(WritState.PENDING_APPROVAL, "be escalated");
-        if (policy.backupGroup().filter(backupGroup::equals).isEmpty()) {
-            policy = policy.escalatedTo(backupGroup);
+        if (decisions().escalateTo(backupGroup)) {
             raise(Kind.ESCALATED, SYSTEM, now, "handed to backup group " + backupGroup);
         }
     }
@@ -277,7 +184,7 @@ public class Writ {
         if (!breakGlass() || grant == null) {
             throw new WritStateConflict(state, "writ " + id + " is no granted break-glass writ: nothing to announce");
         }
-        raise(Kind.BREAK_GLASS_ANNOUNCED, SYSTEM, now, "security and the approver group " + policy.approverGroup()
+        raise(Kind.BREAK_GLASS_ANNOUNCED, SYSTEM, now, "security and the approver group " + policy().orElseThrow().approverGroup()
                 + " told: " + requester() + " holds " + entitlement() + " until " + grant.expiresAt());
     }
 
@@ -339,21 +246,9 @@ public class Writ {
         return true;
     }
 
-    /** The requester asks for more time while the window runs; one extension awaits a decision at a time. */
+    /** The requester asks for more time while the window runs (see {@link Extension#requested} for its rules). */
     public void requestExtension(String by, int extraMinutes, Instant now) {
-        if (!requester().equals(by)) {
-            throw new NotPermitted("only the requester may ask for more time on writ " + id);
-        }
-        if (breakGlass()) {
-            throw new WritStateConflict(state, "break-glass writ " + id + " keeps its short window: ask for a writ "
-                    + "on a ticket to go on");
-        }
-        requireState(WritState.ACTIVE, "be extended");
-        requireWindowOpen(now);
-        if (pendingExtension().isPresent()) {
-            throw new WritStateConflict(state, "an extension of writ " + id + " already awaits a decision");
-        }
-        extension = Extension.requested(extraMinutes, grant, policy, now);
+        extension = Extension.requested(this, by, extraMinutes, now);
         raise(Kind.EXTENSION_REQUESTED, by, now, extraMinutes + " more minutes");
     }
 
@@ -461,68 +356,6 @@ public class Writ {
         return pendingExtension().isPresent() && objectionToDecidingExtension(this, approver).isEmpty();
     }
 
-    /** Whether the post-access review was asked and not yet answered. */
-    public boolean awaitsPostAccessReview() {
-        return postAccessReview != null && postAccessReview.isPending();
-    }
-
-    /** Whether the break-glass writ's post-incident review is due and not yet done. */
-    public boolean awaitsPostIncidentReview() {
-        return postIncidentReview != null && postIncidentReview.isPending();
-    }
-
-    /**
-     * Who may read this writ: its requester and target, the owner of its non-human target, whoever decided on it
-     * or belongs to a group that may, and overseers (security and compliance, told by the caller's roles).
-     */
-    public boolean mayBeSeenBy(String who, Set<String> groups, boolean overseer) {
-        if (overseer || terms.involves(who) || approvals.stream().anyMatch(a -> a.approver().equals(who))) {
-            return true;
-        }
-        return policy != null && (groups.contains(policy.approverGroup())
-                || policy.backupGroup().filter(groups::contains).isPresent()
-                || (policy.sponsorRequired() && groups.contains(policy.sponsorGroup())));
-    }
-
-    /**
-     * How long people took to approve it: from submission to the approval that completed it. Empty when the writ
-     * was approved at once by its policy (no person was asked), was refused, or is not approved yet.
-     */
-    public Optional<Duration> timeToApprove() {
-        if (decidedAt == null || state == WritState.REJECTED || policy == null || policy.autoApprove()) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(submittedAt(), decidedAt));
-    }
-
-    /** Since when the writ has waited for its next decision: its submission, or the latest approval so far. */
-    public Optional<Instant> awaitingDecisionSince() {
-        if (state != WritState.PENDING_APPROVAL) {
-            return Optional.empty();
-        }
-        return Optional.of(approvals.isEmpty() ? submittedAt() : approvals.get(approvals.size() - 1).at());
-    }
-
-    /** The groups whose members may decide on it now; none unless it awaits a decision. */
-    public List<String> awaitedGroups() {
-        return state == WritState.PENDING_APPROVAL ? policy.decidingGroups() : List.of();
-    }
-
-    /** How many people have approved so far. */
-    public int approvalsSoFar() {
-        return (int) approvals.stream().filter(a -> a.decision() == Decision.APPROVE).count();
-    }
-
-    /** Whether this writ's grant had stopped covering its identity by that instant. */
-    public boolean grantEndedBy(Instant at) {
-        return grant != null && !at.isBefore(grant.windowEnd());
-    }
-
-    /** Whether the grant covered that instant: granted, not yet expired, and its end not yet asked for. */
-    public boolean isActiveAt(Instant at) {
-        return grant != null && grant.covers(at);
-    }
-
     // --- helpers ---
 
     private void raise(Kind kind, String by, Instant at, String detail) {
@@ -554,45 +387,4 @@ public class Writ {
         return pendingExtension().orElseThrow(() ->
                 new WritStateConflict(state, "writ " + id + " has no extension awaiting a decision"));
     }
-
-    // --- its fields, as they stand ---
-
-    public String id() { return id; }
-    /** What was asked, fixed at submission. */
-    public WritTerms terms() { return terms; }
-    public String requester() { return terms.requester(); }
-    public String target() { return terms.target(); }
-    /** The target as the directory is to be told of its grant and revocation: by its key when known. */
-    public DirectoryRef targetRef() { return terms.targetRef(); }
-    /** The accountable human owner when the target is a non-human identity. */
-    public Optional<String> targetOwner() { return terms.targetOwner(); }
-    public String entitlement() { return terms.entitlement(); }
-    public RiskTier riskTier() { return terms.riskTier(); }
-    /** The backing ticket; absent only for break-glass access. */
-    public Optional<String> ticket() { return terms.ticket(); }
-    public String justification() { return terms.justification(); }
-    public DeclaredScope scope() { return terms.scope(); }
-    public int requestedMinutes() { return terms.requestedMinutes(); }
-    public boolean breakGlass() { return terms.breakGlass(); }
-    public boolean thirdParty() { return terms.thirdParty(); }
-    public WritState state() { return state; }
-    public Optional<ApprovalPolicy> policy() { return Optional.ofNullable(policy); }
-    public Optional<SessionCoverage> sessionCoverage() { return Optional.ofNullable(sessionCoverage); }
-    /** Every decision so far, in the order made. */
-    public List<Approval> approvals() { return Collections.unmodifiableList(approvals); }
-    public Optional<Grant> grant() { return Optional.ofNullable(grant); }
-    /** The latest extension asked for, whatever its decision. */
-    public Optional<Extension> extension() { return Optional.ofNullable(extension); }
-    /** The extension awaiting a decision; one still undecided when the writ ended lapsed with it. */
-    public Optional<Extension> pendingExtension() {
-        return extension().filter(e -> e.isPending() && state == WritState.ACTIVE);
-    }
-    public Optional<String> processInstanceId() { return Optional.ofNullable(processInstanceId); }
-    public Optional<PostIncidentReview> postIncidentReview() { return Optional.ofNullable(postIncidentReview); }
-    public Optional<PostAccessReview> postAccessReview() { return Optional.ofNullable(postAccessReview); }
-    public Instant submittedAt() { return terms.submittedAt(); }
-    public Optional<Instant> decidedAt() { return Optional.ofNullable(decidedAt); }
-    public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
-    public Optional<String> endedBy() { return Optional.ofNullable(endedBy); }
-    public long version() { return version; }
 }

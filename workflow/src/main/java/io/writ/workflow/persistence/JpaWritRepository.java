@@ -141,7 +141,8 @@ public class JpaWritRepository implements WritRepository {
 
     @Override
     public List<Writ> decidedSince(Instant since) {
-        return em.createQuery("select w from Writ w where w.decidedAt >= :since order by w.decidedAt",
+        return em.createQuery("select w from Writ w where w.decisions.decidedAt >= :since "
+                        + "order by w.decisions.decidedAt",
                         Writ.class)
                 .setParameter("since", since)
                 .getResultList();
