@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and that grants, revocations and logouts really happen there. Whatever a test adds to Keycloak it takes away
  * again, so the demo realm is as imported for the other tests.
  */
+@Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
 class IdentityDirectoryIT {
 

@@ -1,5 +1,5 @@
 /**
- * Session evidence and alerts as use cases: ingesting reported events (linking, scope checks, detection), and
- * containing and triaging the alerts they raise.
+ * Session evidence: ingesting reported events (linking each to the writ that covered it, scope checks, detection)
+ * and watching Keycloak's logins; the alerts they raise are contained and triaged in the containment package.
  */
 package io.writ.workflow.sessions;
