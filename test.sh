@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, process, Arquillian (Payara Micro + a real Keycloak the build starts) and
-# browser tests in headless Chromium, then the short fault injection. The process and persistence tests run a second
+# browser tests in headless Chromium, and beside them the short fault injection (FaultInjectionIT). The process and persistence tests run a second
 # time on a real PostgreSQL server, and ClusterIT runs two portal nodes on it (scripts/postgres.sh installs the
 # Debian package when missing and starts a server of its own on port WRIT_PG_PORT, default 15432; stopped at the
 # end). Installs what the tests need and is missing (Chromium and its driver, and Node's npm for the build).
@@ -24,12 +24,10 @@ fi
 
 pg_port="${WRIT_PG_PORT:-15432}"
 started=$SECONDS
-phases=()
-# At the end of every run, passed or failed: where the time went, per phase and per test class.
+# At the end of every run, passed or failed: where the time went, class by class.
 finish() {
   scripts/postgres.sh stop >/dev/null 2>&1 || true
   scripts/test-durations.sh || true
-  printf '%s\n' "${phases[@]}"
   echo "./test.sh took $((SECONDS - started)) s in all"
 }
 trap finish EXIT
@@ -37,15 +35,4 @@ scripts/postgres.sh start >/dev/null
 scripts/postgres.sh fresh writ_process_tests >/dev/null
 scripts/postgres.sh fresh writ_persistence_tests >/dev/null
 
-phase=$SECONDS
 mvn -B -ntp verify -Dwrit.test.postgresql="jdbc:postgresql://127.0.0.1:$pg_port" "$@"
-phases+=("$(printf '%9d  the build and every test (mvn verify)' $((SECONDS - phase)))")
-
-# The short form of the fault injection (scripts/fault-injection.sh): Keycloak stopped and started, the portal killed
-# with SIGKILL and started again, during three waves of writs; no writ left unfinished, no leaked role, no audit
-# record missing, the chain intact. Skipped with WRIT_SKIP_FAULTS=true (for instance with -Dit.test=... runs).
-if [[ "${WRIT_SKIP_FAULTS:-false}" != true ]]; then
-  phase=$SECONDS
-  FAULT_WRITS_PER_WAVE="${FAULT_WRITS_PER_WAVE:-5}" scripts/fault-injection.sh
-  phases+=("$(printf '%9d  the fault injection' $((SECONDS - phase)))")
-fi

@@ -2,8 +2,9 @@
 # Fault injection: during a run of many one-minute writs, stop and start Keycloak, and kill -9 the portal and start it
 # again; then check that every writ is final, Keycloak's role mappings equal the starting baseline (no leaked
 # privilege), no audit record is missing and the chain verifies. Own ports (portal 8480, Keycloak 8580) and data
-# (target/fault-data). FAULT_WRITS_PER_WAVE (20) writs per wave, three waves. ./test.sh runs a short form
-# (FAULT_WRITS_PER_WAVE=5) after the test suite. Exit code 0 = every check held.
+# (target/fault-data). FAULT_WRITS_PER_WAVE (20) writs per wave, three waves. The integration tests run a short form
+# (FAULT_WRITS_PER_WAVE=5, FaultInjectionIT) beside the others. FAULT_CLASSPATH names the classpath of the program
+# (the test classes and H2's driver), which is otherwise found with Maven. Exit code 0 = every check held.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO="$PWD"
@@ -29,9 +30,12 @@ scripts/keycloak.sh start
 trap 'scripts/keycloak.sh stop || true' EXIT
 
 # The benchmark classes use the JDK and the H2 driver only (for the database's raw-JDBC figures and audit checks).
-h2_version=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)
-mvn -B -q -ntp dependency:get -Dartifact="com.h2database:h2:$h2_version" -Dtransitive=false
-local_repo=$(mvn -B -q -ntp -Dstyle.color=never help:evaluate -Dexpression=settings.localRepository -DforceStdout \
-  | sed 's/\x1b\[[0-9;]*m//g')
-classpath="web/target/test-classes:$local_repo/com/h2database/h2/$h2_version/h2-$h2_version.jar"
+classpath="${FAULT_CLASSPATH:-}"
+if [[ -z $classpath ]]; then
+  h2_version=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)
+  mvn -B -q -ntp dependency:get -Dartifact="com.h2database:h2:$h2_version" -Dtransitive=false
+  local_repo=$(mvn -B -q -ntp -Dstyle.color=never help:evaluate -Dexpression=settings.localRepository -DforceStdout \
+    | sed 's/\x1b\[[0-9;]*m//g')
+  classpath="web/target/test-classes:$local_repo/com/h2database/h2/$h2_version/h2-$h2_version.jar"
+fi
 java -cp "$classpath" io.writ.web.bench.FaultInjection

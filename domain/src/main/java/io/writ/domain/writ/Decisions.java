@@ -99,6 +99,11 @@ public class Decisions {
         return approvals.stream().anyMatch(a -> a.approver().equals(who));
     }
 
+    /** Whether this person made exactly this decision already (a repeat of it changes nothing). */
+    boolean made(String who, Decision decision) {
+        return approvals.stream().anyMatch(a -> a.approver().equals(who) && a.decision() == decision);
+    }
+
     /** Since when the next decision is awaited: the latest decision, or else then (the submission). */
     Instant awaitedSince(Instant submittedAt) {
         return approvals.isEmpty() ? submittedAt : approvals.get(approvals.size() - 1).at();

@@ -102,6 +102,11 @@ public class Extension {
         return new Extension(minutes, requestedAt, ExtensionState.REJECTED, by, Objects.requireNonNull(at, "at"), why);
     }
 
+    /** Whether this person decided it so (a repeat of their decision changes nothing). */
+    boolean decidedAs(String who, ExtensionState decided) {
+        return state == decided && who.equals(decidedBy);
+    }
+
     public boolean isPending() {
         return state == ExtensionState.PENDING;
     }

@@ -16,7 +16,7 @@ final class SeparationOfDuties {
     }
 
     /** Why this person may not approve or reject the writ, or empty when they may. */
-    static Optional<String> objectionToDeciding(Writ w, Approver a) {
+    static Optional<String> objectionToDeciding(WritRecord w, Approver a) {
         var conflict = conflictOfInterest(w, a);
         if (conflict.isPresent()) {
             return conflict;
@@ -37,7 +37,7 @@ final class SeparationOfDuties {
     }
 
     /** Why this person may not decide on the writ's extension, or empty when they may. */
-    static Optional<String> objectionToDecidingExtension(Writ w, Approver a) {
+    static Optional<String> objectionToDecidingExtension(WritRecord w, Approver a) {
         var conflict = conflictOfInterest(w, a);
         if (conflict.isPresent()) {
             return conflict;
@@ -51,7 +51,7 @@ final class SeparationOfDuties {
      * The groups whose members may decide on the writ now: the approver group, the backup group once escalated, and
      * the sponsor group while a sponsor seat is open. Who is asked for a decision.
      */
-    static Set<String> groupsThatMayDecide(Writ w) {
+    static Set<String> groupsThatMayDecide(WritRecord w) {
         var policy = w.policy().orElseThrow();
         var groups = new LinkedHashSet<String>();
         groups.add(policy.approverGroup());
@@ -63,7 +63,7 @@ final class SeparationOfDuties {
     }
 
     /** The groups whose members may decide on the writ's extension. */
-    static Set<String> groupsThatMayDecideExtension(Writ w) {
+    static Set<String> groupsThatMayDecideExtension(WritRecord w) {
         var policy = w.policy().orElseThrow();
         var groups = new LinkedHashSet<String>();
         groups.add(policy.approverGroup());
@@ -75,7 +75,7 @@ final class SeparationOfDuties {
      * The people who may not decide on the writ whatever groups they are in: those with a conflict of interest
      * (requester, target, owner of a non-human target) and, unless it is about an extension, whoever decided already.
      */
-    static Set<String> barredFromDeciding(Writ w, boolean extension) {
+    static Set<String> barredFromDeciding(WritRecord w, boolean extension) {
         var barred = new LinkedHashSet<String>();
         barred.add(w.requester());
         barred.add(w.target());
@@ -86,7 +86,7 @@ final class SeparationOfDuties {
         return barred;
     }
 
-    private static Optional<String> conflictOfInterest(Writ w, Approver a) {
+    private static Optional<String> conflictOfInterest(WritRecord w, Approver a) {
         String who = a.username();
         if (who.equals(w.requester())) {
             return Optional.of("you asked for writ " + w.id() + "; someone else must decide on it");

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import static io.writ.domain.writ.SeparationOfDuties.objectionToDeciding;
 import static io.writ.domain.writ.SeparationOfDuties.objectionToDecidingExtension;
 import static io.writ.domain.writ.SeparationOfDuties.refuseIf;
 import static io.writ.domain.writ.WritEvent.Kind;
@@ -100,12 +99,14 @@ public class Writ extends WritRecord {
     }
 
     /**
-     * One approval. Returns true when it was the one that made the writ approved.
-     *
-     * @throws WritStateConflict           the writ is not awaiting a decision
-     * @throws SeparationOfDutiesViolation this person may not decide on it
+     * One approval; true when it was the one that made the writ approved, false for one that did not (or for the
+     * same approval again). A writ not awaiting a decision is a {@link WritStateConflict}; a person who may not
+     * decide on it, a {@link SeparationOfDutiesViolation}.
      */
     public boolean approve(Approver approver, String comment, Instant now) {
+        if (alreadyDecided(approver.username(), Decision.APPROVE)) {
+            return false;
+        }
         requireState(WritState.PENDING_APPROVAL, "be approved");
         boolean met = decisions().approve(this, approver, comment, now);
         if (met) {
@@ -117,6 +118,9 @@ public class Writ extends WritRecord {
 
     /** One approver's refusal ends the writ; they must say why. */
     public void reject(Approver approver, String comment, Instant now) {
+        if (alreadyDecided(approver.username(), Decision.REJECT)) {
+            return;
+        }
         requireState(WritState.PENDING_APPROVAL, "be rejected");
         decisions().reject(this, approver, comment, now);
         state = WritState.REJECTED;
@@ -149,10 +153,13 @@ public class Writ extends WritRecord {
         raise(Kind.EXPIRED_UNAPPROVED, SYSTEM, now, "no decision before the approval deadline");
     }
 
-    /** The requester withdraws the writ before it is granted. */
-    public void cancel(String by, Instant now) {
+    /** The requester withdraws the writ before it is granted; false, changing nothing, when it was withdrawn. */
+    public boolean cancel(String by, Instant now) {
         if (!requester().equals(by)) {
             throw new NotPermitted("only the requester may cancel writ " + id);
+        }
+        if (state == WritState.CANCELLED) {
+            return false;
         }
         if (state != WritState.SUBMITTED && state != WritState.PENDING_APPROVAL) {
             throw conflict("be cancelled", "before it is approved");
@@ -160,6 +167,7 @@ public class Writ extends WritRecord {
         state = WritState.CANCELLED;
         end(by, now);
         raise(Kind.CANCELLED, by, now, "withdrawn by the requester");
+        return true;
     }
 
     /**
@@ -248,6 +256,9 @@ public class Writ extends WritRecord {
 
     /** The requester asks for more time while the window runs (see {@link Extension#requested} for its rules). */
     public void requestExtension(String by, int extraMinutes, Instant now) {
+        if (pendingExtension().filter(e -> e.minutes() == extraMinutes && requester().equals(by)).isPresent()) {
+            return; // the same request again
+        }
         extension = Extension.requested(this, by, extraMinutes, now);
         raise(Kind.EXTENSION_REQUESTED, by, now, extraMinutes + " more minutes");
     }
@@ -258,6 +269,9 @@ public class Writ extends WritRecord {
      * already passed every seat and the total stays within the policy's maximum.
      */
     public void approveExtension(Approver approver, Instant now) {
+        if (extension().filter(e -> e.decidedAs(approver.username(), ExtensionState.APPROVED)).isPresent()) {
+            return; // the same decision again
+        }
         requireState(WritState.ACTIVE, "be extended");
         var pending = requirePendingExtension();
         requireWindowOpen(now);
@@ -269,6 +283,9 @@ public class Writ extends WritRecord {
 
     /** The extension is refused, with a reason; the original end stands. */
     public void rejectExtension(Approver approver, String comment, Instant now) {
+        if (extension().filter(e -> e.decidedAs(approver.username(), ExtensionState.REJECTED)).isPresent()) {
+            return; // the same decision again
+        }
         requireState(WritState.ACTIVE, "have its extension rejected");
         var pending = requirePendingExtension();
         refuseIf(objectionToDecidingExtension(this, approver));
@@ -346,15 +363,6 @@ public class Writ extends WritRecord {
 
     // --- what the writ says about itself beyond its fields ---
 
-    /** Whether this person could decide on the writ now: it awaits a decision and they may make it. */
-    public boolean awaitsDecisionFrom(Approver approver) {
-        return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
-    }
-
-    /** Whether this person could decide on the writ's pending extension now. */
-    public boolean awaitsExtensionDecisionFrom(Approver approver) {
-        return pendingExtension().isPresent() && objectionToDecidingExtension(this, approver).isEmpty();
-    }
 
     // --- helpers ---
 

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.writ.domain.writ.SeparationOfDuties.objectionToDeciding;
+import static io.writ.domain.writ.SeparationOfDuties.objectionToDecidingExtension;
+
 /**
  * What is kept of a writ, and what it says about itself: its terms, state, decisions, grant, extension, reviews and
  * when it ended. Only {@link Writ}'s transitions change it; everything here reads.
@@ -83,6 +86,24 @@ public abstract class WritRecord {
     /** Whether the break-glass writ's post-incident review is due and not yet done. */
     public boolean awaitsPostIncidentReview() {
         return postIncidentReview != null && postIncidentReview.isPending();
+    }
+
+    /** Whether this person could decide on the writ now: it awaits a decision and they may make it. */
+    public boolean awaitsDecisionFrom(Approver approver) {
+        return state == WritState.PENDING_APPROVAL && objectionToDeciding(this, approver).isEmpty();
+    }
+
+    /** Whether this person could decide on the writ's pending extension now. */
+    public boolean awaitsExtensionDecisionFrom(Approver approver) {
+        return pendingExtension().isPresent() && objectionToDecidingExtension(this, approver).isEmpty();
+    }
+
+    /**
+     * Whether this person already made exactly this decision on the writ: the same click again, or two of them at
+     * once. The repeat is answered as the first was and changes nothing.
+     */
+    public boolean alreadyDecided(String approver, Decision decision) {
+        return decisions().made(approver, decision);
     }
 
     /**

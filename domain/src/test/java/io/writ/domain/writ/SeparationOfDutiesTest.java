@@ -65,11 +65,23 @@ class SeparationOfDutiesTest {
     void theSameApproverTwiceCountsOnce() {
         var w = Writs.pending(2);
         w.approve(BOB, null, at(1));
+        w.takeEvents();
 
-        assertThatThrownBy(() -> w.approve(BOB, "again", at(2)))
+        assertThat(w.approve(BOB, "again", at(2))).as("the same approval again: a repeat, not a second seat")
+                .isFalse();
+        assertThat(w.approvalsSoFar()).isEqualTo(1);
+        assertThat(w.state()).isEqualTo(WritState.PENDING_APPROVAL);
+        assertThat(w.takeEvents()).as("nothing happened").isEmpty();
+    }
+
+    @Test
+    void whoApprovedMayNotThenRejectNorTheOtherWayRound() {
+        var w = Writs.pending(2);
+        w.approve(BOB, null, at(1));
+
+        assertThatThrownBy(() -> w.reject(BOB, "changed my mind", at(2)))
                 .isInstanceOf(SeparationOfDutiesViolation.class)
                 .hasMessageContaining("already decided");
-        assertThat(w.approvalsSoFar()).isEqualTo(1);
         assertThat(w.state()).isEqualTo(WritState.PENDING_APPROVAL);
     }
 

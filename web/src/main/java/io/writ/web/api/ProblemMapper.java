@@ -5,7 +5,9 @@ import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.WritException;
 import io.writ.domain.Conflict;
+import io.writ.domain.writ.WritStateConflict;
 import io.writ.web.CauseChain;
+import io.writ.web.Incident;
 import io.writ.web.Interruption;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * or 409, wherever in the cause chain it sits (the process engine wraps what its listeners throw); an unreadable
  * body into 400; an {@link Interruption} (Keycloak away, the database not taking the change in time under load)
  * into 503 (the transaction rolled back, so nothing changed; the client may retry); anything else into a 500 that
- * gives nothing away and is logged in full.
+ * gives nothing away but an {@link Incident} id, under which it is logged in full. A conflict about a writ says the
+ * state the writ is in.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<RuntimeException> {
@@ -38,8 +40,12 @@ public class ProblemMapper implements ExceptionMapper<RuntimeException> {
         }
         var cause = CauseChain.first(exception, t -> CauseChain.isAnswer(t) || t instanceof JsonbException);
         if (cause.isEmpty()) {
-            LOG.log(Level.SEVERE, "Unexpected failure answering an API call", exception);
-            return problem(Response.Status.INTERNAL_SERVER_ERROR, "unexpected failure; see the portal log", List.of());
+            var incident = Incident.record("unexpected failure answering an API call", exception);
+            return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("status", 500, "error", "unexpected failure of the portal (incident " + incident
+                            + "); nothing is known to have changed, and the incident is in the portal's log",
+                            "incident", incident, "errors", List.of()))
+                    .build();
         }
         if (cause.get() instanceof WritException refusal) {
             return refused(refusal);
@@ -59,6 +65,13 @@ public class ProblemMapper implements ExceptionMapper<RuntimeException> {
         if (refusal instanceof InvalidRequest invalid) {
             return problem(Response.Status.BAD_REQUEST, invalid.getMessage(), invalid.errors().stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        }
+        if (refusal instanceof WritStateConflict conflict && conflict.state() != null) {
+            // What happened to the writ, so a caller who came second knows where it stands without asking again.
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("status", 409, "error", conflict.getMessage(), "state", conflict.state().name(),
+                            "errors", List.of()))
+                    .build();
         }
         var status = refusal instanceof NotPermitted ? Response.Status.FORBIDDEN
                 : refusal instanceof NotFound ? Response.Status.NOT_FOUND

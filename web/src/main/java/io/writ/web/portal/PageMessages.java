@@ -4,6 +4,7 @@ import io.writ.domain.InvalidRequest;
 import io.writ.domain.WritException;
 import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.web.CauseChain;
+import io.writ.web.Incident;
 import io.writ.web.Interruption;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -104,11 +105,20 @@ public final class PageMessages {
     /**
      * Shows why nothing was done: the model's refusal, each field error beside the control the map names for its
      * field, or at the top when it names none; or an {@link Interruption} (Keycloak away, the database busy) at the
-     * top, saying that nothing changed and to try again. Anything else is no answer for the user and is thrown on.
+     * top, saying that nothing changed and to try again. Anything else is a failure of the portal: an
+     * {@link Incident}, whose id the page shows and the log holds.
      */
     private static void refused(RuntimeException failure, Map<String, String> controlsByField) {
         var faces = FacesContext.getCurrentInstance();
-        var answer = CauseChain.answer(failure).orElseThrow(() -> failure);
+        var found = CauseChain.answer(failure);
+        if (found.isEmpty()) {
+            var incident = Incident.record("a page's action failed", failure);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Something went wrong on the portal's "
+                    + "side (incident " + incident + "); nothing is known to have changed. The incident is in the "
+                    + "portal's log.", null));
+            return;
+        }
+        var answer = found.get();
         if (answer instanceof InvalidRequest invalid) {
             invalid.errors().forEach(error -> faces.addMessage(controlsByField.get(error.field()),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, error.field() + " " + error.message(),

@@ -69,12 +69,40 @@ class ProblemMapperTest {
     }
 
     @Test
-    void anythingElseIsAnUnexpectedFailureThatGivesNothingAway() {
-        var answer = mapper.toResponse(new IllegalStateException("secret detail",
-                new SQLException("syntax error", "42000")));
+    void anythingElseIsAnIncidentWhoseIdTheCallerIsGivenAndTheLogHolds() {
+        var logged = new java.util.ArrayList<java.util.logging.LogRecord>();
+        var log = java.util.logging.Logger.getLogger(io.writ.web.Incident.class.getName());
+        var handler = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord record) { logged.add(record); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        log.addHandler(handler);
+        try {
+            var answer = mapper.toResponse(new IllegalStateException("secret detail",
+                    new SQLException("syntax error", "42000")));
 
-        assertThat(answer.getStatus()).isEqualTo(500);
-        assertThat(error(answer)).isEqualTo("unexpected failure; see the portal log");
+            assertThat(answer.getStatus()).isEqualTo(500);
+            var incident = (String) ((java.util.Map<?, ?>) answer.getEntity()).get("incident");
+            assertThat(incident).hasSize(8);
+            assertThat(error(answer)).contains("incident " + incident).doesNotContain("secret detail");
+            assertThat(logged).singleElement().satisfies(record -> {
+                assertThat(record.getMessage()).startsWith(io.writ.web.Incident.MARK + " incident " + incident);
+                assertThat(record.getThrown()).hasMessage("secret detail");
+            });
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    @Test
+    void aConflictAboutAWritSaysTheStateTheWritIsIn() {
+        var answer = mapper.toResponse(new io.writ.domain.writ.WritStateConflict(
+                io.writ.domain.writ.WritState.CANCELLED, "writ w-1 is CANCELLED and awaits no decision"));
+
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(((java.util.Map<?, ?>) answer.getEntity()).get("state")).isEqualTo("CANCELLED");
+        assertThat(error(answer)).isEqualTo("writ w-1 is CANCELLED and awaits no decision");
     }
 
     @Test

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,8 +36,11 @@ import static org.awaitility.Awaitility.await;
  * test Keycloak: a writ requested on one node is approved on the other; one node is killed with SIGKILL while grants
  * are in flight and windows are open, and the other completes every grant and revocation, once each, with the audit
  * chain intact. A person signed in on one node who is routed to the other, or whose session is gone when they
- * click, is signed in again without a form.
+ * click, is signed in again without a form. Two approvers on the two nodes deciding on one writ at the same moment
+ * both count. It brings its own portals, so it runs beside the classes that share the test portal.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = KeycloakRecoveryIT.TEST_KEYCLOAK, mode = ResourceAccessMode.READ)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
@@ -121,6 +128,33 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void twoApproversOnTwoNodesAtTheSameMomentBothCountAndTheWritIsGrantedOnce() throws Exception {
+        var run = ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        var writs = new ArrayList<String>();
+        for (int round = 0; round < 4; round++) {
+            var user = "cluster-race-" + run + "-" + round;
+            KeycloakAdmin.createRequester(user);
+            USERS.add(user);
+            var writ = request(a, user, "prod-db-admin", 30);
+            writs.add(writ);
+
+            var answers = Race.atOnce(() -> decide(a, "bob", writ), () -> decide(b, "carol", writ));
+
+            assertThat(answers).as("both approvals taken, one on each node")
+                    .allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+            awaitStatus(writ, "ACTIVE");
+            assertThat(KeycloakAdmin.holdsRealmRole(user, "prod-db-admin")).isTrue();
+            end(user, writ);
+            await("writ " + writ + " revoked").atMost(SOON).pollInterval(Duration.ofMillis(250))
+                    .until(() -> Json.string(read(writ), "revokedAt") != null);
+        }
+        assertThat(auditCounts(writs, "writ.approved", "writ.granted", "writ.revoked"))
+                .as("each approval counted once, each writ granted and revoked once")
+                .allSatisfy((writ, counts) -> assertThat(counts).containsExactly(2L, 1L, 1L));
+    }
+
+    @Test
+    @Order(3)
     void writsSpreadOverTwoNodesAreGrantedAndRevokedOnceEachWhenOneNodeIsKilled() throws Exception {
         var run = ThreadLocalRandom.current().nextInt(10_000, 99_999);
         var users = new ArrayList<String>();
@@ -171,20 +205,31 @@ class ClusterIT {
             assertThat(changes).as(user + "'s role mapping changes, newest first").contains("CREATE")
                     .first().isEqualTo("DELETE");
         }
-        assertThat(auditCounts(writs)).as("each writ submitted, granted and revoked exactly once in the audit trail")
+        assertThat(auditCounts(writs, "writ.submitted", "writ.granted", "writ.revoked"))
+                .as("each writ submitted, granted and revoked exactly once in the audit trail")
                 .allSatisfy((writ, counts) -> assertThat(counts).containsExactly(1L, 1L, 1L));
         var verified = a.get("/api/v1/audit/verify", token("dave"));
         assertThat(verified.body()).as("the chain both nodes appended to verifies").contains("\"valid\":true");
     }
 
     private static String request(PortalNode node, String user) {
+        return request(node, user, ROLE, 1);
+    }
+
+    private static String request(PortalNode node, String user, String entitlement, int minutes) {
         var ticket = "CHG-" + ThreadLocalRandom.current().nextInt(100_000, 999_999_999);
         expect(201, node.post("/api/v1/tickets", token("admin"), "{\"ref\":\"" + ticket
                 + "\",\"title\":\"cluster test change\",\"state\":\"OPEN\"}"), "ticket on node " + node.name);
-        var submitted = node.post("/api/v1/requests", token(user), "{\"entitlement\":\"" + ROLE + "\",\"ticket\":\""
-                + ticket + "\",\"justification\":\"cluster test of the writ lifecycle\",\"durationMinutes\":1}");
+        var submitted = node.post("/api/v1/requests", token(user), "{\"entitlement\":\"" + entitlement
+                + "\",\"ticket\":\"" + ticket + "\",\"justification\":\"cluster test of the writ lifecycle\","
+                + "\"durationMinutes\":" + minutes + "}");
         expect(201, submitted, "request on node " + node.name);
         return Json.string(submitted.body(), "id");
+    }
+
+    private static HttpResponse<String> decide(PortalNode node, String approver, String writ) {
+        return node.post("/api/v1/requests/" + writ + "/decisions", token(approver),
+                "{\"decision\":\"APPROVE\",\"comment\":\"approved on node " + node.name + "\"}");
     }
 
     private static void approve(PortalNode node, String writ) {
@@ -212,14 +257,14 @@ class ClusterIT {
         assertThat(answer.statusCode()).as(what + ": " + answer.body()).isEqualTo(status);
     }
 
-    /** Per writ, how many submitted, granted and revoked records the shared database's audit trail holds. */
-    private static Map<String, List<Long>> auditCounts(List<String> writs) throws SQLException {
+    /** Per writ, how many records of each of those actions the shared database's audit trail holds. */
+    private static Map<String, List<Long>> auditCounts(List<String> writs, String... actions) throws SQLException {
         var counts = new java.util.TreeMap<String, List<Long>>();
         try (var db = DriverManager.getConnection(database, "writ", "writ");
              var query = db.prepareStatement("select count(*) from audit_record where subject = ? and action = ?")) {
             for (var writ : writs) {
                 var row = new ArrayList<Long>();
-                for (var action : List.of("writ.submitted", "writ.granted", "writ.revoked")) {
+                for (var action : actions) {
                     query.setString(1, "writ:" + writ);
                     query.setString(2, action);
                     try (var result = query.executeQuery()) {

@@ -2,6 +2,8 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -19,8 +21,12 @@ import static org.awaitility.Awaitility.await;
  * needs it is refused with nothing changed (503 on the API, a form message on a page), a revocation waits as an
  * incident and completes once it is back.
  */
+@ResourceLock(value = KeycloakRecoveryIT.TEST_KEYCLOAK, mode = ResourceAccessMode.READ_WRITE)
 @ExtendWith(TestPortal.class)
 class KeycloakRecoveryIT {
+
+    /** The test Keycloak, which this class stops and starts: others that need it while it runs hold it to read. */
+    static final String TEST_KEYCLOAK = "the test Keycloak";
 
     @Test
     void keycloakGoesDownThenUpAgainWithoutRestartingThePortal() {

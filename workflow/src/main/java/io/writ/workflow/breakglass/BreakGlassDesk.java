@@ -10,6 +10,7 @@ import io.writ.domain.writ.WritRepository;
 import io.writ.workflow.breakglass.process.BreakGlassProcess;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
+import io.writ.workflow.engine.RetryOnConcurrentChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,7 @@ import java.util.List;
  */
 @ApplicationScoped
 @Transactional
+@RetryOnConcurrentChange
 public class BreakGlassDesk {
 
     @Inject

@@ -14,6 +14,7 @@ import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.containment.process.ContainmentProcess;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
+import io.writ.workflow.engine.RetryOnConcurrentChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@RetryOnConcurrentChange
 public class AlertDesk {
 
     private static final String CONTAINMENT = "containment";

@@ -20,6 +20,7 @@ import io.writ.domain.review.ReviewItemState;
 import io.writ.workflow.review.process.ReviewCampaignProcess;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
+import io.writ.workflow.engine.RetryOnConcurrentChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@RetryOnConcurrentChange
 public class ReviewDesk {
 
     @Inject

@@ -9,6 +9,7 @@ import io.writ.domain.ticket.TicketRegistry;
 import io.writ.domain.ticket.TicketState;
 import io.writ.domain.writ.Writ;
 import io.writ.workflow.writ.WritDesk;
+import io.writ.workflow.engine.RetryOnConcurrentChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import io.writ.domain.NotFound;
 /** The built-in ticket registry's use cases: register a ticket, close it (ending the writs it backs). */
 @ApplicationScoped
 @Transactional
+@RetryOnConcurrentChange
 public class TicketDesk {
 
     @Inject

@@ -15,6 +15,7 @@ import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
 import io.writ.domain.writ.WritStateConflict;
 import io.writ.workflow.breakglass.process.BreakGlassProcess;
+import io.writ.workflow.engine.RetryOnConcurrentChange;
 import io.writ.workflow.writ.process.ElevationProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +28,13 @@ import java.util.Optional;
 /**
  * What people (and other features on their behalf) ask of writs, each in one transaction: load the writ, let it
  * decide, store it (which records what happened: {@link WritEventRecorder}), move its process on. The rules live in
- * {@link Writ}; the process's own steps are in {@code process.ElevationSteps}.
+ * {@link Writ}; the process's own steps are in {@code process.ElevationSteps}. Two actions on one writ at the same
+ * moment: the one that loses is done again on what the other left ({@link RetryOnConcurrentChange}), and the same
+ * action twice is answered as the first.
  */
 @ApplicationScoped
 @Transactional
+@RetryOnConcurrentChange
 public class WritDesk {
 
     /** Longer than any username or client id: not worth asking the directory about. */
@@ -89,6 +93,9 @@ public class WritDesk {
      */
     public Writ decide(String writId, String approver, Decision decision, String comment) {
         var writ = writs.require(writId);
+        if (writ.alreadyDecided(approver, decision)) {
+            return writ; // the same decision again (a second click, or two of them at once): answered as the first
+        }
         if (writ.state() != WritState.PENDING_APPROVAL || !process.completeDecision(writId, approver, decision, comment)) {
             throw new WritStateConflict(writ.state(), "writ " + writId + " is " + writ.state()
                     + " and awaits no decision");
@@ -99,9 +106,10 @@ public class WritDesk {
     /** The requester withdraws a writ that is not granted yet. */
     public Writ cancel(String writId, String requester) {
         var writ = writs.require(writId);
-        writ.cancel(requester, clock.instant());
-        writs.save(writ);
-        process.cancel(writId);
+        if (writ.cancel(requester, clock.instant())) {
+            writs.save(writ);
+            process.cancel(writId);
+        }
         return writ;
     }
 

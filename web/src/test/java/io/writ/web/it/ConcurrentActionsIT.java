@@ -1,0 +1,182 @@
+package io.writ.web.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static io.writ.web.it.Writs.awaitRevoked;
+import static io.writ.web.it.Writs.awaitStatus;
+import static io.writ.web.it.Writs.decide;
+import static io.writ.web.it.Writs.openTicket;
+import static io.writ.web.it.Writs.submitted;
+import static io.writ.web.it.Writs.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two or three people acting on one writ at the same moment, through the API, many times over: every valid action
+ * counts, the writ ends in one consistent state that Keycloak agrees with, each action is recorded once in an intact
+ * audit trail, and every caller is answered with what happened: 200, the same 200 for the same action again, or 409
+ * with the writ's state. Never a 5xx.
+ */
+@ExtendWith(TestPortal.class)
+class ConcurrentActionsIT {
+
+    /** Each race is run this many times: a race that loses one time in three shows within a few rounds. */
+    private static final int ROUNDS = 4;
+    private static final Duration SOON = Duration.ofSeconds(30);
+
+    @Test
+    void twoApproversApprovingAtOnceBothCountAndTheWritIsGrantedOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            var writ = submitted(token("alice"), "prod-db-admin", openTicket(), 30);
+
+            var answers = Race.atOnce(() -> decide("bob", writ, "APPROVE", "race " + writ),
+                    () -> decide("carol", writ, "APPROVE", null));
+
+            assertThat(answers).as("both approvals taken").extracting(HttpResponse::statusCode).containsOnly(200);
+            var active = awaitStatus("alice", writ, "ACTIVE", SOON);
+            assertThat(active).contains("\"approver\":\"bob\"").contains("\"approver\":\"carol\"");
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).isTrue();
+            assertThat(actions(writ)).as("each approval once, one grant")
+                    .containsExactly("writ.submitted", "writ.policy-applied", "writ.approved", "writ.approved",
+                            "writ.granted");
+            endAndAwaitRevoked(writ);
+        }
+        assertTheAuditTrailIsIntact();
+    }
+
+    @Test
+    void theSameApprovalFourTimesAtOnceCountsOnceAndEveryClickIsAnsweredAlike() {
+        for (int round = 0; round < ROUNDS; round++) {
+            var writ = submitted(token("alice"), "prod-db-admin", openTicket(), 30);
+            Supplier<HttpResponse<String>> click = () -> decide("bob", writ, "APPROVE", null);
+
+            var answers = Race.atOnce(click, click, click, click);
+
+            assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+            assertThat(answers).allSatisfy(a -> assertThat(Json.string(a.body(), "status")).isEqualTo("PENDING_APPROVAL"));
+            assertThat(actions(writ)).filteredOn("writ.approved"::equals).as("one approval, not four").hasSize(1);
+            assertThat(Writs.status("alice", writ)).isEqualTo("PENDING_APPROVAL");
+            cancel(writ);
+        }
+    }
+
+    @Test
+    void cancelAgainstApproveEndsOneWayAndTheLoserIsToldHow() {
+        for (int round = 0; round < ROUNDS; round++) {
+            var writ = submitted(token("alice"), "payments-operator", openTicket(), 30);
+
+            var answers = Race.atOnce(() -> cancel(writ), () -> decide("bob", writ, "APPROVE", null));
+
+            assertNoServerError(answers);
+            var cancelled = answers.get(0).statusCode() == 200;
+            if (cancelled) {
+                assertThat(answers.get(1).statusCode()).as(answers.get(1).body()).isEqualTo(409);
+                assertThat(Json.string(answers.get(1).body(), "state")).isEqualTo("CANCELLED");
+                assertThat(Writs.status("alice", writ)).isEqualTo("CANCELLED");
+                assertThat(actions(writ)).contains("writ.cancelled").doesNotContain("writ.approved", "writ.granted");
+            } else {
+                assertThat(answers.get(0).statusCode()).as(answers.get(0).body()).isEqualTo(409);
+                assertThat(answers.get(1).statusCode()).isEqualTo(200);
+                awaitStatus("alice", writ, "ACTIVE", SOON);
+                assertThat(actions(writ)).contains("writ.approved").doesNotContain("writ.cancelled");
+                endAndAwaitRevoked(writ);
+            }
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "payments-operator")).isFalse();
+        }
+    }
+
+    @Test
+    void endEndAndTicketClosedTogetherEndItOnceAndTheRoleGoes() {
+        for (int round = 0; round < ROUNDS; round++) {
+            var ticket = openTicket();
+            var writ = activeBillingRead(ticket);
+
+            var answers = Race.atOnce(() -> end(writ), () -> end(writ),
+                    () -> Http.post("/api/v1/tickets/" + ticket + "/close", token("admin"), ""));
+
+            assertNoServerError(answers);
+            assertThat(answers.get(2).statusCode()).as("closing the ticket is always taken").isEqualTo(200);
+            answers.subList(0, 2).forEach(answer -> {
+                if (answer.statusCode() == 409) {
+                    assertThat(Json.string(answer.body(), "state")).as("ended by the ticket first").isEqualTo("ENDED");
+                } else {
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                }
+            });
+            var ended = awaitRevoked("alice", writ, SOON);
+            assertThat(Json.string(ended, "status")).isEqualTo("ENDED");
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "billing-read")).isFalse();
+            assertThat(actions(writ)).as("ended once, revoked once").filteredOn(a -> a.startsWith("writ.end")
+                    || a.equals("writ.revoked")).containsExactly("writ.end-requested", "writ.revoked");
+        }
+        assertTheAuditTrailIsIntact();
+    }
+
+    @Test
+    void anExtensionDecidedWhileTheWritEndsLeavesItEndedWithItsEndOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            var writ = activeBillingRead(openTicket());
+            var asked = Http.post("/api/v1/requests/" + writ + "/extension", token("alice"), "{\"minutes\":30}");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+
+            var answers = Race.atOnce(() -> Http.post("/api/v1/requests/" + writ + "/extension/decisions", token("bob"),
+                    "{\"decision\":\"APPROVE\",\"comment\":null}"), () -> end(writ));
+
+            assertNoServerError(answers);
+            assertThat(answers.get(1).statusCode()).as("the requester's end is always taken").isEqualTo(200);
+            if (answers.get(0).statusCode() != 200) {
+                assertThat(answers.get(0).statusCode()).as(answers.get(0).body()).isEqualTo(409);
+                assertThat(Json.string(answers.get(0).body(), "state")).isEqualTo("ENDED");
+            }
+            var ended = awaitRevoked("alice", writ, SOON);
+            assertThat(Json.string(ended, "status")).isEqualTo("ENDED");
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "billing-read")).isFalse();
+            assertThat(actions(writ)).filteredOn("writ.end-requested"::equals).hasSize(1);
+        }
+    }
+
+    private static void assertNoServerError(List<HttpResponse<String>> answers) {
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isLessThan(500));
+    }
+
+    // --- writs -----------------------------------------------------------------------------------------------------
+
+    /** Alice's billing-read writ on that ticket, approved by bob and granted. */
+    private static String activeBillingRead(String ticket) {
+        var writ = submitted(token("alice"), "billing-read", ticket, 60);
+        if ("PENDING_APPROVAL".equals(Writs.status("alice", writ))) {
+            assertThat(decide("bob", writ, "APPROVE", null).statusCode()).isEqualTo(200);
+        }
+        awaitStatus("alice", writ, "ACTIVE", SOON);
+        return writ;
+    }
+
+    private static HttpResponse<String> end(String writ) {
+        return Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "");
+    }
+
+    private static HttpResponse<String> cancel(String writ) {
+        return Http.post("/api/v1/requests/" + writ + "/cancel", token("alice"), "");
+    }
+
+    private static void endAndAwaitRevoked(String writ) {
+        assertThat(end(writ).statusCode()).isEqualTo(200);
+        awaitRevoked("alice", writ, SOON);
+    }
+
+    /** What the audit trail holds about the writ, in order. */
+    private static List<String> actions(String writ) {
+        return PortalDatabase.auditAbout("writ:" + writ).stream().map(PortalDatabase.AuditRow::action).toList();
+    }
+
+    private static void assertTheAuditTrailIsIntact() {
+        var verdict = Http.get("/api/v1/audit/verify", token("dave"));
+        assertThat(verdict.statusCode()).isEqualTo(200);
+        assertThat(verdict.body()).contains("\"valid\":true");
+    }
+}
