@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Fails when a portal's log holds a failure of the portal itself: a request answered with HTTP 500. Each is an
-# incident the portal logs as "WRIT-500 incident <id>" (the id its caller was shown); a servlet failure nothing
-# answered is logged by Payara as StandardWrapperValve. A 500 is a bug: the integration tests run this over the logs
-# of every portal they started (web/pom.xml, post-integration-test).
+# Fails when a portal's log holds a failure of the portal itself: a request answered with HTTP 500. The portal logs
+# every one as "WRIT-500 incident <id>" with the id its caller was shown (the API's ProblemMapper, a page's action,
+# the error page of anything else). A 500 is a bug: the integration tests run this over the logs of every portal
+# they started (web/pom.xml, post-integration-test).
 # Usage: scripts/check-portal-logs.sh LOG_OR_DIR...   (a directory: every portal.log below it)
 set -euo pipefail
 
@@ -21,7 +21,7 @@ fi
 
 failed=0
 for log in "${logs[@]}"; do
-  if found=$(grep -n -E 'WRIT-500 incident|StandardWrapperValve\[' "$log"); then
+  if found=$(grep -n 'WRIT-500 incident' "$log"); then
     echo "check-portal-logs: $log answered HTTP 500 (a bug of the portal):"
     echo "$found" | cut -c1-400
     failed=1

@@ -29,12 +29,12 @@ import java.util.logging.Logger;
  * state the writ is in.
  */
 @Provider
-public class ProblemMapper implements ExceptionMapper<RuntimeException> {
+public class ProblemMapper implements ExceptionMapper<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
     @Override
-    public Response toResponse(RuntimeException exception) {
+    public Response toResponse(Exception exception) {
         if (exception instanceof WebApplicationException web && !(web.getCause() instanceof JsonbException)) {
             return web.getResponse();
         }

@@ -2,10 +2,17 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static io.writ.web.it.Writs.awaitRevoked;
@@ -47,6 +54,42 @@ class ConcurrentActionsIT {
             endAndAwaitRevoked(writ);
         }
         assertTheAuditTrailIsIntact();
+    }
+
+    @Test
+    void threeApproversClickingApproveAtOnceOnTheirPagesTwoAreTakenAndTheThirdIsToldItCameLate(
+            @TempDir Path profiles) throws Exception {
+        var writ = submitted(token("alice"), "prod-db-admin", openTicket(), 30);
+        var approvers = new ArrayList<Person>();
+        try {
+            for (var approver : List.of("bob", "carol", "frank")) {
+                var person = Person.signIn(approver, profiles);
+                approvers.add(person);
+                person.open("/inbox.xhtml", By.id("writ-" + writ));
+            }
+            var barrier = new CyclicBarrier(approvers.size());
+            var clicks = approvers.stream().map(person -> CompletableFuture.supplyAsync(() -> {
+                var approve = person.browser.findElement(By.id("writ-" + writ)).findElement(By.className("writ-approve"));
+                try {
+                    barrier.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the clicks did not start together", e);
+                }
+                approve.click();
+                return person.waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info, "
+                        + "#inbox\\:messages .ui-messages-error"), "what the page says of the click").getText();
+            })).toList();
+            var said = clicks.stream().map(CompletableFuture::join).toList();
+
+            assertThat(said).as("two decisions taken").filteredOn(text -> text.contains("approve recorded")).hasSize(2);
+            assertThat(said).as("the third came to an approved writ and is told so")
+                    .filteredOn(text -> text.contains("awaits no decision")).hasSize(1);
+            awaitStatus("alice", writ, "ACTIVE", SOON);
+            assertThat(actions(writ)).filteredOn("writ.approved"::equals).hasSize(2);
+        } finally {
+            approvers.forEach(Person::close);
+        }
+        endAndAwaitRevoked(writ);
     }
 
     @Test

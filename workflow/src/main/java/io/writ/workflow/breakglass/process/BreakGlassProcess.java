@@ -4,10 +4,13 @@ import io.writ.workflow.engine.StepRetries;
 import io.writ.workflow.breakglass.BreakGlassSettings;
 import io.writ.bpmn.ProcessModels;
 import io.writ.domain.writ.Writ;
+import io.writ.workflow.engine.ConcurrentlyGone;
 import io.writ.workflow.engine.ProcessEngineStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.variable.Variables;
+
+import java.util.Map;
 
 /**
  * The break-glass process of each emergency writ (business key = writ id). It shares the elevation process's
@@ -46,6 +49,6 @@ public class BreakGlassProcess {
         if (task == null) {
             return;
         }
-        tasks.complete(task.getId());
+        ConcurrentlyGone.completeTask(startup.engine(), task.getId(), Map.of());
     }
 }

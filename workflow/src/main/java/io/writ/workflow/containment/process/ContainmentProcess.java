@@ -4,6 +4,7 @@ import io.writ.workflow.engine.StepRetries;
 import io.writ.bpmn.ProcessModels;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.alert.TriageOutcome;
+import io.writ.workflow.engine.ConcurrentlyGone;
 import io.writ.workflow.engine.ProcessEngineStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,8 @@ public class ContainmentProcess {
         if (task == null) {
             return false;
         }
-        tasks.complete(task.getId(), Variables.putValue(ProcessModels.VAR_TRIAGE_OUTCOME, outcome.name()));
+        ConcurrentlyGone.completeTask(startup.engine(), task.getId(),
+                Variables.putValue(ProcessModels.VAR_TRIAGE_OUTCOME, outcome.name()));
         return true;
     }
 }

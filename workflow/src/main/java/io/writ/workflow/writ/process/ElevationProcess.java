@@ -7,6 +7,7 @@ import io.writ.domain.writ.Writ;
 import io.writ.domain.NotFound;
 import io.writ.workflow.writ.WritSettings;
 import io.writ.workflow.writ.WritDiagram;
+import io.writ.workflow.engine.ConcurrentlyGone;
 import io.writ.workflow.engine.ProcessEngineStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,7 +78,7 @@ public class ElevationProcess {
         var identity = engine().getIdentityService();
         identity.setAuthenticatedUserId(approver);
         try {
-            taskService.complete(task.getId(), Variables.createVariables()
+            ConcurrentlyGone.completeTask(engine(), task.getId(), Variables.createVariables()
                     .putValue(ProcessModels.VAR_DECISION, decision.name())
                     .putValue(ProcessModels.VAR_DECISION_COMMENT, comment));
         } finally {
@@ -100,7 +101,11 @@ public class ElevationProcess {
                 .correlateAllWithResult();
     }
 
-    /** An approved extension: the window's timer fires at the new end instead. */
+    /**
+     * An approved extension: the window's timer fires at the new end instead. When the timer goes between finding it
+     * and moving it, another action moved the writ's process on at that moment (the writ's end): that is a concurrent
+     * change, and the extension's decision is done again on what it left.
+     */
     public void moveWindowEnd(String writId, Instant newEnd) {
         var instance = engine().getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(ProcessModels.ELEVATION).processInstanceBusinessKey(writId).singleResult();
@@ -108,11 +113,9 @@ public class ElevationProcess {
             return;
         }
         var management = engine().getManagementService();
-        management.createJobQuery()
-                .processInstanceId(instance.getId())
-                .activityId(ProcessModels.TIMER_WINDOW_ENDED)
-                .list()
-                .forEach(job -> management.setJobDuedate(job.getId(), Date.from(newEnd)));
+        management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(ProcessModels.TIMER_WINDOW_ENDED).list()
+                .forEach(job -> ConcurrentlyGone.moveJob(engine(), job.getId(), Date.from(newEnd)));
     }
 
     /**
