@@ -1,5 +1,6 @@
 package io.writ.web;
 
+import io.writ.domain.ConcurrentChange;
 import io.writ.domain.identity.DirectoryUnavailable;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * A failure that is neither the user's doing nor a fault of the portal, and passes: Keycloak cannot be reached, or
  * the database could not take the change in time (a lock not free, a pool connection not free, a deadlock or
- * serialization conflict it broke by rolling back). The transaction rolled back, so nothing changed and trying again
+ * serialization conflict it broke by rolling back, or others changed the same writ at the same moment again and
+ * again: {@link ConcurrentChange}). The transaction rolled back, so nothing changed and trying again
  * shortly helps. The API answers it with 503, a page with a form message.
  *
  * @param message what to tell the user
@@ -30,7 +32,7 @@ public record Interruption(String message, boolean busy) {
         if (t instanceof DirectoryUnavailable) {
             return Optional.of(KEYCLOAK_AWAY);
         }
-        if (t instanceof PessimisticLockException || t instanceof LockTimeoutException
+        if (t instanceof ConcurrentChange || t instanceof PessimisticLockException || t instanceof LockTimeoutException
                 || t instanceof SQLTransientException
                 || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
             return Optional.of(BUSY);

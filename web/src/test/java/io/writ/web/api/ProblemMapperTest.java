@@ -96,6 +96,15 @@ class ProblemMapperTest {
     }
 
     @Test
+    void othersChangingTheSameWritAgainAndAgainIsABusyPortalNotAFault() {
+        var answer = mapper.toResponse(new io.writ.domain.ConcurrentChange("others changed the same writ at the same "
+                + "moment 8 times; nothing was changed, try again", null));
+
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeaderString("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
     void aConflictAboutAWritSaysTheStateTheWritIsIn() {
         var answer = mapper.toResponse(new io.writ.domain.writ.WritStateConflict(
                 io.writ.domain.writ.WritState.CANCELLED, "writ w-1 is CANCELLED and awaits no decision"));

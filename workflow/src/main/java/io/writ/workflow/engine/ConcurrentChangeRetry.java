@@ -12,6 +12,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.camunda.bpm.engine.OptimisticLockingException;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
@@ -64,15 +66,30 @@ public class ConcurrentChangeRetry {
 
     /**
      * Whether another transaction changed the same rows first: the engine's or the persistence provider's optimistic
-     * lock, or the database's own serialization failure or deadlock (SQL state class 40).
+     * lock, the database's own serialization failure or deadlock (SQL state class 40), or two decisions on one writ
+     * recorded at once on what each read before the other committed: a writ's decisions are numbered, one per
+     * person, and the database refuses the second with the same number ({@link #DECISIONS_IN_ORDER}).
      */
     static boolean isConcurrentChange(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+            if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException) {
                 return true;
+            }
+            for (var sql = t instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+                var state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                var message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+                if (state.startsWith("40") || state.equals(UNIQUE_VIOLATION)
+                        && DECISIONS_IN_ORDER.stream().anyMatch(message::contains)) {
+                    return true;
+                }
             }
         }
         return false;
     }
+
+    /** The SQL state of a unique constraint's refusal. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The constraints that number a writ's decisions and keep them one per person (V2__writs.sql). */
+    static final List<String> DECISIONS_IN_ORDER = List.of("writ_approval_order", "writ_approval_once_per_person");
 }
