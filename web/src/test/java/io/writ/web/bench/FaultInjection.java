@@ -41,7 +41,8 @@ public final class FaultInjection {
     public static void main(String[] args) throws Exception {
         var port = env("WRIT_PORT", "8480");
         var dataDir = Path.of(env("WRIT_DATA_DIR", "target/fault-data")).toAbsolutePath();
-        var command = List.of("java", "-jar", env("WRIT_PAYARA_JAR", "target/payara-micro.jar"), "--deploy",
+        var command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                env("WRIT_PAYARA_JAR", "target/payara-micro.jar"), "--deploy",
                 env("WRIT_WAR", "web/target/writ.war"), "--contextroot", "/", "--port", port, "--nocluster",
                 "--rootDir", dataDir.resolve("payara").toString());
         var run = new FaultInjection(new Endpoints("http://localhost:" + port,

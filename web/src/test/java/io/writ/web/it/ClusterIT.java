@@ -73,8 +73,8 @@ class ClusterIT {
                 "WRIT_INCIDENTS_RECHECK_SECONDS", "3",
                 "WRIT_REVIEWS_CADENCE_CHECK_MINUTES", "600");
         // started together on an empty database: the engine's schema is built by one node while the other waits
-        a = PortalNode.start("a", port("writ.it.cluster.port.a"), dir.resolve("node-a"), environment);
-        b = PortalNode.start("b", port("writ.it.cluster.port.b"), dir.resolve("node-b"), environment);
+        a = PortalNode.start("a", port("writ.it.cluster.port.a"), dir.resolve("node-a"), environment, true);
+        b = PortalNode.start("b", port("writ.it.cluster.port.b"), dir.resolve("node-b"), environment, true);
         a.awaitReady();
         b.awaitReady();
         KeycloakAdmin.allowPortalRedirectsTo(a.url);

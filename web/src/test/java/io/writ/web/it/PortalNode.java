@@ -37,10 +37,24 @@ final class PortalNode implements AutoCloseable {
 
     /** Starts the node; {@link #awaitReady()} waits until it serves. */
     static PortalNode start(String name, int port, Path dir, Map<String, String> environment) throws IOException {
+        return start(name, port, dir, environment, false);
+    }
+
+    /**
+     * Starts the node; {@link #awaitReady()} waits until it serves. A node {@code beside} the tests that share the test
+     * portal runs at a lower priority: on two cores it takes what they leave, and they are the ones that take long.
+     */
+    static PortalNode start(String name, int port, Path dir, Map<String, String> environment, boolean beside)
+            throws IOException {
         Files.createDirectories(dir);
         var command = new ArrayList<String>();
-        // The quick compiler only, as for the other test portals (arquillian.xml): a test node lives minutes.
-        command.addAll(java.util.List.of("java", "-XX:TieredStopAtLevel=1", "-jar", TestEnvironment.property("writ.payara.jar"),
+        if (beside) {
+            command.addAll(java.util.List.of("nice", "-n", "10"));
+        }
+        // The quick compiler only, as for the other test portals (arquillian.xml): a test node lives minutes. The
+        // serial collector: several JVMs share two cores, and each would start a parallel collector's threads.
+        command.addAll(java.util.List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                TestEnvironment.property("writ.payara.jar"),
                 "--deploy", TestEnvironment.property("writ.war"), "--contextroot", "/", "--port", String.valueOf(port),
                 "--nocluster", "--addLibs", TestEnvironment.property("writ.postgresql.jar"),
                 "--rootDir", dir.resolve("payara").toString()));

@@ -66,9 +66,11 @@ public class ConcurrentChangeRetry {
 
     /**
      * Whether another transaction changed the same rows first: the engine's or the persistence provider's optimistic
-     * lock, the database's own serialization failure or deadlock (SQL state class 40), or two decisions on one writ
-     * recorded at once on what each read before the other committed: a writ's decisions are numbered, one per
-     * person, and the database refuses the second with the same number ({@link #DECISIONS_IN_ORDER}).
+     * lock, the database's own serialization failure or deadlock (SQL state class 40), or the second of two inserts
+     * of the same thing at once, which a unique constraint refuses ({@link #ONE_OF_A_KIND}): two decisions on one
+     * writ recorded on what each read before the other committed (a writ's decisions are numbered, one per person),
+     * or the same process variable created by two completions of one task (the engine's own constraint; on H2 the
+     * engine reports it as an optimistic lock, on PostgreSQL the database does).
      */
     static boolean isConcurrentChange(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -79,7 +81,7 @@ public class ConcurrentChangeRetry {
                 var state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 var message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
                 if (state.startsWith("40") || state.equals(UNIQUE_VIOLATION)
-                        && DECISIONS_IN_ORDER.stream().anyMatch(message::contains)) {
+                        && ONE_OF_A_KIND.stream().anyMatch(message::contains)) {
                     return true;
                 }
             }
@@ -90,6 +92,10 @@ public class ConcurrentChangeRetry {
     /** The SQL state of a unique constraint's refusal. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /** The constraints that number a writ's decisions and keep them one per person (V2__writs.sql). */
-    static final List<String> DECISIONS_IN_ORDER = List.of("writ_approval_order", "writ_approval_once_per_person");
+    /**
+     * The unique constraints that refuse the second of two concurrent inserts of one thing: a writ's numbered
+     * decisions, one per person (V2__writs.sql), and the engine's process variables.
+     */
+    static final List<String> ONE_OF_A_KIND = List.of("writ_approval_order", "writ_approval_once_per_person",
+            "act_uniq_variable");
 }

@@ -47,7 +47,11 @@ public class JpaAuditTrail implements AuditTrail {
     public void record(AuditEntry entry) {
         var pending = (PendingAuditRecords) transaction.getResource(PendingAuditRecords.class);
         if (pending == null) {
-            pending = new PendingAuditRecords(transaction, em, settings.schedule(), key.seal(), clock);
+            // The transaction's own entity manager, not the container's proxy: the proxy finds it through the
+            // calling component, and at commit a job thread of the process engine has none ("Unable to retrieve
+            // EntityManagerFactory"), which failed the commit of a revocation and left it an incident.
+            var ownEntityManager = (EntityManager) em.getDelegate();
+            pending = new PendingAuditRecords(transaction, ownEntityManager, settings.schedule(), key.seal(), clock);
             transaction.putResource(PendingAuditRecords.class, pending);
             transaction.registerInterposedSynchronization(pending);
         }

@@ -47,16 +47,21 @@ class ConcurrentChangeRetryTest {
     }
 
     @Test
-    void twoDecisionsNumberedAlikeAreAConcurrentChangeButAnyOtherDuplicateIsNot() {
+    void theSecondOfTwoInsertsOfOneDecisionOrVariableIsAConcurrentChangeButAnyOtherDuplicateIsNot() {
         var h2 = new BatchUpdateException("Unique index or primary key violation: \"PUBLIC.WRIT_APPROVAL_ORDER_INDEX_9 "
                 + "ON PUBLIC.WRIT_APPROVAL(WRIT_ID, SEQ_NO)\"", "23505", new int[0]);
         var postgresql = new BatchUpdateException("Batch entry 0 was aborted", "23505", new int[0]);
         postgresql.setNextException(new SQLException("ERROR: duplicate key value violates unique constraint "
                 + "\"writ_approval_once_per_person\"", "23505"));
+        var sameVariable = new SQLException("current transaction is aborted, commands ignored until end of transaction "
+                + "block", "25P02", new SQLException("ERROR: duplicate key value violates unique constraint "
+                + "\"act_uniq_variable\"", "23505"));
         var otherDuplicate = new SQLException("duplicate key value violates unique constraint \"ticket_pkey\"", "23505");
 
         assertThat(ConcurrentChangeRetry.isConcurrentChange(new RuntimeException(h2))).isTrue();
         assertThat(ConcurrentChangeRetry.isConcurrentChange(new RuntimeException(postgresql))).isTrue();
+        assertThat(ConcurrentChangeRetry.isConcurrentChange(new ProcessEngineException("persistence", sameVariable)))
+                .as("two completions of one task on PostgreSQL").isTrue();
         assertThat(ConcurrentChangeRetry.isConcurrentChange(new RuntimeException(otherDuplicate))).isFalse();
         assertThat(ConcurrentChangeRetry.isConcurrentChange(new WritStateConflict(WritState.APPROVED, "x"))).isFalse();
     }
