@@ -94,21 +94,26 @@ class ClusterIT {
     @Test
     @Order(1)
     void aPersonWhoseSessionTheNodeDoesNotKnowIsSignedInAgainWithoutAForm() throws IOException {
+        // A requester of its own: the tests on the shared portal beside this class revoke alice's writs, and a
+        // revocation logs her out of Keycloak, single sign-on and all.
+        var person = "cluster-sso-" + ThreadLocalRandom.current().nextInt(10_000, 99_999);
+        KeycloakAdmin.createRequester(person);
+        USERS.add(person);
         var browser = Browser.open(Files.createTempDirectory("cluster-browser"));
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            Browser.signIn(browser, wait, a.url, "alice", "alice");
+            Browser.signIn(browser, wait, a.url, person, person);
 
             // The browser sends node a's session cookie to node b (cookies do not tell ports apart, as behind a load
-            // balancer): b does not know that session, and the single sign-on at Keycloak signs alice in again.
+            // balancer): b does not know that session, and the single sign-on at Keycloak signs them in again.
             browser.get(b.url + "/writs.xhtml");
-            Browser.waitFor(browser, wait, By.id("signed-in-user"), "alice signed in on node b");
+            Browser.waitFor(browser, wait, By.id("signed-in-user"), person + " signed in on node b");
             assertThat(browser.getCurrentUrl()).startsWith(b.url);
-            assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("alice");
+            assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo(person);
             assertThat(browser.findElements(By.id("password"))).as("no login form").isEmpty();
 
             browser.get(a.url + "/");
-            Browser.waitFor(browser, wait, By.id("home-username"), "alice signed in on node a again");
+            Browser.waitFor(browser, wait, By.id("home-username"), person + " signed in on node a again");
             assertThat(browser.getCurrentUrl()).startsWith(a.url);
             Browser.screenshot(browser, "cluster-node-a-after-node-b");
 
@@ -118,7 +123,7 @@ class ClusterIT {
             Browser.waitFor(browser, wait, By.id("request:submit"), "the request form");
             browser.manage().deleteCookieNamed("JSESSIONID");
             browser.findElement(By.id("request:submit")).click();
-            Browser.waitFor(browser, wait, By.id("home-username"), "alice signed in again after the click");
+            Browser.waitFor(browser, wait, By.id("home-username"), person + " signed in again after the click");
             assertThat(browser.getCurrentUrl()).startsWith(a.url);
             assertThat(browser.findElements(By.id("password"))).as("no login form").isEmpty();
         } finally {
