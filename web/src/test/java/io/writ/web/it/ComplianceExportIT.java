@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
+import static io.writ.web.it.SessionEvents.event;
+import static io.writ.web.it.SessionEvents.report;
 import static io.writ.web.it.Writs.awaitRevoked;
 import static io.writ.web.it.Writs.awaitStatus;
 import static io.writ.web.it.Writs.decide;
@@ -79,14 +81,15 @@ class ComplianceExportIT {
         awaitStatus("alice", contained, "ACTIVE", SOON);
         var bastion = "bastion-" + UUID.randomUUID();
         var now = Instant.now();
-        var answer = report("[" + event(bastion, "alice", "SESSION_START", now, "ssh")
-                + "," + event(bastion, "alice", "COMMAND", now.plusMillis(1), "drop database orders") + "]");
+        var answer = report("[" + event(bastion, "alice", "SESSION_START", now, "orders-db-1", "ssh") + ","
+                + event(bastion, "alice", "COMMAND", now.plusMillis(1), "orders-db-1", "drop database orders") + "]");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         assertThat(Json.string(awaitRevoked("alice", contained, SOON), "status")).isEqualTo("CONTAINED");
 
         var contractor = "contractor-" + UUID.randomUUID().toString().substring(0, 8);
         var lone = "bastion-" + UUID.randomUUID();
-        assertThat(report(event(lone, contractor, "COMMAND", Instant.now(), "psql")).body()).contains("\"accepted\":1");
+        assertThat(report(event(lone, contractor, "COMMAND", Instant.now(), "orders-db-1", "psql")).body())
+                .contains("\"accepted\":1");
         var unlinked = Http.get("/api/v1/sessions?link=UNLINKED", token("dave")).body();
         var at = unlinked.indexOf("\"sourceSessionId\":\"" + lone + "\"");
         assertThat(at).isPositive();
@@ -305,16 +308,5 @@ class ComplianceExportIT {
                 + "&framework=OWASP-NHI-2025&controlId=NHI10:2025", token("erin"));
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         assertThat(removed.body()).doesNotContain(rationale);
-    }
-
-    private static String event(String session, String identity, String type, Instant at, String detail) {
-        return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"sessionId\":\"" + session + "\",\"identity\":\""
-                + identity + "\",\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"target\":\"orders-db-1\""
-                + ",\"detail\":" + Json.quote(detail) + "}";
-    }
-
-    private static java.net.http.HttpResponse<String> report(String body) {
-        return Http.post("/api/v1/sessions/events", KeycloakTokens.forClient("session-ingest", "session-ingest-secret"),
-                body);
     }
 }

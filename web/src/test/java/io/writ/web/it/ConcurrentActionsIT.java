@@ -8,13 +8,18 @@ import org.openqa.selenium.By;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
+import static io.writ.web.it.SessionEvents.alertOn;
 import static io.writ.web.it.Writs.awaitRevoked;
 import static io.writ.web.it.Writs.awaitStatus;
 import static io.writ.web.it.Writs.decide;
@@ -22,12 +27,14 @@ import static io.writ.web.it.Writs.openTicket;
 import static io.writ.web.it.Writs.submitted;
 import static io.writ.web.it.Writs.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Two or three people acting on one writ at the same moment, through the API, many times over: every valid action
- * counts, the writ ends in one consistent state that Keycloak agrees with, each action is recorded once in an intact
- * audit trail, and every caller is answered with what happened: 200, the same 200 for the same action again, or 409
- * with the writ's state. Never a 5xx.
+ * Two or three people acting on one writ at the same moment, through the API, many times over (decisions, cancel,
+ * end, ticket closure, an extension's decision, security's containment): every valid action counts, the writ ends in
+ * one consistent state that Keycloak agrees with, each action is recorded once in an intact audit trail, and every
+ * caller is answered with what happened: 200, the same 200 for the same action again, or 409 with the writ's state.
+ * Never a 5xx.
  */
 @ExtendWith(TestPortal.class)
 class ConcurrentActionsIT {
@@ -67,19 +74,23 @@ class ConcurrentActionsIT {
                 approvers.add(person);
                 person.open("/inbox.xhtml", By.id("writ-" + writ));
             }
+            var buttons = approvers.stream()
+                    .map(person -> person.steady(By.cssSelector("#writ-" + writ + " .writ-approve"), "Approve"))
+                    .toList();
             var barrier = new CyclicBarrier(approvers.size());
-            var clicks = approvers.stream().map(person -> CompletableFuture.supplyAsync(() -> {
-                var approve = person.browser.findElement(By.id("writ-" + writ)).findElement(By.className("writ-approve"));
+            var threads = Executors.newFixedThreadPool(approvers.size());
+            var clicks = IntStream.range(0, approvers.size()).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                 try {
                     barrier.await(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException("the clicks did not start together", e);
                 }
-                approve.click();
-                return person.waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info, "
+                buttons.get(i).click();
+                return approvers.get(i).waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info, "
                         + "#inbox\\:messages .ui-messages-error"), "what the page says of the click").getText();
-            })).toList();
+            }, threads)).toList();
             var said = clicks.stream().map(CompletableFuture::join).toList();
+            threads.shutdown();
 
             assertThat(said).as("two decisions taken").filteredOn(text -> text.contains("approve recorded")).hasSize(2);
             assertThat(said).as("the third came to an approved writ and is told so")
@@ -183,6 +194,47 @@ class ConcurrentActionsIT {
         }
     }
 
+    @Test
+    void twoContainClicksWhileTheRequesterEndsEndTheWritOnceAndTheRoleGoes() {
+        for (int round = 0; round < ROUNDS; round++) {
+            var writ = activeBillingRead(openTicket(), "{\"targets\":[\"billing-db-*\"],\"commands\":[\"select*\"]}");
+            var reported = SessionEvents.report(SessionEvents.event("bastion-" + UUID.randomUUID(), "alice", "COMMAND",
+                    Instant.now(), "billing-db-1", "delete from invoices"));
+            assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+            await().atMost(SOON).until(() -> !alertOn(writ).isEmpty());
+            var alert = Json.string(alertOn(writ), "id");
+            assertThat(Json.string(alertOn(writ), "state")).as("a LOW writ's alert waits for security")
+                    .isEqualTo("OPEN");
+            Supplier<HttpResponse<String>> contain = () -> Http.post("/api/v1/alerts/" + alert + "/contain",
+                    token("dave"), "");
+
+            var answers = Race.atOnce(contain, contain, () -> end(writ));
+
+            assertNoServerError(answers);
+            assertThat(answers.subList(0, 2)).as("containment is always taken").extracting(HttpResponse::statusCode)
+                    .containsOnly(200);
+            var ended = Json.string(awaitRevoked("alice", writ, SOON), "status");
+            assertThat(ended).isIn("ENDED", "CONTAINED");
+            if (answers.get(2).statusCode() != 200) {
+                assertThat(answers.get(2).statusCode()).as(answers.get(2).body()).isEqualTo(409);
+                assertThat(Json.string(answers.get(2).body(), "state")).isEqualTo("CONTAINED");
+            }
+            assertThat(KeycloakAdmin.holdsRealmRole("alice", "billing-read")).isFalse();
+            assertThat(actions(writ)).as("ended once, revoked once").filteredOn(a -> a.startsWith("writ.end")
+                    || a.equals("writ.revoked")).containsExactly("writ.end-requested", "writ.revoked");
+            await().atMost(SOON).until(() -> alertOn(writ).contains("\"state\":\"CONTAINED\""));
+            assertThat(Json.string(alertOn(writ), "containment")).contains(ended.equals("CONTAINED")
+                    ? "ended as CONTAINED" : "had already ended");
+            assertThat(PortalDatabase.auditAbout("alert:" + alert)).extracting(PortalDatabase.AuditRow::action)
+                    .as("contained once for two clicks")
+                    .containsExactly("alert.raised", "alert.containment-started", "alert.contained");
+            var triaged = Http.post("/api/v1/alerts/" + alert + "/triage", token("dave"),
+                    "{\"outcome\":\"CONFIRM\",\"comment\":\"the race test's own\"}");
+            assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
+        }
+        assertTheAuditTrailIsIntact();
+    }
+
     private static void assertNoServerError(List<HttpResponse<String>> answers) {
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isLessThan(500));
     }
@@ -191,7 +243,19 @@ class ConcurrentActionsIT {
 
     /** Alice's billing-read writ on that ticket, approved by bob and granted. */
     private static String activeBillingRead(String ticket) {
-        var writ = submitted(token("alice"), "billing-read", ticket, 60);
+        return granted(submitted(token("alice"), "billing-read", ticket, 60));
+    }
+
+    /** The same, limited to a scope (JSON: targets and commands). */
+    private static String activeBillingRead(String ticket, String scope) {
+        var response = Http.post("/api/v1/requests", token("alice"), "{\"entitlement\":\"billing-read\","
+                + "\"ticket\":" + Json.quote(ticket) + ",\"justification\":\"reconcile the invoices\","
+                + "\"durationMinutes\":60,\"scope\":" + scope + "}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return granted(Json.string(response.body(), "id"));
+    }
+
+    private static String granted(String writ) {
         if ("PENDING_APPROVAL".equals(Writs.status("alice", writ))) {
             assertThat(decide("bob", writ, "APPROVE", null).statusCode()).isEqualTo(200);
         }

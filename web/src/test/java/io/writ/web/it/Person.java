@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
@@ -62,6 +63,19 @@ final class Person implements AutoCloseable {
     /** Waits for the element to show; when it never comes, says where the browser is instead (and a screenshot). */
     WebElement waitFor(By element, String what) {
         return Browser.waitFor(browser, wait, element, what);
+    }
+
+    /**
+     * The element, scrolled to the middle of the window and standing still: on a long page the layout settles after
+     * loading (text areas resize themselves), and a click aimed before that can land beside the button.
+     */
+    WebElement steady(By element, String what) {
+        var found = waitFor(element, what);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", found);
+        var last = new AtomicReference<>(found.getRect());
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> last.getAndSet(found.getRect()).equals(last.get()));
+        return found;
     }
 
     String text(By element) {

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.writ.web.it.SessionEvents.alertOn;
+import static io.writ.web.it.SessionEvents.event;
+import static io.writ.web.it.SessionEvents.ingestToken;
+import static io.writ.web.it.SessionEvents.report;
 import static io.writ.web.it.Writs.awaitRevoked;
 import static io.writ.web.it.Writs.awaitStatus;
 import static io.writ.web.it.Writs.decide;
@@ -24,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 class SessionEvidenceIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);
-    private static final String EVENTS = "/api/v1/sessions/events";
+    private static final String EVENTS = SessionEvents.PATH;
 
     @Test
     void anOutOfScopeCommandOnAnActiveHighWritIsContainedAtOnce() {
@@ -191,32 +195,5 @@ class SessionEvidenceIT {
         awaitStatus("alice", writ, "ACTIVE", SOON);
         assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).isTrue();
         return writ;
-    }
-
-    /** The alert raised on the writ, as security's queue shows it. */
-    private static String alertOn(String writ) {
-        var alerts = Http.get("/api/v1/alerts", token("dave")).body();
-        var at = alerts.indexOf("\"writId\":\"" + writ + "\"");
-        if (at < 0) {
-            return "";
-        }
-        var start = alerts.lastIndexOf('{', at);
-        var end = alerts.indexOf("}", at);
-        return alerts.substring(start, end + 1);
-    }
-
-    private static String event(String session, String identity, String type, Instant at, String target,
-                                String detail) {
-        return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"sessionId\":\"" + session + "\",\"identity\":\""
-                + identity + "\",\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"target\":" + Json.quote(target)
-                + ",\"detail\":" + Json.quote(detail) + "}";
-    }
-
-    private static java.net.http.HttpResponse<String> report(String body) {
-        return Http.post(EVENTS, ingestToken(), body);
-    }
-
-    private static String ingestToken() {
-        return KeycloakTokens.forClient("session-ingest", "session-ingest-secret");
     }
 }

@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import java.util.Map;
 
 /**
- * Acting on a task or a job another action may take away at the same moment: found by a query, gone a moment later
- * because the other committed first (two approvers completing one approval task, an end taking the window's timer
- * away while an extension moves it). That is a concurrent change like the engine's optimistic locks report, and is
+ * Acting on a task, a job or a message subscription another action may take away at the same moment: found by a
+ * query, gone a moment later because the other committed first (two approvers completing one approval task, an end
+ * taking the window's timer away while an extension moves it, two ends delivering the one end message). That is a concurrent change like the engine's optimistic locks report, and is
  * answered the same way: the action is done again ({@link ConcurrentChangeRetry}) on what the other left.
  */
 public final class ConcurrentlyGone {
@@ -40,6 +40,26 @@ public final class ConcurrentlyGone {
                 throw failure;
             }
             throw new OptimisticLockingException("job " + jobId + " went at the same moment its due date was moved");
+        }
+    }
+
+    /**
+     * Delivers the message to every process instance of the business key waiting for it; a subscription that another
+     * delivery took away between finding and delivering is a concurrent change. None waiting delivers nothing.
+     */
+    public static void correlateAll(ProcessEngine engine, String message, String businessKey) {
+        var runtime = engine.getRuntimeService();
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).correlateAllWithResult();
+        } catch (OptimisticLockingException concurrent) {
+            throw concurrent;
+        } catch (ProcessEngineException failure) {
+            if (runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                    .messageEventSubscriptionName(message).count() > 0) {
+                throw failure;
+            }
+            throw new OptimisticLockingException(message + " for " + businessKey + " was delivered by another "
+                    + "action at the same moment");
         }
     }
 }

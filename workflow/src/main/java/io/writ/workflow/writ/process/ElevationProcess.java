@@ -89,16 +89,12 @@ public class ElevationProcess {
 
     /** The writ's end was recorded (end now, ticket closed, containment): the process revokes. */
     public void requestEnd(String writId) {
-        engine().getRuntimeService().createMessageCorrelation(ProcessModels.MESSAGE_END_REQUESTED)
-                .processInstanceBusinessKey(writId)
-                .correlateAllWithResult();
+        ConcurrentlyGone.correlateAll(engine(), ProcessModels.MESSAGE_END_REQUESTED, writId);
     }
 
     /** The writ was withdrawn before approval: the process stops waiting for decisions. */
     public void cancel(String writId) {
-        engine().getRuntimeService().createMessageCorrelation(ProcessModels.MESSAGE_CANCELLED)
-                .processInstanceBusinessKey(writId)
-                .correlateAllWithResult();
+        ConcurrentlyGone.correlateAll(engine(), ProcessModels.MESSAGE_CANCELLED, writId);
     }
 
     /**
