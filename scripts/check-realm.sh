@@ -8,7 +8,7 @@ set -euo pipefail
 KC="http://localhost:${KC_PORT:-8180}"
 REALM_URL="$KC/realms/writ"
 TOKEN_URL="$REALM_URL/protocol/openid-connect/token"
-PORTAL_ROLES="requester approver security compliance admin session-ingest prod-db-admin k8s-cluster-admin billing-read payments-operator"
+PORTAL_ROLES="requester approver security compliance admin session-ingest bastion-agent prod-db-admin k8s-cluster-admin billing-read payments-operator bastion-shell"
 failures=0
 
 curl -fsS -o /dev/null --max-time 5 "$REALM_URL/.well-known/openid-configuration" ||
@@ -52,6 +52,7 @@ for u in alice:requester "frank:requester approver" bob:approver carol:approver 
 done
 check_token ci-deployer service-account-ci-deployer "requester" "$(client_token ci-deployer)"
 check_token session-ingest service-account-session-ingest "session-ingest" "$(client_token session-ingest)"
+check_token bastion-agent service-account-bastion-agent "bastion-agent session-ingest" "$(client_token bastion-agent)"
 
 # The portal client is for browser logins only: a password grant must be refused.
 code=$(curl -s -o /dev/null -w '%{http_code}' "$TOKEN_URL" -d grant_type=password -d client_id=writ-portal \

@@ -42,6 +42,10 @@ public final class Detection {
         boolean inScope = true;
         if (covering.isEmpty()) {
             inScope = false;
+            if (e.endsSession() && (endedEarlier.isPresent() || session.writId().isPresent())) {
+                // A linked session's end after its grant ended is the end of the activity, not activity.
+                return new Verdict(true, List.of());
+            }
             if (endedEarlier.isPresent()) {
                 var ended = endedEarlier.get();
                 fire(findings, session, AlertRule.ACTIVITY_AFTER_GRANT_ENDED, endedEarlier, describe(e)

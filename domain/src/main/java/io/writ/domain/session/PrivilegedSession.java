@@ -59,6 +59,10 @@ public class PrivilegedSession {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    /** When the sender cut the session off because its writ ended (a bastion ending the live shell). */
+    @Column(name = "terminated_at")
+    private Instant terminatedAt;
+
     @Column(name = "last_event_at", nullable = false)
     private Instant lastEventAt;
 
@@ -130,6 +134,10 @@ public class PrivilegedSession {
             case COMMAND -> commandCount++;
             case FILE_TRANSFER -> transferCount++;
             case SESSION_END -> endedAt = endedAt == null || e.at().isAfter(endedAt) ? e.at() : endedAt;
+            case SESSION_TERMINATED -> {
+                terminatedAt = terminatedAt == null || e.at().isBefore(terminatedAt) ? e.at() : terminatedAt;
+                endedAt = endedAt == null || e.at().isBefore(endedAt) ? e.at() : endedAt;
+            }
             default -> { }
         }
         if (!inScope) {
@@ -164,6 +172,7 @@ public class PrivilegedSession {
     public SessionCoverage coverage() { return coverage; }
     public Instant startedAt() { return startedAt; }
     public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
+    public Optional<Instant> terminatedAt() { return Optional.ofNullable(terminatedAt); }
     public Instant lastEventAt() { return lastEventAt; }
     public long eventCount() { return eventCount; }
     public long commandCount() { return commandCount; }

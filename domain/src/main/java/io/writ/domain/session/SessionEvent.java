@@ -38,6 +38,9 @@ public class SessionEvent {
     @Column(length = ReportedEvent.MAX_DETAIL)
     private String detail;
 
+    @Column(length = ReportedEvent.MAX_TARGET)
+    private String directory;
+
     /** Null when no writ covered the event, so there was no scope to check against. */
     @Column(name = "in_scope")
     private Boolean inScope;
@@ -56,6 +59,7 @@ public class SessionEvent {
         r.at = e.at();
         r.target = keepContent ? e.target() : null;
         r.detail = keepContent ? e.detail() : null;
+        r.directory = keepContent ? e.directory() : null;
         r.inScope = inScope;
         r.contentKept = keepContent;
         return r;
@@ -67,6 +71,7 @@ public class SessionEvent {
     public Instant at() { return at; }
     public Optional<String> target() { return Optional.ofNullable(target); }
     public Optional<String> detail() { return Optional.ofNullable(detail); }
+    public Optional<String> directory() { return Optional.ofNullable(directory); }
     public Optional<Boolean> inScope() { return Optional.ofNullable(inScope); }
     public boolean contentKept() { return contentKept; }
 }

@@ -95,8 +95,7 @@ final class SessionEventsReader {
             try {
                 type = SessionEventType.valueOf(typeName);
             } catch (IllegalArgumentException e) {
-                problems.add("type '" + typeName + "' is unknown: one of SESSION_START, SESSION_END, COMMAND, "
-                        + "FILE_TRANSFER, API_CALL");
+                problems.add("type '" + typeName + "' is unknown: one of " + SessionEventType.NAMES);
             }
         }
         Instant at = null;
@@ -109,7 +108,8 @@ final class SessionEventsReader {
             }
         }
         var event = new ReportedEvent(text(o, "eventId", problems), text(o, "sessionId", problems),
-                text(o, "identity", problems), type, at, text(o, "target", problems), text(o, "detail", problems));
+                text(o, "identity", problems), type, at, text(o, "target", problems), text(o, "detail", problems),
+                text(o, "writ", problems), text(o, "directory", problems));
         if (problems.isEmpty()) {
             events.put(index, event);
             return;

@@ -8,22 +8,24 @@ import java.util.List;
 
 /** A privileged session with its counts, digest and the events kept under its coverage. */
 public record SessionView(String id, String source, String sourceSessionId, String identity, String writId,
-                          String link, String coverage, Instant startedAt, Instant endedAt, long events,
+                          String link, String coverage, Instant startedAt, Instant endedAt,
+                          Instant terminatedAt, long events,
                           long commands, long fileTransfers, long outOfScope, String digest,
                           List<EventView> timeline) {
 
-    /** One event: under LIGHT coverage without target and detail. */
-    public record EventView(String eventId, String type, Instant at, String target, String detail, Boolean inScope) {
+    /** One event: under LIGHT coverage without target, detail and directory. */
+    public record EventView(String eventId, String type, Instant at, String target, String detail, String directory,
+                            Boolean inScope) {
 
         static EventView of(SessionEvent e) {
             return new EventView(e.eventId(), e.type().name(), e.at(), e.target().orElse(null),
-                    e.detail().orElse(null), e.inScope().orElse(null));
+                    e.detail().orElse(null), e.directory().orElse(null), e.inScope().orElse(null));
         }
     }
 
     static SessionView of(PrivilegedSession s, List<SessionEvent> events) {
         return new SessionView(s.id(), s.source().name(), s.sourceSessionId(), s.identity(), s.writId().orElse(null),
-                s.link().name(), s.coverage().name(), s.startedAt(), s.endedAt().orElse(null), s.eventCount(),
+                s.link().name(), s.coverage().name(), s.startedAt(), s.endedAt().orElse(null), s.terminatedAt().orElse(null), s.eventCount(),
                 s.commandCount(), s.transferCount(), s.outOfScopeCount(), s.digest(),
                 events.stream().map(EventView::of).toList());
     }

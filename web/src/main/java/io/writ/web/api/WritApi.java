@@ -36,6 +36,7 @@ public class WritApi extends Application {
                 RequestResource.class,
                 TicketResource.class,
                 SessionResource.class,
+                BastionResource.class,
                 AlertResource.class,
                 NhiResource.class,
                 ComplianceResource.class,

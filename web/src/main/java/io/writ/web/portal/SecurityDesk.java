@@ -1,6 +1,9 @@
 package io.writ.web.portal;
 
+import io.writ.domain.UtcTime;
 import io.writ.domain.alert.TriageOutcome;
+import io.writ.domain.bastion.LoginRefusal;
+import io.writ.workflow.bastion.BastionDesk;
 import io.writ.workflow.breakglass.BreakGlassDesk;
 import io.writ.workflow.containment.AlertDesk;
 import io.writ.workflow.sessions.SessionEvidence;
@@ -17,7 +20,7 @@ import java.util.Map;
 
 /**
  * A security analyst works the alert queue (contain, triage), reviews break-glass writs after the fact, and watches
- * the sessions no writ covered.
+ * the sessions no writ covered and the bastion logins no writ opened.
  */
 @Named
 @ViewScoped
@@ -25,15 +28,26 @@ public class SecurityDesk implements Serializable {
 
     private static final String AGAIN = "/alerts.xhtml?faces-redirect=true";
     private static final int UNLINKED_SHOWN = 50;
+    private static final int REFUSALS_SHOWN = 50;
+
+    /** A refused bastion login as the page shows it: who, when, from where, and which writ was missing. */
+    public record Refusal(String at, String identity, String account, String bastion, String from, String reason)
+            implements Serializable {
+        static Refusal of(LoginRefusal r) {
+            return new Refusal(UtcTime.seconds(r.at()), r.identity(), r.account(), r.bastion(), r.from(), r.reason());
+        }
+    }
 
     @Inject AlertDesk alerts;
     @Inject BreakGlassDesk breakGlass;
     @Inject SessionEvidence evidence;
+    @Inject BastionDesk bastions;
     @Inject transient SecurityContext security;
 
     private List<AlertSummary> open;
     private List<SessionSummary> unlinked;
     private List<WritSummary> reviewsDue;
+    private List<Refusal> refusals;
     private final Map<String, String> findings = new HashMap<>();
     private final Map<String, String> comments = new HashMap<>();
 
@@ -42,6 +56,7 @@ public class SecurityDesk implements Serializable {
         open = alerts.open().stream().map(AlertSummary::of).toList();
         unlinked = evidence.unlinked(UNLINKED_SHOWN).stream().map(SessionSummary::of).toList();
         reviewsDue = breakGlass.awaitingPostIncidentReview().stream().map(WritSummary::of).toList();
+        refusals = bastions.refusals(REFUSALS_SHOWN).stream().map(Refusal::of).toList();
     }
 
     public String contain(String alertId) {
@@ -86,5 +101,6 @@ public class SecurityDesk implements Serializable {
     public List<SessionSummary> getUnlinked() { return unlinked; }
     public Map<String, String> getComments() { return comments; }
     public List<WritSummary> getReviewsDue() { return reviewsDue; }
+    public List<Refusal> getRefusals() { return refusals; }
     public Map<String, String> getFindings() { return findings; }
 }

@@ -11,11 +11,12 @@ import java.util.List;
 public record SessionTimeline(SessionSummary session, List<Line> events) implements Serializable {
 
     /** One event; target and detail are absent under LIGHT coverage, which keeps only that it happened. */
-    public record Line(String at, String type, String target, String detail, String scope) implements Serializable {
+    public record Line(String at, String type, String target, String detail, String directory, String scope)
+            implements Serializable {
 
         static Line of(SessionEvent e) {
-            return new Line(UtcTime.minutes(e.at()), e.type().name(), e.target().orElse(null),
-                    e.detail().orElse(e.contentKept() ? null : "(not kept: LIGHT coverage)"),
+            return new Line(UtcTime.seconds(e.at()), e.type().name(), e.target().orElse(null),
+                    e.detail().orElse(e.contentKept() ? null : "(not kept: LIGHT coverage)"), e.directory().orElse(null),
                     e.inScope().map(in -> in ? "in scope" : "OUT OF SCOPE").orElse("no writ"));
         }
     }

@@ -85,6 +85,16 @@ public class WritDetail implements Serializable {
     public WritDetailView getView() { return view; }
     /** The privileged sessions linked to the writ, oldest first, each with its events. */
     public List<SessionTimeline> getSessions() { return sessions; }
+    /**
+     * How many of the writ's sessions a bastion cut off because the writ ended, and when the last was: beside
+     * Keycloak's logout, the other half of taking access away.
+     */
+    public String getBastionSessionsEnded() {
+        var cut = sessions.stream().map(t -> t.session().terminatedAt()).filter(java.util.Objects::nonNull).sorted()
+                .toList();
+        return cut.isEmpty() ? "—" : cut.size() + " (the last at " + cut.get(cut.size() - 1) + ")";
+    }
+
     /** Whether the caller asked for this writ: only then are its actions offered (the model checks again). */
     public boolean isMine() { return view != null && view.writ().requester().equals(caller()); }
     public String getId() { return id; }

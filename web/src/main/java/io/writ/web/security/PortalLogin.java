@@ -15,7 +15,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
  */
 @ApplicationScoped
 @DeclareRoles({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE,
-        PortalRole.ADMIN, PortalRole.SESSION_INGEST})
+        PortalRole.ADMIN, PortalRole.SESSION_INGEST, PortalRole.BASTION_AGENT})
 @OpenIdAuthenticationMechanismDefinition(
         providerURI = "http://localhost:8180/realms/writ",
         clientId = "writ-portal",

@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Reported session events become evidence: each is linked to the writ that covered its identity at that instant,
- * checked against that writ's scope and the detection rules, counted into its session, and kept as far as the
+ * Reported session events become evidence: each is linked to the writ it names (a bastion's gate names the writ
+ * that admitted the session), or else to the writ that covered its identity at that instant, checked against that writ's scope and the detection rules, counted into its session, and kept as far as the
  * session's coverage says. A batch is one transaction; a bad event is reported by its index and skipped.
  */
 @ApplicationScoped
@@ -85,6 +85,7 @@ public class SessionEvidence {
         var grants = new HashMap<String, List<Writ>>();
         var open = new HashMap<String, PrivilegedSession>();
         var nonHuman = new HashMap<String, Boolean>();
+        var namedWrits = new HashMap<String, Optional<Writ>>();
         int accepted = 0;
         int duplicates = 0;
         for (var entry : valid) {
@@ -93,18 +94,35 @@ public class SessionEvidence {
                 duplicates++;
                 continue;
             }
-            var granted = grants.computeIfAbsent(e.identity(), who -> writs.grantedTo(who, GRANTS_LOOKED_AT));
-            var covering = granted.stream().filter(w -> w.isActiveAt(e.at())).findFirst();
+            Optional<Writ> covering;
+            Optional<Writ> endedEarlier;
+            Optional<Writ> admitting;
+            if (e.writ() != null) {
+                var named = named(e, namedWrits);
+                if (named.isEmpty()) {
+                    rejected.add(new Rejection(entry.getKey(), "writ " + e.writ() + " is no granted writ of "
+                            + e.identity()));
+                    seen.remove(e.eventId());
+                    continue;
+                }
+                admitting = named;
+                covering = named.filter(w -> !w.grantEndedBy(e.at()));
+                endedEarlier = named.filter(w -> w.grantEndedBy(e.at()));
+            } else {
+                var granted = grants.computeIfAbsent(e.identity(), who -> writs.grantedTo(who, GRANTS_LOOKED_AT));
+                covering = granted.stream().filter(w -> w.isActiveAt(e.at())).findFirst();
+                endedEarlier = covering.isPresent() ? Optional.empty()
+                        : granted.stream().filter(w -> w.grantEndedBy(e.at())).findFirst();
+                admitting = covering;
+            }
             var session = open.computeIfAbsent(e.sessionId(), id -> sessions.bySource(source, id)
-                    .orElseGet(() -> opened(source, e, covering)));
+                    .orElseGet(() -> opened(source, e, admitting)));
             if (!session.admits(e)) {
                 rejected.add(new Rejection(entry.getKey(), "session " + e.sessionId() + " is " + session.identity()
                         + "'s; an event of " + e.identity() + " cannot join it"));
                 seen.remove(e.eventId());
                 continue;
             }
-            var endedEarlier = covering.isPresent() ? Optional.<Writ>empty()
-                    : granted.stream().filter(w -> w.grantEndedBy(e.at())).findFirst();
             var verdict = Detection.judge(e, session, covering, endedEarlier,
                     () -> nonHuman.computeIfAbsent(e.identity(), this::isNonHuman));
             var keep = session.record(e, verdict.inScope());
@@ -118,6 +136,15 @@ public class SessionEvidence {
         }
         rejected.sort(java.util.Comparator.comparingInt(Rejection::index));
         return new Ingested(accepted, duplicates, rejected);
+    }
+
+    /**
+     * The writ an event names, when it is a granted writ of the event's identity: the writ that admitted the session
+     * covers it from the admission until its grant ended, whatever the clocks of sender and portal say.
+     */
+    private Optional<Writ> named(ReportedEvent e, Map<String, Optional<Writ>> known) {
+        return known.computeIfAbsent(e.writ(), writs::byId)
+                .filter(w -> w.target().equals(e.identity()) && w.grant().isPresent());
     }
 
     /** What the identity is, the directory's word: one it does not know is no NHI it could vouch for. */
