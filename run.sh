@@ -104,7 +104,10 @@ cat <<MSG
     dave  / dave  = security           erin  / erin  = compliance
     admin / admin = admin
   API clients: writ-cli (public), ci-deployer / ci-deployer-secret (NHI owned by alice),
-               session-ingest / session-ingest-secret
+               session-ingest / session-ingest-secret, bastion-agent / bastion-agent-secret
+
+  SSH bastion (as root: sudo scripts/bastion.sh start; a bastion-shell writ naming bastion-1 opens it):
+    ssh -i data/bastion/keys/alice -p ${WRIT_BASTION_PORT:-2222} alice@127.0.0.1
 
   Data: $WRIT_DATA_DIR     Press Ctrl-C to stop.
 MSG

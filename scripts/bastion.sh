@@ -54,6 +54,12 @@ install_if_missing() {
   fi
 }
 
+# Replaces a helper by renaming a new copy over it: a live session's shell keeps reading the one it started with.
+put() {
+  install -m "$1" -o root -g root "$2" "$LIB/.$(basename "$2").new"
+  mv -f "$LIB/.$(basename "$2").new" "$LIB/$(basename "$2")"
+}
+
 # The helpers sshd runs must be root's, in root-owned directories no one else may write (sshd checks).
 install_agent() {
   if [[ ! -f "$JAR" ]]; then
@@ -61,8 +67,10 @@ install_agent() {
     (cd "$REPO" && mvn -B -q -ntp -pl bastion package -DskipTests)
   fi
   install -d -m 755 -o root -g root "$LIB"
-  install -m 755 -o root -g root "$REPO/bastion/src/main/dist/gate" "$REPO/bastion/src/main/dist/session" "$LIB/"
-  install -m 644 -o root -g root "$REPO/bastion/src/main/dist/bashrc" "$JAR" "$LIB/"
+  put 755 "$REPO/bastion/src/main/dist/gate"
+  put 755 "$REPO/bastion/src/main/dist/session"
+  put 644 "$REPO/bastion/src/main/dist/bashrc"
+  put 644 "$JAR"
   install -d -m 755 "$ETC" "$ETC/keys"
   install -d -m 700 "$STATE" "$LOGS"
   install -d -m 755 "$RUN" /run/sshd

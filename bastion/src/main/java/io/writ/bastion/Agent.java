@@ -30,7 +30,8 @@ public final class Agent {
         var settings = Settings.read(Path.of(args[0]));
         var writ = new WritClient(settings);
         var journal = new Journal(settings.journal(), writ);
-        var sessions = new LiveSessions(settings, journal, writ);
+        var recordings = new Recordings(settings.sessionsDir(), writ);
+        var sessions = new LiveSessions(settings, journal, writ, recordings);
         var gate = new Gate(settings, writ);
         var api = new LocalApi(settings.localPort(), Files.readString(settings.localTokenFile()).strip(), gate,
                 sessions);
@@ -38,7 +39,8 @@ public final class Agent {
         var sender = new Thread(journal, "writ-journal");
         sender.setDaemon(true);
         sender.start();
-        var scheduler = Executors.newScheduledThreadPool(2);
+        var scheduler = Executors.newScheduledThreadPool(3);
+        scheduler.scheduleWithFixedDelay(guarded(recordings), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(guarded(sessions::readAll), READ_EVERY_MILLIS, READ_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded(sessions::checkWrits), settings.livePoll().toMillis(),

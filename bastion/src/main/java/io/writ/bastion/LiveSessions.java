@@ -40,12 +40,14 @@ final class LiveSessions {
         final String coverage;
         final long pid;
         final Path dir;
+        final Instant started;
         final SessionFiles sftp = SessionFiles.sftp();
         long seq;
         long commandsRead;
         long sftpRead;
 
-        Live(String id, String account, String identity, String writ, String coverage, long pid, Path dir) {
+        Live(String id, String account, String identity, String writ, String coverage, long pid, Path dir,
+             Instant started) {
             this.id = id;
             this.account = account;
             this.identity = identity;
@@ -53,19 +55,22 @@ final class LiveSessions {
             this.coverage = coverage;
             this.pid = pid;
             this.dir = dir;
+            this.started = started;
         }
     }
 
     private final Settings settings;
     private final Journal journal;
     private final WritClient writ;
+    private final Recordings recordings;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private volatile boolean portalAway;
 
-    LiveSessions(Settings settings, Journal journal, WritClient writ) throws IOException {
+    LiveSessions(Settings settings, Journal journal, WritClient writ, Recordings recordings) throws IOException {
         this.settings = settings;
         this.journal = journal;
         this.writ = writ;
+        this.recordings = recordings;
         recover();
     }
 
@@ -89,7 +94,8 @@ final class LiveSessions {
                     p.load(in);
                 }
                 var s = new Live(p.getProperty("id"), p.getProperty("account"), p.getProperty("identity"),
-                        p.getProperty("writ"), p.getProperty("coverage"), Long.parseLong(p.getProperty("pid")), d);
+                        p.getProperty("writ"), p.getProperty("coverage"), Long.parseLong(p.getProperty("pid")), d,
+                        Instant.parse(p.getProperty("started", Instant.now().toString())));
                 s.commandsRead = Long.parseLong(p.getProperty("commandsRead", "0"));
                 s.sftpRead = Long.parseLong(p.getProperty("sftpRead", "0"));
                 live.put(s.id, s);
@@ -111,6 +117,7 @@ final class LiveSessions {
         p.setProperty("writ", s.writ);
         p.setProperty("coverage", String.valueOf(s.coverage));
         p.setProperty("pid", Long.toString(s.pid));
+        p.setProperty("started", s.started.toString());
         p.setProperty("commandsRead", Long.toString(s.commandsRead));
         p.setProperty("sftpRead", Long.toString(s.sftpRead));
         try {
@@ -145,7 +152,8 @@ final class LiveSessions {
         var id = settings.bastion() + ":" + UUID.randomUUID();
         var dir = settings.sessionsDir().resolve(id.replace(':', '_'));
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        var s = new Live(id, account, admission.identity(), admission.writ(), admission.coverage(), pid, dir);
+        var s = new Live(id, account, admission.identity(), admission.writ(), admission.coverage(), pid, dir,
+                Instant.now());
         var how = switch (mode) {
             case "interactive" -> "interactive ssh, tty";
             case "sftp" -> "sftp";
@@ -181,6 +189,7 @@ final class LiveSessions {
             event(s, "SESSION_END", Instant.now(), settings.bastion(), how, null);
         }
         forget(s);
+        recordings.ended(s.id, s.coverage, s.dir, s.started);
         LOG.info("session " + id + " ended (" + how + ")");
     }
 
@@ -241,6 +250,7 @@ final class LiveSessions {
             event(s, "SESSION_TERMINATED", at, settings.bastion(), "cut off by the bastion: " + reason + "; "
                     + killed + " process(es) ended", null);
             forget(s);
+            recordings.ended(s.id, s.coverage, s.dir, s.started);
             LOG.info("session " + s.id + " of " + s.account + " cut off at " + at + ": " + reason);
         }
     }

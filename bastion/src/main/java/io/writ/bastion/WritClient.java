@@ -20,9 +20,19 @@ import java.util.Map;
 class WritClient {
 
     /** The portal or Keycloak could not be asked, or refused the agent: why, in a sentence for the log. */
-    static final class Unreachable extends Exception {
+    static class Unreachable extends Exception {
         Unreachable(String message) {
             super(message);
+        }
+    }
+
+    /** The portal answered, with a status other than the one expected. */
+    static final class Refused extends Unreachable {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
         }
     }
 
@@ -58,11 +68,26 @@ class WritClient {
         return Json.object(call("/api/v1/sessions/events", "application/x-ndjson", ndjson, 202));
     }
 
+    /**
+     * Sends a session's terminal recording; the portal's answer {session, sha256, bytes, kept}. A portal that does
+     * not know the session yet (its events still wait here) answers 404: send it again later.
+     */
+    Map<String, Object> upload(String session, byte[] asciicast) throws Unreachable {
+        var path = "/api/v1/sessions/recording?session=" + encode(session);
+        return Json.object(call("PUT", path, "application/x-asciicast", HttpRequest.BodyPublishers.ofByteArray(asciicast),
+                200));
+    }
+
     private String call(String path, String type, String body, int expected) throws Unreachable {
+        return call("POST", path, type, HttpRequest.BodyPublishers.ofString(body), expected);
+    }
+
+    private String call(String method, String path, String type, HttpRequest.BodyPublisher body, int expected)
+            throws Unreachable {
         for (int attempt = 1; ; attempt++) {
             var request = HttpRequest.newBuilder(URI.create(settings.writ() + path)).timeout(ANSWER)
                     .header("Content-Type", type).header("Authorization", "Bearer " + token())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .method(method, body).build();
             HttpResponse<String> answer;
             try {
                 answer = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -77,7 +102,8 @@ class WritClient {
                 continue;
             }
             if (answer.statusCode() != expected) {
-                throw new Unreachable("the portal answered " + path + " with HTTP " + answer.statusCode() + ": "
+                throw new Refused(answer.statusCode(), "the portal answered " + path + " with HTTP "
+                        + answer.statusCode() + ": "
                         + abbreviated(answer.body()));
             }
             return answer.body();

@@ -1,5 +1,6 @@
 package io.writ.domain.session;
 
+import io.writ.domain.Conflict;
 import io.writ.domain.Sha256;
 import io.writ.domain.entitlement.SessionCoverage;
 import io.writ.domain.writ.Writ;
@@ -62,6 +63,15 @@ public class PrivilegedSession {
     /** When the sender cut the session off because its writ ended (a bastion ending the live shell). */
     @Column(name = "terminated_at")
     private Instant terminatedAt;
+
+    @Column(name = "recording_sha256", length = 64)
+    private String recordingSha256;
+
+    @Column(name = "recording_bytes")
+    private Long recordingBytes;
+
+    @Column(name = "recording_kept_at")
+    private Instant recordingKeptAt;
 
     @Column(name = "last_event_at", nullable = false)
     private Instant lastEventAt;
@@ -153,6 +163,25 @@ public class PrivilegedSession {
         return coverage == SessionCoverage.FULL || !inScope;
     }
 
+    /**
+     * Keeps the session's terminal recording: once. The same recording sent again changes nothing (empty); a
+     * different one is refused, since evidence is not replaced.
+     */
+    public Optional<SessionRecording> keepRecording(byte[] content, Instant at) {
+        var sha256 = Sha256.hex(Sha256.digest().digest(content));
+        if (recordingSha256 != null) {
+            if (recordingSha256.equals(sha256)) {
+                return Optional.empty();
+            }
+            throw new Conflict("session " + sourceSessionId + " already has its recording (SHA-256 " + recordingSha256
+                    + "); evidence is not replaced");
+        }
+        recordingSha256 = sha256;
+        recordingBytes = (long) content.length;
+        recordingKeptAt = at;
+        return Optional.of(SessionRecording.of(this, content));
+    }
+
     /** True the first time a rule fires for this session; false after, so one session raises one alert per rule. */
     public boolean firstTime(String rule) {
         var raised = new LinkedHashSet<>(Arrays.asList(raisedRules.isEmpty() ? new String[0] : raisedRules.split(",")));
@@ -173,6 +202,9 @@ public class PrivilegedSession {
     public Instant startedAt() { return startedAt; }
     public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
     public Optional<Instant> terminatedAt() { return Optional.ofNullable(terminatedAt); }
+    public Optional<String> recordingSha256() { return Optional.ofNullable(recordingSha256); }
+    public Optional<Long> recordingBytes() { return Optional.ofNullable(recordingBytes); }
+    public Optional<Instant> recordingKeptAt() { return Optional.ofNullable(recordingKeptAt); }
     public Instant lastEventAt() { return lastEventAt; }
     public long eventCount() { return eventCount; }
     public long commandCount() { return commandCount; }

@@ -15,6 +15,10 @@ public interface SessionRepository {
 
     void save(SessionEvent event);
 
+    void save(SessionRecording recording);
+
+    Optional<SessionRecording> recordingOf(String sessionId);
+
     /** Which of these event ids were recorded before. */
     Set<String> recorded(Collection<String> eventIds);
 

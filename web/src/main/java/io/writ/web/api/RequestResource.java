@@ -1,5 +1,8 @@
 package io.writ.web.api;
 
+import io.writ.domain.NotFound;
+import io.writ.domain.Sha256;
+import io.writ.domain.session.SessionRecording;
 import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.writ.WritQueries;
 import io.writ.workflow.breakglass.BreakGlassDesk;
@@ -125,6 +128,22 @@ public class RequestResource {
     public List<SessionView> sessions(@PathParam("id") String id) {
         var writ = queries.visibleTo(id, caller(), isOverseer());
         return evidence.linkedTo(writ.id()).stream().map(s -> SessionView.of(s, evidence.eventsOf(s.id()))).toList();
+    }
+
+    @GET
+    @Path("{id}/sessions/{session}/recording")
+    @Produces(SessionRecording.ASCIICAST)
+    @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE})
+    @Operation(summary = "A linked session's terminal recording (asciicast v2), as kept; its SHA-256 in Digest")
+    public Response recording(@PathParam("id") String id, @PathParam("session") String session) {
+        var writ = queries.visibleTo(id, caller(), isOverseer());
+        var recording = evidence.recordingOf(writ.id(), session)
+                .orElseThrow(() -> new NotFound("no recording of session " + session + " under writ " + id));
+        var content = recording.content();
+        return Response.ok(content, SessionRecording.ASCIICAST)
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(
+                        Sha256.digest().digest(content)))
+                .build();
     }
 
     @GET

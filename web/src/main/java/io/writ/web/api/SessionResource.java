@@ -1,6 +1,7 @@
 package io.writ.web.api;
 
 import io.writ.domain.InvalidRequest;
+import io.writ.domain.session.SessionRecording;
 import io.writ.domain.session.SessionSource;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.sessions.SessionEvidence;
@@ -11,10 +12,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,6 +47,9 @@ public class SessionResource {
 
     @Inject
     SessionEvidence evidence;
+
+    @Context
+    SecurityContext security;
 
     @POST
     @Path("events")
@@ -79,6 +86,23 @@ public class SessionResource {
         rejected.sort(Comparator.comparingInt(r -> (Integer) r.get("index")));
         return Response.accepted(Map.of("accepted", ingested.accepted(), "duplicates", ingested.duplicates(),
                 "rejected", rejected)).build();
+    }
+
+    @PUT
+    @Path("recording")
+    @Consumes(SessionRecording.ASCIICAST)
+    @RolesAllowed(PortalRole.SESSION_INGEST)
+    @Operation(summary = "Keep a session's terminal recording (asciicast v2), once; answers its SHA-256",
+            description = "?session= the sender's session id, whose events were sent first. The same recording "
+                    + "again answers 200 with kept:false; a different one is a 409: evidence is not replaced.")
+    public Map<String, Object> recording(@QueryParam("session") String session, InputStream body) throws IOException {
+        if (session == null || session.isBlank()) {
+            throw InvalidRequest.of("session", "the sender's id of the session the recording is of");
+        }
+        var content = body.readNBytes(SessionRecording.MAX_BYTES + 1);
+        var kept = evidence.keepRecording(SessionSource.BASTION, session, content, security.getUserPrincipal()
+                .getName());
+        return Map.of("session", session, "sha256", kept.sha256(), "bytes", kept.bytes(), "kept", kept.now());
     }
 
     @GET

@@ -52,7 +52,9 @@ public class WritDetail implements Serializable {
             throw new NotFound("no writ named");
         }
         view = WritDetailView.of(queries.dossierOf(id, caller(), overseer()));
-        sessions = evidence.linkedTo(id).stream().map(s -> SessionTimeline.of(s, evidence.eventsOf(s.id()))).toList();
+        sessions = evidence.linkedTo(id).stream().map(s -> SessionTimeline.of(s, evidence.eventsOf(s.id()),
+                s.recordingSha256().flatMap(sha -> evidence.recordingOf(id, s.id())).map(r -> r.content())))
+                .toList();
     }
 
     public String endNow() {

@@ -189,6 +189,13 @@ final class KeycloakAdmin {
                 .build()));
     }
 
+    /** Sets a client's secret, as an administrator rotating it would (the old one stops working at once). */
+    static void setClientSecret(String clientId, String secret) {
+        var path = "/clients/" + clientUuid(clientId);
+        var client = object(expect(200, call("GET", path, null)));
+        expect(204, call("PUT", path, Json.createObjectBuilder(client).add("secret", secret).build()));
+    }
+
     static void deleteClient(String clientId) {
         expect(204, call("DELETE", "/clients/" + clientUuid(clientId), null));
     }

@@ -3,6 +3,7 @@ package io.writ.workflow.persistence;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.SessionEvent;
 import io.writ.domain.session.SessionLink;
+import io.writ.domain.session.SessionRecording;
 import io.writ.domain.session.SessionRepository;
 import io.writ.domain.session.SessionSource;
 import jakarta.ejb.Stateless;
@@ -45,6 +46,16 @@ public class JpaSessionRepository implements SessionRepository {
     @Override
     public void save(SessionEvent event) {
         em.persist(event);
+    }
+
+    @Override
+    public void save(SessionRecording recording) {
+        em.persist(recording);
+    }
+
+    @Override
+    public Optional<SessionRecording> recordingOf(String sessionId) {
+        return Optional.ofNullable(em.find(SessionRecording.class, sessionId));
     }
 
     @Override

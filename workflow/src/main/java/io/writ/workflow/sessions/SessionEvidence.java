@@ -1,6 +1,9 @@
 package io.writ.workflow.sessions;
 
 import io.writ.domain.InvalidRequest;
+import io.writ.domain.NotFound;
+import io.writ.domain.audit.AuditEntry;
+import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.alert.Detection;
 import io.writ.domain.entitlement.RiskTier;
@@ -9,6 +12,7 @@ import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.ReportedEvent;
 import io.writ.domain.session.SessionEvent;
+import io.writ.domain.session.SessionRecording;
 import io.writ.domain.session.SessionRepository;
 import io.writ.domain.session.SessionSource;
 import io.writ.domain.writ.Writ;
@@ -60,6 +64,9 @@ public class SessionEvidence {
 
     @Inject
     IdentityDirectory directory;
+
+    @Inject
+    AuditTrail audit;
 
     Clock clock = Clock.systemUTC();
 
@@ -156,6 +163,38 @@ public class SessionEvidence {
         var session = PrivilegedSession.open(source, first.sessionId(), first.identity(), covering, first.at());
         sessions.save(session);
         return session;
+    }
+
+    /** What became of a recording: its SHA-256 and size, and whether it was kept now (false: it already was). */
+    public record Kept(String sha256, long bytes, boolean now) {
+    }
+
+    /**
+     * Keeps a session's terminal recording as evidence, once; audited with its SHA-256. The session must be known
+     * (its events come first).
+     */
+    public Kept keepRecording(SessionSource source, String sourceSessionId, byte[] content, String by) {
+        var problem = SessionRecording.problem(content);
+        if (problem != null) {
+            throw InvalidRequest.of("recording", problem);
+        }
+        var session = sessions.bySource(source, sourceSessionId).orElseThrow(() -> new NotFound("no session "
+                + sourceSessionId + " is known: its events come before its recording"));
+        var kept = session.keepRecording(content, clock.instant());
+        kept.ifPresent(recording -> {
+            sessions.save(recording);
+            audit.record(new AuditEntry(clock.instant(), by, "session.recording-kept", "session:" + session.id(),
+                    "terminal recording of " + session.identity() + "'s session " + sourceSessionId + ", "
+                            + content.length + " bytes, SHA-256 " + session.recordingSha256().orElseThrow()));
+        });
+        return new Kept(session.recordingSha256().orElseThrow(), session.recordingBytes().orElseThrow(),
+                kept.isPresent());
+    }
+
+    /** A session's recording, for someone who may see the writ it is linked to. */
+    public Optional<SessionRecording> recordingOf(String writId, String sessionId) {
+        return sessions.linkedTo(writId).stream().filter(s -> s.id().equals(sessionId)).findFirst()
+                .flatMap(s -> sessions.recordingOf(s.id()));
     }
 
     /** The sessions linked to a writ, oldest first. */
