@@ -2,12 +2,10 @@ package io.writ.bastion;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.logging.Logger;
 
@@ -28,7 +26,8 @@ final class Journal implements Runnable {
     private final Path file;
     private final Path offsetFile;
     private final WritClient writ;
-    private final FileChannel out;
+    /** Written with plain file I/O: a channel would close for good when a thread using it is interrupted. */
+    private final RandomAccessFile out;
     private long sent;
     private volatile boolean away;
 
@@ -37,20 +36,34 @@ final class Journal implements Runnable {
         this.offsetFile = file.resolveSibling(file.getFileName() + ".sent");
         this.writ = writ;
         Files.createDirectories(file.getParent());
-        this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        long mark = Files.exists(offsetFile) ? Long.parseLong(Files.readString(offsetFile).strip()) : 0;
-        this.sent = mark <= Files.size(file) ? mark : 0;
+        this.out = new RandomAccessFile(file.toFile(), "rw");
+        if (out.length() > 0) {
+            out.seek(out.length() - 1);
+            if (out.read() != '\n') {
+                out.write('\n'); // a line cut short by a crash: it ends here, and the portal reports it unreadable
+            }
+        }
+        this.sent = mark(offsetFile, out.length());
+    }
+
+    /** How far an earlier run got; a mark that cannot be read sends everything again (duplicates, never a loss). */
+    private static long mark(Path offsetFile, long size) {
+        try {
+            long mark = Files.exists(offsetFile) ? Long.parseLong(Files.readString(offsetFile).strip()) : 0;
+            return mark >= 0 && mark <= size ? mark : 0;
+        } catch (IOException | NumberFormatException e) {
+            LOG.warning("the journal's mark " + offsetFile + " could not be read (" + e + "); its events are sent "
+                    + "again, and the portal counts those it has as duplicates");
+            return 0;
+        }
     }
 
     /** Keeps an event (one JSON object) until the portal has it. */
     synchronized void append(String event) {
         try {
-            var bytes = StandardCharsets.UTF_8.encode(event.replace("\n", "\\n") + "\n");
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
-            out.force(false);
+            out.seek(out.length());
+            out.write((event.replace("\n", "\\n") + "\n").getBytes(StandardCharsets.UTF_8));
+            out.getFD().sync();
         } catch (IOException e) {
             throw new IllegalStateException("the journal " + file + " could not be written: " + e, e);
         }
@@ -132,9 +145,9 @@ final class Journal implements Runnable {
      * duplicates, and never skips one).
      */
     private synchronized void markSent(long end) throws IOException {
-        if (end == out.size()) {
+        if (end == out.length()) {
             persist(0);
-            out.truncate(0);
+            out.setLength(0);
             sent = 0;
         } else {
             persist(end);
@@ -148,10 +161,9 @@ final class Journal implements Runnable {
         Files.move(tmp, offsetFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private synchronized void waitForEvents() throws InterruptedException, IOException {
-        if (sent >= out.size()) {
-            wait(1_000);
-        }
+    /** Waits for an event to be appended (or a while: a line still being written is looked at again). */
+    private synchronized void waitForEvents() throws InterruptedException {
+        wait(250);
     }
 
     private static void sleep(Duration d) {

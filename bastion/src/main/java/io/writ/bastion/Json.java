@@ -54,6 +54,10 @@ final class Json {
     }
 
     private static String value(Object value) {
+        if (value == null || value instanceof Double d && !Double.isFinite(d)
+                || value instanceof Float f && !Float.isFinite(f)) {
+            return "null";
+        }
         if (value instanceof Map<?, ?> map) {
             @SuppressWarnings("unchecked")
             var fields = (Map<String, ?>) map;

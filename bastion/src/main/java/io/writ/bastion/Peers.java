@@ -68,7 +68,7 @@ final class Peers {
         if (bytes.length == 4) {
             return bytes[0] + "." + bytes[1] + "." + bytes[2] + "." + bytes[3];
         }
-        if (bytes[10] == 0xff && bytes[11] == 0xff && bytes[0] == 0 && bytes[8] == 0) {
+        if (bytes[10] == 0xff && bytes[11] == 0xff && java.util.Arrays.stream(bytes, 0, 10).allMatch(b -> b == 0)) {
             return bytes[12] + "." + bytes[13] + "." + bytes[14] + "." + bytes[15];
         }
         var out = new StringBuilder();

@@ -66,7 +66,10 @@ final class SessionFiles {
         return m.matches() ? Optional.of(new Transfer(m.group(2), m.group(1).equals("t"), -1)) : Optional.empty();
     }
 
-    /** A line of sftp-server's log: a transfer when it closes a file that was read or written. */
+    /**
+     * A line of sftp-server's log: a transfer when it closes a file that was read or written. (OpenSSH's log
+     * escapes control characters, so a file name cannot forge a line.)
+     */
     Optional<Transfer> sftpLine(String line) {
         var open = OPEN.matcher(line);
         if (open.find()) {
@@ -80,7 +83,8 @@ final class SessionFiles {
         var path = close.group(1);
         long read = Long.parseLong(close.group(2));
         long written = Long.parseLong(close.group(3));
-        boolean upload = written > 0 || Boolean.TRUE.equals(openedForWriting.remove(path));
+        boolean forWriting = Boolean.TRUE.equals(openedForWriting.remove(path));
+        boolean upload = written > 0 || forWriting && read == 0;
         return Optional.of(new Transfer(path, upload, upload ? written : read));
     }
 

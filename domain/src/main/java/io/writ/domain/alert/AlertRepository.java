@@ -21,4 +21,7 @@ public interface AlertRepository {
 
     /** The alerts about one writ, oldest first. */
     List<Alert> aboutWrit(String writId);
+
+    /** The alerts raised on a session, oldest first. */
+    List<Alert> aboutSession(String sessionId);
 }

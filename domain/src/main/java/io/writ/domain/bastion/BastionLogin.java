@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
 public record BastionLogin(String bastion, String identity, String account, String from, Set<String> served) {
 
     public static final int MAX_NAME = 200;
-    /** Names of bastions, identities and accounts: printable, no spaces or shell metacharacters. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@+-]{1,200}");
+    /**
+     * Names of bastions, identities and accounts: printable, no spaces or shell metacharacters, and not starting
+     * with "-" (no name may read as a command's option).
+     */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@+][A-Za-z0-9._@+-]{0,199}");
 
     /** Everything wrong with the question, by field; empty when it can be decided. */
     public List<FieldError> problems() {
@@ -43,8 +46,8 @@ public record BastionLogin(String bastion, String identity, String account, Stri
         if (value == null || value.isBlank()) {
             problems.add(new FieldError(field, "is required"));
         } else if (!NAME.matcher(value).matches()) {
-            problems.add(new FieldError(field, "letters, digits and . _ @ + - only, at most " + MAX_NAME
-                    + " characters"));
+            problems.add(new FieldError(field, "letters, digits and . _ @ + - only (not first: -), at most "
+                    + MAX_NAME + " characters"));
         }
     }
 }

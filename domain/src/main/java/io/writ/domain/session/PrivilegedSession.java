@@ -122,6 +122,22 @@ public class PrivilegedSession {
         return s;
     }
 
+    /**
+     * An UNLINKED session that began after the writ's final approval and before its grant was recorded (a person
+     * waiting to log in does exactly that, between Keycloak's grant and the writ's commit) is that writ's after all.
+     *
+     * @return whether it was linked now
+     */
+    public boolean linkLate(Writ writ) {
+        if (link != SessionLink.UNLINKED || !identity.equals(writ.target()) || writ.grant().isEmpty()) {
+            return false;
+        }
+        writId = writ.id();
+        link = SessionLink.LINKED;
+        coverage = writ.sessionCoverage().orElse(SessionCoverage.FULL);
+        return true;
+    }
+
     /** Whether the event may be part of this session: the same identity acts in it. */
     public boolean admits(ReportedEvent e) {
         return identity.equals(e.identity());

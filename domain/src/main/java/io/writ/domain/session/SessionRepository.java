@@ -28,6 +28,9 @@ public interface SessionRepository {
     /** The latest sessions no writ covered, newest first. */
     List<PrivilegedSession> unlinked(int max);
 
+    /** The identity's UNLINKED sessions that began in [from, to]. */
+    List<PrivilegedSession> unlinkedOf(String identity, Instant from, Instant to);
+
     /** When the identity was last seen acting in a privileged session. */
     Optional<Instant> lastActivityOf(String identity);
 

@@ -6,12 +6,15 @@ import io.writ.domain.session.SessionEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** A privileged session with its counts, digest and the events kept under its coverage. */
+/**
+ * A privileged session with its counts, digest, terminal recording (its SHA-256 and size; the content at
+ * /api/v1/requests/{id}/sessions/{session}/recording) and the events kept under its coverage.
+ */
 public record SessionView(String id, String source, String sourceSessionId, String identity, String writId,
                           String link, String coverage, Instant startedAt, Instant endedAt,
                           Instant terminatedAt, long events,
                           long commands, long fileTransfers, long outOfScope, String digest,
-                          List<EventView> timeline) {
+                          String recordingSha256, Long recordingBytes, List<EventView> timeline) {
 
     /** One event: under LIGHT coverage without target, detail and directory. */
     public record EventView(String eventId, String type, Instant at, String target, String detail, String directory,
@@ -27,6 +30,7 @@ public record SessionView(String id, String source, String sourceSessionId, Stri
         return new SessionView(s.id(), s.source().name(), s.sourceSessionId(), s.identity(), s.writId().orElse(null),
                 s.link().name(), s.coverage().name(), s.startedAt(), s.endedAt().orElse(null), s.terminatedAt().orElse(null), s.eventCount(),
                 s.commandCount(), s.transferCount(), s.outOfScopeCount(), s.digest(),
+                s.recordingSha256().orElse(null), s.recordingBytes().orElse(null),
                 events.stream().map(EventView::of).toList());
     }
 }

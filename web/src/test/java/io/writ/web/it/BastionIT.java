@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import io.writ.domain.Sha256;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -50,6 +53,9 @@ class BastionIT {
     /** The promise: the session ends within 2 s of Keycloak's read-back of the removal. */
     private static final Duration CUT_OFF = Duration.ofSeconds(2);
     private static final String ON_THE_BASTION = "{\"targets\":[\"" + Bastion.NAME + "\"]}";
+
+    @TempDir
+    static java.nio.file.Path profiles;
 
     private static TcpRelay portal;
     private static Bastion bastion;
@@ -145,6 +151,33 @@ class BastionIT {
         assertThat(session.getString("terminatedAt", null)).as("the bastion cut the shell off").isNotNull();
         assertThat(eventsUnder(writ)).contains("cat /etc/shadow").contains("\"SESSION_TERMINATED\"");
         assertThat(SessionEvents.alertOn(writ)).contains("\"rule\":\"OUT_OF_SCOPE_COMMAND\"");
+
+        await().atMost(SOON).until(() -> sessionsOf(writ).get(0).getString("recordingSha256", null) != null);
+        var recorded = sessionsOf(writ).get(0);
+        var recording = Http.download("/api/v1/requests/" + writ + "/sessions/" + recorded.getString("id")
+                + "/recording", token("dave"));
+        assertThat(recording.statusCode()).isEqualTo(200);
+        assertThat(Sha256.hex(Sha256.digest().digest(recording.body())))
+                .as("the recording as kept, its SHA-256 on the session").isEqualTo(recorded.getString("recordingSha256"));
+        var cast = new String(recording.body(), StandardCharsets.UTF_8);
+        assertThat(cast.lines().findFirst().orElseThrow()).contains("\"version\":2");
+        assertThat(cast).as("the terminal, as the shell echoed what was typed").contains("ls -d /tmp")
+                .contains("cat /etc/shadow");
+        assertThat(Http.download("/api/v1/requests/" + writ + "/sessions/" + recorded.getString("id")
+                + "/recording", token("admin")).statusCode()).as("no role that reads writs").isEqualTo(403);
+
+        try (var dave = Person.signIn("dave", profiles)) {
+            dave.open("/writ.xhtml?id=" + writ, By.id("writ-title"));
+            dave.waitFor(By.cssSelector(".writ-recording[data-state='ready']"), "the recording's player");
+            assertThat(dave.text(By.cssSelector(".writ-recording-sha256"))).isEqualTo(recorded.getString(
+                    "recordingSha256"));
+            var moment = dave.browser.findElements(By.cssSelector(".writ-recording .writ-seek")).stream()
+                    .filter(b -> b.getText().contains("cat /etc/shadow")).findFirst().orElseThrow();
+            moment.click();
+            await().atMost(SOON).until(() -> dave.text(By.cssSelector(".writ-recording .writ-player"))
+                    .contains("ls -d /tmp"));
+            dave.screenshot("bastion-session-replay");
+        }
     }
 
     @Test

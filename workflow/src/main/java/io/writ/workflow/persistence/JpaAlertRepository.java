@@ -53,6 +53,13 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
+    public List<Alert> aboutSession(String sessionId) {
+        return em.createQuery("select a from Alert a where a.sessionId = :session order by a.raisedAt", Alert.class)
+                .setParameter("session", sessionId)
+                .getResultList();
+    }
+
+    @Override
     public List<Alert> raisedBetween(java.time.Instant from, java.time.Instant to) {
         return em.createQuery("select a from Alert a where a.raisedAt >= :from and a.raisedAt < :to order by a.raisedAt",
                         Alert.class)

@@ -88,6 +88,17 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     @Override
+    public List<PrivilegedSession> unlinkedOf(String identity, Instant from, Instant to) {
+        return em.createQuery("select s from PrivilegedSession s where s.link = :link and s.identity = :identity "
+                        + "and s.startedAt >= :from and s.startedAt <= :to", PrivilegedSession.class)
+                .setParameter("link", SessionLink.UNLINKED)
+                .setParameter("identity", identity)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
+
+    @Override
     public Optional<Instant> lastActivityOf(String identity) {
         return Optional.ofNullable(em.createQuery("select max(s.lastEventAt) from PrivilegedSession s "
                         + "where s.identity = :identity", Instant.class)
