@@ -3,8 +3,9 @@
 # browser tests in headless Chromium, and beside them the short fault injection (FaultInjectionIT). The process
 # and persistence tests run a second time on a real PostgreSQL server, and ClusterIT runs two portal nodes on it
 # (scripts/postgres.sh installs the Debian package when missing and starts a server of its own on port
-# WRIT_PG_PORT, default 15432; stopped at the end). Installs what the tests need and is missing (Chromium and its
-# driver, and Node's npm for the build).
+# WRIT_PG_PORT, default 15432; stopped at the end). BastionIT starts the demo SSH bastion (scripts/bastion.sh, as
+# root: OpenSSH's sshd and sudo from Debian's packages when missing). Installs what the tests need and is missing
+# (Chromium and its driver, and Node's npm for the build).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 

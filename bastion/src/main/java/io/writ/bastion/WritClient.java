@@ -88,23 +88,14 @@ class WritClient {
             var request = HttpRequest.newBuilder(URI.create(settings.writ() + path)).timeout(ANSWER)
                     .header("Content-Type", type).header("Authorization", "Bearer " + token())
                     .method(method, body).build();
-            HttpResponse<String> answer;
-            try {
-                answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new Unreachable("the portal at " + settings.writ() + " did not answer (" + e + ")");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Unreachable("interrupted");
-            }
+            var answer = send(request, "the portal at " + settings.writ());
             if (answer.statusCode() == 401 && attempt == 1) {
                 forgetToken();
                 continue;
             }
             if (answer.statusCode() != expected) {
                 throw new Refused(answer.statusCode(), "the portal answered " + path + " with HTTP "
-                        + answer.statusCode() + ": "
-                        + abbreviated(answer.body()));
+                        + answer.statusCode() + ": " + abbreviated(answer.body()));
             }
             return answer.body();
         }
@@ -131,15 +122,7 @@ class WritClient {
         var request = HttpRequest.newBuilder(settings.tokenEndpoint()).timeout(ANSWER)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new Unreachable("Keycloak at " + settings.tokenEndpoint() + " did not answer (" + e + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("interrupted");
-        }
+        var answer = send(request, "Keycloak at " + settings.tokenEndpoint());
         if (answer.statusCode() != 200) {
             throw new Unreachable("Keycloak refused the agent's credentials (client " + settings.clientId()
                     + ", HTTP " + answer.statusCode() + ": " + abbreviated(answer.body()) + "); was its secret "
@@ -150,6 +133,17 @@ class WritClient {
         long lifetime = fields.get("expires_in") instanceof Number n ? n.longValue() : 60;
         tokenUntil = Instant.now().plusSeconds(Math.max(5, lifetime - 30));
         return token;
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String whom) throws Unreachable {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Unreachable(whom + " did not answer (" + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("interrupted");
+        }
     }
 
     private static String encode(String s) {

@@ -177,6 +177,12 @@ class BastionIT {
             await().atMost(SOON).until(() -> dave.text(By.cssSelector(".writ-recording .writ-player"))
                     .contains("ls -d /tmp"));
             dave.screenshot("bastion-session-replay");
+            assertThat(dave.text(By.id("bastion-sessions-ended"))).as("beside Keycloak's logout")
+                    .startsWith("1 (the last at ");
+
+            dave.open("/alerts.xhtml", By.id("refusals-heading"));
+            assertThat(dave.text(By.id("desk:refusals"))).as("the security desk's refused logins")
+                    .contains("alice", Bastion.NAME, "127.0.0.1 port", "needs an ACTIVE writ for bastion-shell");
         }
     }
 
@@ -230,6 +236,9 @@ class BastionIT {
         var tricky = "echo '$(whoami)' \"`id -u`\" ; printf 'a\\tb\\n' | cat # && rm -rf /nothing";
         var answered = bastion.ssh("alice", tricky);
         assertThat(answered.status()).as(answered.errors()).isZero();
+        var recorder = bastion.ssh("alice", "kill -9 $PPID; echo killed=$?; ls /var/lib/writ-bastion 2>&1");
+        assertThat(recorder.text()).as("the person can neither stop nor read the recorder")
+                .contains("killed=1").contains("Permission denied");
         var binary = bastion.ssh("alice", "head -c 100000 /dev/urandom");
         assertThat(binary.output()).as("binary output passes untouched").hasSize(100_000);
         var longLine = "echo " + "x".repeat(6_000);
