@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * What was actually done in the identity provider for a writ, with the read-back evidence: when the entitlement
  * was granted and seen present, when the window ends, when its end was asked for and why, when it was removed and
- * seen absent, and when the identity's sessions were logged out. A value: each step yields a new grant.
+ * seen absent, and when the identity's sessions were logged out; or, when another ACTIVE writ of the identity
+ * covered the same entitlement as this one ended, which writ kept it and until when. A value: each step yields a new
+ * grant.
  */
 @Embeddable
 public class Grant {
@@ -43,6 +45,16 @@ public class Grant {
     @Column(name = "sessions_logged_out_at")
     private Instant sessionsLoggedOutAt;
 
+    /** The writ that kept the entitlement with the identity when this one ended (the last to end removes it). */
+    @Column(name = "kept_by_writ", length = 36)
+    private String keptByWrit;
+
+    @Column(name = "kept_until")
+    private Instant keptUntil;
+
+    @Column(name = "kept_at")
+    private Instant keptAt;
+
     protected Grant() {
         // for JPA
     }
@@ -56,6 +68,9 @@ public class Grant {
         this.revokedAt = g.revokedAt;
         this.confirmedAbsentAt = g.confirmedAbsentAt;
         this.sessionsLoggedOutAt = g.sessionsLoggedOutAt;
+        this.keptByWrit = g.keptByWrit;
+        this.keptUntil = g.keptUntil;
+        this.keptAt = g.keptAt;
     }
 
     static Grant granted(Instant grantedAt, Instant expiresAt, Instant confirmedPresentAt) {
@@ -84,6 +99,14 @@ public class Grant {
         g.revokedAt = Objects.requireNonNull(revokedAt, "revokedAt");
         g.confirmedAbsentAt = Objects.requireNonNull(confirmedAbsentAt, "confirmedAbsentAt");
         g.sessionsLoggedOutAt = Objects.requireNonNull(sessionsLoggedOutAt, "sessionsLoggedOutAt");
+        return g;
+    }
+
+    Grant keptBy(String writ, Instant until, Instant at) {
+        var g = new Grant(this);
+        g.keptByWrit = Objects.requireNonNull(writ, "writ");
+        g.keptUntil = Objects.requireNonNull(until, "until");
+        g.keptAt = Objects.requireNonNull(at, "at");
         return g;
     }
 
@@ -118,4 +141,7 @@ public class Grant {
     public Optional<Instant> revokedAt() { return Optional.ofNullable(revokedAt); }
     public Optional<Instant> confirmedAbsentAt() { return Optional.ofNullable(confirmedAbsentAt); }
     public Optional<Instant> sessionsLoggedOutAt() { return Optional.ofNullable(sessionsLoggedOutAt); }
+    public Optional<String> keptByWrit() { return Optional.ofNullable(keptByWrit); }
+    public Optional<Instant> keptUntil() { return Optional.ofNullable(keptUntil); }
+    public Optional<Instant> keptAt() { return Optional.ofNullable(keptAt); }
 }

@@ -22,9 +22,10 @@ import java.util.Optional;
  * @param target        that identity as the directory knows it; empty when it does not
  * @param entitlement   the entitlement asked for, as the catalogue has it; empty when it does not
  * @param ticketStatus  the ticket system's answer about the form's ticket; null when the form names none
+ * @param heldStanding  whether the target holds the entitlement already, outside any writ (assigned by hand)
  */
 public record Submission(String requester, WritForm form, String targetName, Optional<DirectoryIdentity> target,
-                         Optional<Entitlement> entitlement, TicketStatus ticketStatus) {
+                         Optional<Entitlement> entitlement, TicketStatus ticketStatus, boolean heldStanding) {
 
     static final int MIN_JUSTIFICATION = 10;
     static final int MAX_NAME = 200;
@@ -52,7 +53,18 @@ public record Submission(String requester, WritForm form, String targetName, Opt
      */
     public static Submission of(String requester, WritForm form, Optional<DirectoryIdentity> target,
                                 Optional<Entitlement> entitlement, TicketStatus ticketStatus) {
-        return new Submission(requester, form, form.targetOr(requester), target, entitlement, ticketStatus);
+        return of(requester, form, target, entitlement, ticketStatus, false);
+    }
+
+    /**
+     * The same, knowing whether the target already holds the entitlement outside any writ: then no writ is made.
+     * A writ for it would end by removing an assignment Writ never made, and nothing would say so; whether standing
+     * access should stay is the access review's question.
+     */
+    public static Submission of(String requester, WritForm form, Optional<DirectoryIdentity> target,
+                                Optional<Entitlement> entitlement, TicketStatus ticketStatus, boolean heldStanding) {
+        return new Submission(requester, form, form.targetOr(requester), target, entitlement, ticketStatus,
+                heldStanding);
     }
 
     public DeclaredScope scope() {
@@ -79,8 +91,12 @@ public record Submission(String requester, WritForm form, String targetName, Opt
         if (form.entitlementName() == null) {
             return error("entitlement", "is required");
         }
-        return entitlement.isPresent() ? Optional.empty() : error("entitlement",
-                "no entitlement named '" + form.entitlementName() + "' can be asked for");
+        if (entitlement.isEmpty()) {
+            return error("entitlement", "no entitlement named '" + form.entitlementName() + "' can be asked for");
+        }
+        return heldStanding ? error("entitlement", targetName + " already holds " + form.entitlementName()
+                + " standing, outside any writ: the access review decides whether it stays (an admin removes it "
+                + "before a writ is asked for)") : Optional.empty();
     }
 
     private Optional<FieldError> ticketProblem() {

@@ -58,10 +58,7 @@ public class Writ extends WritRecord {
         return w;
     }
 
-    /**
-     * Puts the writ before its approvers under the policy chosen for it, or approves it at once if it says so. A
-     * break-glass writ's policy approves it at once, on the word of the one who broke the glass.
-     */
+    /** Puts the writ before its approvers under its policy, or approves it at once if it says so (break-glass). */
     public void applyPolicy(ApprovalPolicy policy, Instant now) {
         Objects.requireNonNull(policy, "policy");
         requireState(WritState.SUBMITTED, "have its policy applied");
@@ -99,9 +96,8 @@ public class Writ extends WritRecord {
     }
 
     /**
-     * One approval; true when it was the one that made the writ approved, false for one that did not (or for the
-     * same approval again). A writ not awaiting a decision is a {@link WritStateConflict}; a person who may not
-     * decide on it, a {@link SeparationOfDutiesViolation}.
+     * One approval; true when it made the writ approved (false too for the same approval again). A writ awaiting no
+     * decision is a {@link WritStateConflict}; a person who may not decide, a {@link SeparationOfDutiesViolation}.
      */
     public boolean approve(Approver approver, String comment, Instant now) {
         if (alreadyDecided(approver.username(), Decision.APPROVE)) {
@@ -134,10 +130,7 @@ public class Writ extends WritRecord {
         raise(Kind.APPROVERS_REMINDED, SYSTEM, now, decisions().soFar() + " so far");
     }
 
-    /**
-     * The approvers took too long: members of the backup group may now decide as well, under the same separation
-     * of duties. Escalating again to the same group changes nothing.
-     */
+    /** Members of the backup group may now decide as well, under the same rules; again to the same group: no-op. */
     public void escalateTo(String backupGroup, Instant now) {
         requireState(WritState.PENDING_APPROVAL, "be escalated");
         if (decisions().escalateTo(backupGroup)) {
@@ -171,9 +164,8 @@ public class Writ extends WritRecord {
     }
 
     /**
-     * The entitlement was granted and read back as present: the window starts now, at grant time, not at request
-     * time. Returns false, changing nothing, for a grant already recorded: a retried grant step must not move the
-     * window.
+     * Granted and read back present: the window starts at grant time. A grant already recorded returns false,
+     * changing nothing: a retried grant step must not move the window.
      */
     public boolean recordGrant(Instant grantedAt, Instant confirmedPresentAt) {
         if (state == WritState.ACTIVE) {
@@ -231,18 +223,12 @@ public class Writ extends WritRecord {
     }
 
     /**
-     * The entitlement was removed, read back as absent, and the identity's sessions logged out. Only after the end
-     * was asked for. The first record stands: a repeat returns false and changes nothing.
-     *
-     * @param sessionsLoggedOut how many sessions of the identity the logout ended
+     * Removed, read back absent, the identity's sessions logged out (how many: {@code sessionsLoggedOut}); only after
+     * the end was asked for. The first record stands: a repeat returns false and changes nothing.
      */
     public boolean recordRevocation(Instant revokedAt, Instant confirmedAbsentAt, Instant sessionsLoggedOutAt,
                                     int sessionsLoggedOut) {
-        if (grant == null || grant.endRequestedAt().isEmpty()) {
-            throw new WritStateConflict(state, "writ " + id + " is " + state
-                    + ": a revocation is recorded only after its end was asked for");
-        }
-        if (grant.isRevoked()) {
+        if (revocationRecorded()) {
             return false;
         }
         grant = grant.revoked(revokedAt, confirmedAbsentAt, sessionsLoggedOutAt);
@@ -251,6 +237,21 @@ public class Writ extends WritRecord {
         raise(Kind.REVOKED, SYSTEM, sessionsLoggedOutAt, entitlement() + " removed from " + target()
                 + " and read back absent; " + sessionsLoggedOut + " session(s) logged out; reason "
                 + grant.revocationReason().map(Enum::name).orElse("?"));
+        return true;
+    }
+
+    /**
+     * The entitlement stays with the identity: another ACTIVE writ of theirs covers it until {@code until}, and the
+     * last writ to end removes it. This writ's access ended all the same; what it kept names that writ.
+     */
+    public boolean recordKeptBy(String keepingWrit, Instant until, Instant at) {
+        if (revocationRecorded()) {
+            return false;
+        }
+        grant = grant.keptBy(keepingWrit, until, at);
+        postAccessReview = PostAccessReview.askedAt(at);
+        raise(Kind.ACCESS_KEPT, SYSTEM, at, entitlement() + " stays with " + target() + ": writ " + keepingWrit
+                + " covers it until " + until + "; the last writ to end removes it");
         return true;
     }
 
@@ -264,9 +265,8 @@ public class Writ extends WritRecord {
     }
 
     /**
-     * One member of the approver group, free of conflicts of interest, grants the extension: the window ends that
-     * many minutes later than it would have. One approval suffices even under N-of-M, because the writ itself
-     * already passed every seat and the total stays within the policy's maximum.
+     * One approver free of conflicts grants the extension (one suffices even under N-of-M: the writ passed every
+     * seat, and the total stays within the policy's maximum): the window ends that much later.
      */
     public void approveExtension(Approver approver, Instant now) {
         if (extension().filter(e -> e.decidedAs(approver.username(), ExtensionState.APPROVED)).isPresent()) {
@@ -293,10 +293,7 @@ public class Writ extends WritRecord {
         raise(Kind.EXTENSION_REJECTED, approver.username(), now, extension.comment().orElseThrow());
     }
 
-    /**
-     * After broken glass, the credentials the access touched were dealt with (an NHI's secret rotated, or a person's
-     * sessions logged out with the revocation): how, in a sentence.
-     */
+    /** After broken glass, how the credentials the access touched were dealt with, in a sentence. */
     public void recordCredentialsAfterBreakGlass(String how, Instant now) {
         if (!breakGlass() || grant == null || !grant.isRevoked()) {
             throw new WritStateConflict(state, "writ " + id + " is no revoked break-glass writ");
@@ -304,10 +301,7 @@ public class Writ extends WritRecord {
         raise(Kind.BREAK_GLASS_CREDENTIALS, SYSTEM, now, how);
     }
 
-    /**
-     * A break-glass writ's access was revoked: its post-incident review is now due by then. Only break-glass writs
-     * have one; asking again keeps the first due date.
-     */
+    /** A revoked break-glass writ's post-incident review is due by then; asking again keeps the first date. */
     public void requirePostIncidentReview(Instant due, Instant now) {
         if (!breakGlass()) {
             throw new IllegalStateException("writ " + id + " is not break-glass: it has no post-incident review");
@@ -336,10 +330,7 @@ public class Writ extends WritRecord {
                 + "; escalated to security's leads");
     }
 
-    /**
-     * The post-access review: once the access is revoked, the requester (or the owner of the NHI that received it)
-     * says whether it was used as intended (see {@link PostAccessReview} for its rules).
-     */
+    /** Once revoked, the requester (or the NHI's owner) says whether it was used as intended. */
     public void answerPostAccessReview(String by, Boolean usedAsIntended, String comment, Instant now) {
         if (!requester().equals(by) && targetOwner().filter(by::equals).isEmpty()) {
             throw new NotPermitted("only the requester of writ " + id + " (or the owner of its NHI) answers its "
@@ -361,10 +352,16 @@ public class Writ extends WritRecord {
         return taken;
     }
 
-    // --- what the writ says about itself beyond its fields ---
-
-
     // --- helpers ---
+
+    /** Whether the end of access was recorded already; a conflict before the end was asked for. */
+    private boolean revocationRecorded() {
+        if (grant == null || grant.endRequestedAt().isEmpty()) {
+            throw new WritStateConflict(state, "writ " + id + " is " + state
+                    + ": a revocation is recorded only after its end was asked for");
+        }
+        return grant.isRevoked() || grant.keptByWrit().isPresent();
+    }
 
     private void raise(Kind kind, String by, Instant at, String detail) {
         events.add(new WritEvent(this, kind, by, at, detail));

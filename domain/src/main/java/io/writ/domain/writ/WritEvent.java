@@ -54,6 +54,7 @@ public record WritEvent(Writ writ, Kind kind, String by, Instant at, String deta
         WINDOW_ENDED("writ.window-ended"),
         END_REQUESTED("writ.end-requested"),
         REVOKED("writ.revoked"),
+        ACCESS_KEPT("writ.access-kept"),
         BREAK_GLASS_CREDENTIALS("writ.break-glass-credentials"),
         POST_INCIDENT_REVIEW_OPENED("writ.post-incident-review-opened"),
         POST_INCIDENT_REVIEWED("writ.post-incident-reviewed"),

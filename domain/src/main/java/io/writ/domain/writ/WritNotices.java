@@ -45,6 +45,7 @@ public final class WritNotices {
             case EXTENSION_REQUESTED -> List.of(extensionRequested(w, at));
             case EXTENSION_APPROVED, EXTENSION_REJECTED -> List.of(extensionDecided(w, at));
             case REVOKED -> List.of(revoked(w, at), postAccessReviewNeeded(w, at));
+            case ACCESS_KEPT -> List.of(postAccessReviewNeeded(w, at));
             case BREAK_GLASS_ANNOUNCED -> List.of(breakGlass(w, securityGroup, at));
             default -> List.of();
         };

@@ -46,12 +46,14 @@ public record WritView(String id, String status, String requester, String target
         }
     }
 
+    /** What was done in Keycloak; keptByWrit and keptUntil when another writ kept the entitlement as this ended. */
     public record GrantView(Instant grantedAt, Instant expiresAt, Instant revokedAt, String revocationReason,
-                            Instant confirmedAbsentAt, Instant sessionsLoggedOutAt) {
+                            Instant confirmedAbsentAt, Instant sessionsLoggedOutAt, String keptByWrit,
+                            Instant keptUntil) {
         static GrantView of(Grant g) {
             return new GrantView(g.grantedAt(), g.expiresAt(), g.revokedAt().orElse(null),
                     g.revocationReason().map(Enum::name).orElse(null), g.confirmedAbsentAt().orElse(null),
-                    g.sessionsLoggedOutAt().orElse(null));
+                    g.sessionsLoggedOutAt().orElse(null), g.keptByWrit().orElse(null), g.keptUntil().orElse(null));
         }
     }
 

@@ -33,13 +33,16 @@ public record WritDetailView(WritSummary writ, List<Decision> decisions, List<Ev
 
     /** What was done in Keycloak and when; absent steps are null. */
     public record Times(String grantedAt, String expiresAt, String expiresAtIso, String endRequestedAt,
-                        String reason, String confirmedAbsentAt, String sessionsLoggedOutAt) implements Serializable {
+                        String reason, String confirmedAbsentAt, String sessionsLoggedOutAt, String keptBy)
+            implements Serializable {
         static Times of(Grant g) {
             return new Times(UtcTime.minutes(g.grantedAt()), UtcTime.minutes(g.expiresAt()),
                     g.expiresAt().toString(), g.endRequestedAt().map(Times::seconds).orElse(null),
                     g.revocationReason().map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse(null),
                     g.confirmedAbsentAt().map(Times::seconds).orElse(null),
-                    g.sessionsLoggedOutAt().map(Times::seconds).orElse(null));
+                    g.sessionsLoggedOutAt().map(Times::seconds).orElse(null),
+                    g.keptByWrit().map(other -> "writ " + other + " keeps it until "
+                            + g.keptUntil().map(Times::seconds).orElse("?")).orElse(null));
         }
 
         private static String seconds(Instant at) {

@@ -14,6 +14,7 @@ import static io.writ.web.it.Writs.request;
 import static io.writ.web.it.Writs.submitted;
 import static io.writ.web.it.Writs.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Writs end to end through the API, enforced in the real Keycloak: approval under separation of duties, the grant
@@ -141,6 +142,34 @@ class ElevationIT {
         assertThat(Json.string(ended, "revocationReason")).isEqualTo("WINDOW_ENDED");
         assertThat(KeycloakAdmin.holdsRealmRole("frank", "billing-read")).isFalse();
         assertThat(KeycloakAdmin.sessionIds("frank")).doesNotContainAnyElementsOf(sessionsWithTheRole);
+    }
+
+    @Test
+    void ofTwoWritsForOneRoleTheFirstToEndLeavesItToTheOtherAndTheLastRemovesIt() {
+        var requester = "twice-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        KeycloakAdmin.createRequester(requester);
+        var first = submitted(token(requester), "billing-read", openTicket(), 30); // LOW on an open ticket: at once
+        var second = submitted(token(requester), "billing-read", openTicket(), 60);
+        awaitStatus(requester, first, "ACTIVE", SOON);
+        awaitStatus(requester, second, "ACTIVE", SOON);
+
+        assertThat(Http.post("/api/v1/requests/" + first + "/end", token(requester), "").statusCode()).isEqualTo(200);
+
+        await().atMost(SOON).until(() -> Json.string(Writs.read(requester, first), "keptByWrit") != null);
+        var kept = Writs.read(requester, first);
+        assertThat(Json.string(kept, "status")).isEqualTo("ENDED");
+        assertThat(Json.string(kept, "keptByWrit")).isEqualTo(second);
+        assertThat(Json.string(kept, "keptUntil")).isEqualTo(Json.string(Writs.read(requester, second), "expiresAt"));
+        assertThat(Json.string(kept, "confirmedAbsentAt")).as("nothing was removed").isNull();
+        assertThat(KeycloakAdmin.holdsRealmRole(requester, "billing-read")).as("the second writ still holds it")
+                .isTrue();
+        assertThat(Writs.status(requester, second)).isEqualTo("ACTIVE");
+
+        assertThat(Http.post("/api/v1/requests/" + second + "/end", token(requester), "").statusCode())
+                .isEqualTo(200);
+        awaitRevoked(requester, second, SOON);
+        assertThat(KeycloakAdmin.holdsRealmRole(requester, "billing-read")).as("the last to end removes it")
+                .isFalse();
     }
 
     @Test

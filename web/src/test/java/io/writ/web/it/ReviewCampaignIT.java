@@ -72,8 +72,8 @@ class ReviewCampaignIT {
             assertThat(after.getString("decidedBy")).isEqualTo("bob");
             assertThat(decide("bob", id, "{\"decision\":\"KEEP\",\"reason\":\"again\"}").statusCode())
                     .as("decided once").isEqualTo(409);
-            assertThat(Http.get("/api/v1/reviews/campaigns/" + campaign, token("dave")).statusCode())
-                    .as("no reviewer of this campaign").isEqualTo(404);
+            assertThat(Http.get("/api/v1/reviews/campaigns/" + campaign, token("frank")).statusCode())
+                    .as("frank owns nothing under review: no reviewer of this campaign").isEqualTo(404);
         } finally {
             KeycloakAdmin.deleteUser(user);
         }
@@ -200,6 +200,11 @@ class ReviewCampaignIT {
 
         KeycloakAdmin.assignRealmRole("alice", "billing-read");
         try {
+            var standing = Writs.request(token("alice"), "billing-read", Writs.openTicket(), 30);
+            assertThat(standing.statusCode()).as("a writ would end by removing what Writ never granted")
+                    .isEqualTo(400);
+            assertThat(standing.body()).contains("\"field\":\"entitlement\"")
+                    .contains("alice already holds billing-read standing");
             var campaign = start("erin", "{\"scope\":[\"billing-read\"]}");
             var item = item(report("erin", campaign), "alice", "billing-read").orElseThrow();
             assertThat(item.getJsonObject("evidence").getString("postAccessReviews"))

@@ -1,6 +1,8 @@
 package io.writ.workflow.writ;
 
+import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.IdentityDirectory;
@@ -56,6 +58,9 @@ public class WritDesk {
     NhiClients nhiClients;
 
     @Inject
+    AccessAssignments assignments;
+
+    @Inject
     Approvers approvers;
 
     @Inject
@@ -76,8 +81,9 @@ public class WritDesk {
         var ticketRef = form.ticketRef();
         var ticketStatus = ticketRef == null ? null : tickets.check(ticketRef);
         var entitlement = Optional.ofNullable(form.entitlementName()).flatMap(catalogue::named);
-        var writ = Writ.submit(Submission.of(requester, form, identityNamed(form.targetOr(requester)), entitlement,
-                ticketStatus), clock.instant());
+        var target = identityNamed(form.targetOr(requester));
+        var writ = Writ.submit(Submission.of(requester, form, target, entitlement, ticketStatus,
+                heldStanding(target, entitlement)), clock.instant());
         writs.save(writ);
         if (writ.breakGlass()) {
             breakGlass.start(writ);
@@ -184,6 +190,16 @@ public class WritDesk {
      * The identity a form names, as the directory knows it: a username (a person, or an NHI's service account), or
      * else a client id whose service account it is. What is an NHI is the directory's word, never the name's.
      */
+    /** Whether the target holds the entitlement in Keycloak with no ACTIVE writ of theirs for it: by hand. */
+    private boolean heldStanding(Optional<DirectoryIdentity> target, Optional<Entitlement> entitlement) {
+        if (target.isEmpty() || entitlement.isEmpty()) {
+            return false;
+        }
+        var name = target.get().username();
+        return assignments.holds(name, entitlement.get()) && writs.activeFor(name).stream()
+                .noneMatch(w -> w.entitlement().equals(entitlement.get().name()));
+    }
+
     private Optional<DirectoryIdentity> identityNamed(String name) {
         if (name.length() > LONGEST_NAME) {
             return Optional.empty();

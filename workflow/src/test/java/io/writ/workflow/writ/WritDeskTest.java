@@ -50,6 +50,7 @@ class WritDeskTest {
                 : TicketStatus.malformed(ref + " is not a ticket reference");
         desk.directory = keycloak;
         desk.nhiClients = keycloak;
+        desk.assignments = keycloak;
         desk.approvers = WritParts.approvers(keycloak);
         desk.process = mock(ElevationProcess.class);
         desk.breakGlass = mock(BreakGlassProcess.class);
@@ -75,6 +76,37 @@ class WritDeskTest {
         var refused = catchThrowableOfType(InvalidRequest.class,
                 () -> desk.submit("alice", form("billing-read", "CHG-3", 30, "service-account-backup")));
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("target");
+    }
+
+    @Test
+    void anEntitlementHeldStandingIsNotAskedForAWritThatWouldEndByRemovingIt() {
+        var billingRead = new DemoCatalogue().named("billing-read").orElseThrow();
+        keycloak.grant(io.writ.domain.identity.DirectoryRef.named("alice"), billingRead); // assigned by hand
+
+        var refused = catchThrowableOfType(InvalidRequest.class,
+                () -> desk.submit("alice", form("billing-read", "CHG-4", 30, null)));
+
+        assertThat(refused.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("entitlement");
+            assertThat(e.message()).contains("alice already holds billing-read standing", "access review");
+        });
+        assertThat(writs.all()).isEmpty();
+        assertThat(keycloak.holds("alice", billingRead)).as("the standing assignment stays").isTrue();
+    }
+
+    @Test
+    void aSecondWritForAnEntitlementHeldThroughAWritIsNoStandingAssignment() {
+        var first = desk.submit("alice", form("billing-read", "CHG-5", 30, null));
+        first.applyPolicy(io.writ.domain.writ.ApprovalPolicy.approvals(1, "approver", 240), NOW);
+        first.approve(io.writ.domain.writ.Writs.BOB, null, NOW);
+        first.recordGrant(NOW, NOW);
+        writs.save(first);
+        keycloak.grant(io.writ.domain.identity.DirectoryRef.named("alice"),
+                new DemoCatalogue().named("billing-read").orElseThrow());
+
+        var second = desk.submit("alice", form("billing-read", "CHG-6", 30, null));
+
+        assertThat(writs.all()).contains(first, second);
     }
 
     @Test

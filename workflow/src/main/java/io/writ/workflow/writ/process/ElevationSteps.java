@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * The steps of a writ's process (the elevation request, and the grant, window end and revocation that break-glass
@@ -103,10 +104,26 @@ public class ElevationSteps {
         }
     }
 
-    /** Removes the entitlement, reads back its absence, logs the identity out, and records the three times. */
+    /**
+     * Removes the entitlement, reads back its absence, logs the identity out, and records the three times; unless
+     * another ACTIVE writ of the identity covers the same entitlement: then it stays, and this writ records which
+     * writ kept it and until when (the last writ to end removes it). A writ's end is committed before its revocation
+     * runs, so of two writs ending at once the later revocation sees both ended and removes the entitlement.
+     */
     public void revoke(String writId) {
         var writ = writs.require(writId);
         var entitlement = catalogue.require(writ.entitlement());
+        var now = clock.instant();
+        var keeping = writs.activeFor(writ.target()).stream()
+                .filter(other -> !other.id().equals(writ.id()) && other.entitlement().equals(writ.entitlement())
+                        && other.isActiveAt(now))
+                .max(Comparator.comparing(other -> other.grant().orElseThrow().windowEnd()));
+        if (keeping.isPresent()) {
+            if (writ.recordKeptBy(keeping.get().id(), keeping.get().grant().orElseThrow().windowEnd(), now)) {
+                writs.save(writ);
+            }
+            return;
+        }
         if (!assignments.revoke(writ.targetRef(), entitlement)) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + writ.target()
                     + " after revoking it");

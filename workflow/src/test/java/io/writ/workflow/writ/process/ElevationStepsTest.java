@@ -114,6 +114,33 @@ class ElevationStepsTest {
     }
 
     @Test
+    void ofTwoActiveWritsForOneEntitlementTheFirstToEndKeepsItForTheOtherAndTheLastRemovesIt() {
+        var first = approved();
+        steps.grant(first.id());
+        var second = approved();
+        steps.grant(second.id());
+        first.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", NOW);
+        writs.save(first);
+
+        steps.revoke(first.id());
+
+        assertThat(keycloak.heldBy("alice")).as("the second writ still covers it").containsExactly("prod-db-admin");
+        var kept = first.grant().orElseThrow();
+        assertThat(kept.keptByWrit()).contains(second.id());
+        assertThat(kept.keptUntil()).contains(second.grant().orElseThrow().windowEnd());
+        assertThat(kept.confirmedAbsentAt()).as("nothing was removed, so nothing is claimed absent").isEmpty();
+        assertThat(actions(first)).contains("writ.access-kept").doesNotContain("writ.revoked");
+        assertThat(second.state()).isEqualTo(WritState.ACTIVE);
+
+        second.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", NOW);
+        writs.save(second);
+        steps.revoke(second.id());
+
+        assertThat(keycloak.heldBy("alice")).as("the last writ to end removes it").isEmpty();
+        assertThat(second.grant().orElseThrow().confirmedAbsentAt()).isPresent();
+    }
+
+    @Test
     void theWindowsTimerAfterTheWritEndedAnotherWayChangesNothing() {
         var writ = approved();
         steps.grant(writ.id());
