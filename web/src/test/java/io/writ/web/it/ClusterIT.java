@@ -75,8 +75,10 @@ class ClusterIT {
         // started together on an empty database: the engine's schema is built by one node while the other waits
         a = PortalNode.start("a", port("writ.it.cluster.port.a"), dir.resolve("node-a"), environment, true);
         b = PortalNode.start("b", port("writ.it.cluster.port.b"), dir.resolve("node-b"), environment, true);
-        a.awaitReady();
-        b.awaitReady();
+        // Started at a lower priority while the shared portal's tests (and the bastion's) keep both cores busy: seen
+        // taking more than five minutes to be ready.
+        a.awaitReady(Duration.ofMinutes(10));
+        b.awaitReady(Duration.ofMinutes(10));
         KeycloakAdmin.allowPortalRedirectsTo(a.url);
         KeycloakAdmin.allowPortalRedirectsTo(b.url);
     }

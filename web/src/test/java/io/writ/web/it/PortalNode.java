@@ -68,7 +68,12 @@ final class PortalNode implements AutoCloseable {
 
     /** Ready: the portal's own checks answer UP (Payara's say UP before deploying) and the sign-in page answers. */
     PortalNode awaitReady() {
-        await("node " + name + " ready").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        return awaitReady(Duration.ofMinutes(5));
+    }
+
+    /** The same, for a node that may take longer (one started at a lower priority beside busy tests). */
+    PortalNode awaitReady(Duration atMost) {
+        await("node " + name + " ready").atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("node " + name + " exited; see " + dir.resolve("portal.log"));
             }
