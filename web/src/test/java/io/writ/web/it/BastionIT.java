@@ -40,18 +40,24 @@ import static org.awaitility.Awaitility.await;
  * reaches the portal through a relay the tests can cut, as if the portal stopped.
  * <p>
  * It runs beside the other classes (its longest wait is a one-minute window ending), its own tests one after the
- * other: alice's and frank's writs of those classes open no bastion, whose writs must name bastion-1 among their
- * targets.
+ * other, as people of its own (see {@link #ANN}); the bastion's Unix accounts are theirs.
  */
 @ExtendWith(TestPortal.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = KeycloakRecoveryIT.TEST_KEYCLOAK, mode = ResourceAccessMode.READ)
+@ResourceLock(FaultInjectionIT.SIDE_LANE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BastionIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);
     /** The issue's promise: the session ends within 2 s of Keycloak's read-back of the removal. */
     private static final Duration CUT_OFF = Duration.ofSeconds(2);
+    /**
+     * People of this class's own (requesters, password = username), so that no writ of the classes running beside
+     * it keeps or loses their roles: a writ's revocation leaves a role another ACTIVE writ of the same person covers.
+     */
+    private static final String ANN = "ops-ann";
+    private static final String BEN = "ops-ben";
     private static final String ON_THE_BASTION = "{\"targets\":[\"" + Bastion.NAME + "\"]}";
 
     @TempDir
@@ -68,6 +74,11 @@ class BastionIT {
 
     @BeforeAll
     static void startTheBastion() {
+        for (var person : new String[] {ANN, BEN}) {
+            if (!KeycloakAdmin.userExists(person)) {
+                KeycloakAdmin.createRequester(person);
+            }
+        }
         portal = TcpRelay.to(Integer.parseInt(TestEnvironment.property("writ.it.portal.port")));
         int port = Integer.parseInt(TestEnvironment.property("writ.it.bastion.port"));
         bastion = Bastion.start(port, Map.of(
@@ -75,7 +86,7 @@ class BastionIT {
                 "WRIT_KEYCLOAK_URL", TestEnvironment.KEYCLOAK_URL,
                 "WRIT_BASTION_AGENT_PORT", Integer.toString(port + 1),
                 "WRIT_BASTION_SERVED", "bastion-shell,prod-db-admin",
-                "WRIT_BASTION_USERS", "alice frank",
+                "WRIT_BASTION_USERS", ANN + " " + BEN,
                 "WRIT_BASTION_POLL_MILLIS", "250",
                 "WRIT_BASTION_SECRET", "bastion-agent-secret"));
     }
@@ -95,21 +106,21 @@ class BastionIT {
     @Order(4)
     @Execution(ExecutionMode.SAME_THREAD)
     void theWritDecidesTheLoginAndWhatHappensIsRecordedUnderIt() {
-        var refused = bastion.ssh("alice", "id -un");
-        assertThat(refused.status()).as("no writ opens bastion-1 for alice yet").isEqualTo(255);
+        var refused = bastion.ssh(ANN, "id -un");
+        assertThat(refused.status()).as("no writ opens bastion-1 for " + ANN + " yet").isEqualTo(255);
         assertThat(refused.errors()).contains("Permission denied");
-        var refusal = latestRefusalOf("alice");
+        var refusal = latestRefusalOf(ANN);
         assertThat(refusal.getString("bastion")).isEqualTo(Bastion.NAME);
         assertThat(refusal.getString("from")).startsWith("127.0.0.1 port ");
         assertThat(refusal.getString("reason")).contains("needs an ACTIVE writ for bastion-shell or prod-db-admin");
 
-        var writ = activeWrit("alice", "bastion-shell", 30, ON_THE_BASTION, "bob");
-        var allowed = bastion.ssh("alice", "cd /tmp && printf '%s|%s\\n' \"$(id -un)\" \"$PWD\"");
+        var writ = activeWrit(ANN, "bastion-shell", 30, ON_THE_BASTION, "bob");
+        var allowed = bastion.ssh(ANN, "cd /tmp && printf '%s|%s\\n' \"$(id -un)\" \"$PWD\"");
         assertThat(allowed.status()).as(allowed.errors()).isZero();
-        assertThat(allowed.text()).isEqualTo("alice|/tmp\n");
+        assertThat(allowed.text()).isEqualTo(ANN + "|/tmp\n");
         var upload = "report-" + UUID.randomUUID() + ".txt";
         var content = "twelve bytes";
-        var sent = bastion.sftp("alice", "put " + localFile(content) + " /home/alice/" + upload + "\n");
+        var sent = bastion.sftp(ANN, "put " + localFile(content) + " /home/" + ANN + "/" + upload + "\n");
         assertThat(sent.status()).as(sent.errors()).isZero();
 
         await().atMost(SOON).until(() -> eventsUnder(writ).contains("\"FILE_TRANSFER\""));
@@ -120,31 +131,31 @@ class BastionIT {
         });
         var command = event(sessions, "COMMAND");
         assertThat(command.getString("detail")).isEqualTo("cd /tmp && printf '%s|%s\\n' \"$(id -un)\" \"$PWD\"");
-        assertThat(command.getString("directory")).isEqualTo("/home/alice");
+        assertThat(command.getString("directory")).isEqualTo("/home/" + ANN);
         assertThat(command.getString("target")).isEqualTo(Bastion.NAME);
         var transfer = event(sessions, "FILE_TRANSFER");
-        assertThat(transfer.getString("target")).isEqualTo("/home/alice/" + upload);
+        assertThat(transfer.getString("target")).isEqualTo("/home/" + ANN + "/" + upload);
         assertThat(transfer.getString("detail")).isEqualTo("upload of " + content.length() + " bytes");
 
-        assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);
-        Writs.awaitRevoked("alice", writ, SOON);
-        assertThat(bastion.ssh("alice", "id -un").status()).as("the writ ended: refused again").isEqualTo(255);
+        assertThat(Http.post("/api/v1/requests/" + writ + "/end", token(ANN), "").statusCode()).isEqualTo(200);
+        Writs.awaitRevoked(ANN, writ, SOON);
+        assertThat(bastion.ssh(ANN, "id -un").status()).as("the writ ended: refused again").isEqualTo(255);
     }
 
     @Test
     @Order(5)
     @Execution(ExecutionMode.SAME_THREAD)
     void anOutOfScopeCommandContainsTheWritAndCutsTheLiveShellOff() {
-        var writ = activeWrit("alice", "prod-db-admin", 60,
+        var writ = activeWrit(ANN, "prod-db-admin", 60,
                 "{\"targets\":[\"" + Bastion.NAME + "\"],\"commands\":[\"psql*\",\"ls*\"]}", "bob", "carol");
-        var shell = bastion.shell("alice");
+        var shell = bastion.shell(ANN);
         shell.type("ls -d /tmp");
         await().atMost(SOON).until(() -> eventsUnder(writ).contains("ls -d /tmp"));
         assertThat(shell.isAlive()).isTrue();
 
         shell.type("cat /etc/shadow");
 
-        var contained = Writs.awaitRevoked("alice", writ, SOON);
+        var contained = Writs.awaitRevoked(ANN, writ, SOON);
         assertThat(Json.string(contained, "status")).isEqualTo("CONTAINED");
         await().atMost(SOON).until(() -> !shell.isAlive());
         var session = sessionsOf(writ).get(0);
@@ -182,7 +193,7 @@ class BastionIT {
 
             dave.open("/alerts.xhtml", By.id("refusals-heading"));
             assertThat(dave.text(By.id("desk:refusals"))).as("the security desk's refused logins")
-                    .contains("alice", Bastion.NAME, "127.0.0.1 port", "needs an ACTIVE writ for bastion-shell");
+                    .contains(ANN, Bastion.NAME, "127.0.0.1 port", "needs an ACTIVE writ for bastion-shell");
         }
     }
 
@@ -190,18 +201,18 @@ class BastionIT {
     @Order(2)
     @Execution(ExecutionMode.SAME_THREAD)
     void whileThePortalIsAwayNewLoginsAreRefusedAndTheSessionsEventsWaitToArriveOnce() {
-        var writ = activeWrit("alice", "bastion-shell", 30, ON_THE_BASTION, "carol");
-        var shell = bastion.shell("alice");
+        var writ = activeWrit(ANN, "bastion-shell", 30, ON_THE_BASTION, "carol");
+        var shell = bastion.shell(ANN);
         shell.type("echo before-" + writ);
         await().atMost(SOON).until(() -> eventsUnder(writ).contains("echo before-"));
 
         var logged = Bastion.agentLogSize();
         portal.cut();
         try {
-            var refused = bastion.ssh("alice", "true");
+            var refused = bastion.ssh(ANN, "true");
             assertThat(refused.status()).as("fail closed").isEqualTo(255);
             assertThat(Bastion.agentLogSince(logged)).contains("refused (fail closed): the portal could not decide the login "
-                    + "of alice");
+                    + "of " + ANN);
             shell.type("echo during-" + writ);
             shell.type("echo still-during-" + writ);
             await().atMost(SOON).until(() -> shell.output().contains("still-during-"));
@@ -216,7 +227,7 @@ class BastionIT {
         assertThat(commands).containsExactly("echo before-" + writ, "echo during-" + writ,
                 "echo still-during-" + writ);
 
-        assertThat(Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "").statusCode()).isEqualTo(200);
+        assertThat(Http.post("/api/v1/requests/" + writ + "/end", token(ANN), "").statusCode()).isEqualTo(200);
         await().atMost(SOON).until(() -> !shell.isAlive());
     }
 
@@ -224,7 +235,7 @@ class BastionIT {
     @Order(6)
     @Execution(ExecutionMode.SAME_THREAD)
     void hostileNamesCommandsAndOutputChangeNothing() {
-        var odd = bastion.ssh("alice;id", "true");
+        var odd = bastion.ssh(ANN + ";id", "true");
         assertThat(odd.status()).isEqualTo(255);
         var agentToken = KeycloakTokens.forClient("bastion-agent", "bastion-agent-secret");
         var badNames = Http.post("/api/v1/bastion/logins", agentToken, "{\"bastion\":\"bastion 1\",\"identity\":"
@@ -232,17 +243,17 @@ class BastionIT {
         assertThat(badNames.statusCode()).isEqualTo(400);
         assertThat(badNames.body()).contains("\"field\":\"bastion\"", "\"field\":\"identity\"", "\"field\":\"account\"");
 
-        var writ = activeWrit("alice", "bastion-shell", 30, ON_THE_BASTION, "bob");
+        var writ = activeWrit(ANN, "bastion-shell", 30, ON_THE_BASTION, "bob");
         var tricky = "echo '$(whoami)' \"`id -u`\" ; printf 'a\\tb\\n' | cat # && rm -rf /nothing";
-        var answered = bastion.ssh("alice", tricky);
+        var answered = bastion.ssh(ANN, tricky);
         assertThat(answered.status()).as(answered.errors()).isZero();
-        var recorder = bastion.ssh("alice", "kill -9 $PPID; echo killed=$?; ls /var/lib/writ-bastion 2>&1");
+        var recorder = bastion.ssh(ANN, "kill -9 $PPID; echo killed=$?; ls /var/lib/writ-bastion 2>&1");
         assertThat(recorder.text()).as("the person can neither stop nor read the recorder")
                 .contains("killed=1").contains("Permission denied");
-        var binary = bastion.ssh("alice", "head -c 100000 /dev/urandom");
+        var binary = bastion.ssh(ANN, "head -c 100000 /dev/urandom");
         assertThat(binary.output()).as("binary output passes untouched").hasSize(100_000);
         var longLine = "echo " + "x".repeat(6_000);
-        assertThat(bastion.ssh("alice", longLine).output()).hasSize(6_001);
+        assertThat(bastion.ssh(ANN, longLine).output()).hasSize(6_001);
 
         await().atMost(SOON).until(() -> eventsUnder(writ).contains("x".repeat(100)));
         var details = sessionsOf(writ).stream().flatMap(s -> s.getJsonArray("timeline").getValuesAs(JsonObject.class)
@@ -254,43 +265,44 @@ class BastionIT {
         assertThat(Http.post("/api/v1/bastion/logins", notTheAgent, "{}").statusCode()).isEqualTo(403);
         assertThat(Http.post("/api/v1/bastion/live", notTheAgent, "{\"sessions\":[]}").statusCode()).isEqualTo(403);
         var forged = Http.post(SessionEvents.PATH, SessionEvents.ingestToken(), "application/json",
-                "{\"eventId\":\"forged-" + UUID.randomUUID() + "\",\"sessionId\":\"forged\",\"identity\":\"frank\","
-                        + "\"type\":\"SESSION_START\",\"at\":\"" + Instant.now() + "\",\"writ\":\"" + writ + "\"}");
+                "{\"eventId\":\"forged-" + UUID.randomUUID() + "\",\"sessionId\":\"forged\",\"identity\":\""
+                        + BEN + "\",\"type\":\"SESSION_START\",\"at\":\"" + Instant.now() + "\",\"writ\":\"" + writ
+                        + "\"}");
         assertThat(forged.statusCode()).isEqualTo(202);
-        assertThat(forged.body()).contains("\"accepted\":0").contains("is no granted writ of frank");
+        assertThat(forged.body()).contains("\"accepted\":0").contains("is no granted writ of " + BEN);
         assertThat(Http.post(SessionEvents.PATH, notTheAgent, "application/json", "{}").statusCode()).isEqualTo(403);
-        Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "");
+        Http.post("/api/v1/requests/" + writ + "/end", token(ANN), "");
     }
 
     @Test
     @Order(1)
     @Execution(ExecutionMode.SAME_THREAD)
     void anAgentWhoseSecretWasRotatedRefusesLoginsAndSaysWhy() {
-        var writ = activeWrit("alice", "bastion-shell", 30, ON_THE_BASTION, "carol");
+        var writ = activeWrit(ANN, "bastion-shell", 30, ON_THE_BASTION, "carol");
         var rotated = "rotated-" + UUID.randomUUID();
         KeycloakAdmin.setClientSecret("bastion-agent", rotated);
         try {
             var logged = Bastion.agentLogSize();
             bastion.restart(Map.of());
-            assertThat(bastion.ssh("alice", "true").status()).as("the old secret: fail closed").isEqualTo(255);
+            assertThat(bastion.ssh(ANN, "true").status()).as("the old secret: fail closed").isEqualTo(255);
             assertThat(Bastion.agentLogSince(logged)).contains("Keycloak refused the agent's credentials (client bastion-agent");
 
             bastion.restart(Map.of("WRIT_BASTION_SECRET", rotated));
-            var admitted = bastion.ssh("alice", "echo again");
+            var admitted = bastion.ssh(ANN, "echo again");
             assertThat(admitted.status()).as(admitted.errors()).isZero();
         } finally {
             KeycloakAdmin.setClientSecret("bastion-agent", "bastion-agent-secret");
             bastion.restart(Map.of());
         }
-        Http.post("/api/v1/requests/" + writ + "/end", token("alice"), "");
+        Http.post("/api/v1/requests/" + writ + "/end", token(ANN), "");
     }
 
     @Test
     @Order(3)
     @Execution(ExecutionMode.SAME_THREAD)
     void aShellOpensUnderAWritOfOneMinute() {
-        windowWrit = activeWrit("frank", "bastion-shell", 1, ON_THE_BASTION, "bob");
-        windowShell = bastion.shell("frank");
+        windowWrit = activeWrit(BEN, "bastion-shell", 1, ON_THE_BASTION, "bob");
+        windowShell = bastion.shell(BEN);
         windowShell.type("echo window-open");
         await().atMost(SOON).until(() -> eventsUnder(windowWrit).contains("echo window-open"));
         assertThat(windowShell.isAlive()).isTrue();
@@ -304,7 +316,7 @@ class BastionIT {
     @Order(7)
     @Execution(ExecutionMode.SAME_THREAD)
     void theWindowsEndCutsItsSessionOffWithinTwoSecondsOfTheReadBack() {
-        var ended = Writs.awaitRevoked("frank", windowWrit, Duration.ofSeconds(100));
+        var ended = Writs.awaitRevoked(BEN, windowWrit, Duration.ofSeconds(100));
         assertThat(Json.string(ended, "revocationReason")).isEqualTo("WINDOW_ENDED");
         await().atMost(SOON).until(() -> !windowShell.isAlive());
         await().atMost(SOON).until(() -> eventsUnder(windowWrit).contains("\"SESSION_TERMINATED\""));

@@ -131,10 +131,13 @@ class InContainerIT {
                 .extracting(AuditEntry::actor, AuditEntry::action)
                 .startsWith(tuple("frank", "writ.submitted"), tuple("system", "writ.policy-applied"),
                         tuple("carol", "writ.approved"));
-        // Granted now: ended, so that no later test finds frank holding payments-operator through it.
+        // Granted now: ended (and its process finished with the revocation), so that no later test finds frank
+        // holding payments-operator through it, nor its process running.
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 queries.visibleTo(writ.id(), "frank", false).state() == WritState.ACTIVE);
         writs.endNow(writ.id(), "frank");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                queries.visibleTo(writ.id(), "frank", false).grant().flatMap(g -> g.revokedAt()).isPresent());
     }
 
     @Test
