@@ -151,7 +151,8 @@ final class LiveSessions {
                long pid) throws IOException {
         var id = settings.bastion() + ":" + UUID.randomUUID();
         var dir = settings.sessionsDir().resolve(id.replace(':', '_'));
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        var rootOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(dir, rootOnly);
         var s = new Live(id, account, admission.identity(), admission.writ(), admission.coverage(), pid, dir,
                 Instant.now());
         var how = switch (mode) {

@@ -28,7 +28,8 @@ final class SessionFiles {
     }
 
     private static final Pattern OPEN = Pattern.compile("open \"(.*)\" flags (\\S+)");
-    private static final Pattern LEGACY_SCP = Pattern.compile("scp(?: -[a-zA-Z]+)*? -([tf])(?: -[a-zA-Z]+)* (?:-- )?(.+)");
+    private static final Pattern LEGACY_SCP =
+            Pattern.compile("scp(?: -[a-zA-Z]+)*? -([tf])(?: -[a-zA-Z]+)* (?:-- )?(.+)");
     private static final Pattern CLOSE = Pattern.compile("close \"(.*)\" bytes read (\\d+) written (\\d+)");
 
     private final Map<String, Boolean> openedForWriting = new HashMap<>();

@@ -74,8 +74,8 @@ class WritClient {
      */
     Map<String, Object> upload(String session, byte[] asciicast) throws Unreachable {
         var path = "/api/v1/sessions/recording?session=" + encode(session);
-        return Json.object(call("PUT", path, "application/x-asciicast", HttpRequest.BodyPublishers.ofByteArray(asciicast),
-                200));
+        var body = HttpRequest.BodyPublishers.ofByteArray(asciicast);
+        return Json.object(call("PUT", path, "application/x-asciicast", body, 200));
     }
 
     private String call(String path, String type, String body, int expected) throws Unreachable {
