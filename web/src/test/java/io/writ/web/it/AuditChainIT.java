@@ -2,6 +2,7 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * intact again: the tests after these share the same database.
  */
 @ExtendWith(TestPortal.class)
+@ResourceLock(TestPortal.FIGURES)
 class AuditChainIT {
 
     @TempDir

@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(TestPortal.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = KeycloakRecoveryIT.TEST_KEYCLOAK, mode = ResourceAccessMode.READ)
-@ResourceLock(FaultInjectionIT.SIDE_LANE)
+@ResourceLock(TestPortal.FIGURES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BastionIT {
 

@@ -2,6 +2,7 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * buttons downloading with the page's login; a requester cannot open the page nor its downloads.
  */
 @ExtendWith(TestPortal.class)
+@ResourceLock(TestPortal.FIGURES)
 class ComplianceBrowserIT {
 
     @TempDir

@@ -13,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * catches a changed file; everyone but compliance gets 403; mapping edits make audited versions.
  */
 @ExtendWith(TestPortal.class)
+@ResourceLock(TestPortal.FIGURES)
 class ComplianceExportIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);

@@ -3,6 +3,7 @@ package io.writ.web.it;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the database, so figures are compared before and after rather than read as absolute numbers.
  */
 @ExtendWith(TestPortal.class)
+@ResourceLock(TestPortal.FIGURES)
 class DashboardBrowserIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,15 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WRIT_SKIP_FAULTS=true leaves it out (for instance when one other test is run alone).
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(FaultInjectionIT.SIDE_LANE)
 @DisabledIfEnvironmentVariable(named = "WRIT_SKIP_FAULTS", matches = "true")
 class FaultInjectionIT {
-
-    /**
-     * This class and BastionIT run beside the shared portal's tests, one after the other: on two cores, the two at
-     * once slowed those tests until timing-sensitive ones failed.
-     */
-    static final String SIDE_LANE = "a lane beside the shared portal's tests";
 
     @Test
     void everyWritEndsNoRoleLeaksAndTheAuditTrailIsCompleteAfterKeycloakAndThePortalFail() throws Exception {

@@ -2,6 +2,7 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * (role gone in Keycloak, writ CONTAINED) and confirms it. A requester cannot open the security desk.
  */
 @ExtendWith(TestPortal.class)
+@ResourceLock(TestPortal.FIGURES)
 class SecurityDeskBrowserIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);

@@ -20,6 +20,13 @@ import java.util.Map;
  */
 final class TestPortal implements BeforeAllCallback, TestWatcher {
 
+    /**
+     * A resource lock for the classes that read the shared portal's figures as a whole (counts over a period, the
+     * alert queue, the latest audit records) and for BastionIT, which runs beside the other classes on this portal:
+     * while it makes writs, alerts and audit records, those figures are not the classes' own.
+     */
+    static final String FIGURES = "the shared portal's figures";
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestPortal.class);
     private static final int LOG_LINES_SHOWN = 200;
 
