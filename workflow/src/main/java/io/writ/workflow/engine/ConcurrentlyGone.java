@@ -53,6 +53,14 @@ public final class ConcurrentlyGone {
             runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).correlateAllWithResult();
         } catch (OptimisticLockingException concurrent) {
             throw concurrent;
+        } catch (NullPointerException tripped) {
+            // The engine trips over the executions another action deletes at that moment (a NullPointerException in
+            // its delete cascade, seen under load with an end and a ticket's closure at once): done again, on what
+            // the other left, and answered as it.
+            var concurrent = new OptimisticLockingException(message + " for " + businessKey + " met executions "
+                    + "another action was ending at the same moment");
+            concurrent.initCause(tripped);
+            throw concurrent;
         } catch (ProcessEngineException failure) {
             if (runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
                     .messageEventSubscriptionName(message).count() > 0) {
