@@ -83,7 +83,7 @@ public class WritDesk {
         var entitlement = Optional.ofNullable(form.entitlementName()).flatMap(catalogue::named);
         var target = identityNamed(form.targetOr(requester));
         var writ = Writ.submit(Submission.of(requester, form, target, entitlement, ticketStatus,
-                heldStanding(target, entitlement)), clock.instant());
+                heldStanding(requester, target, entitlement)), clock.instant());
         writs.save(writ);
         if (writ.breakGlass()) {
             breakGlass.start(writ);
@@ -190,14 +190,22 @@ public class WritDesk {
      * The identity a form names, as the directory knows it: a username (a person, or an NHI's service account), or
      * else a client id whose service account it is. What is an NHI is the directory's word, never the name's.
      */
-    /** Whether the target holds the entitlement in Keycloak with no ACTIVE writ of theirs for it: by hand. */
-    private boolean heldStanding(Optional<DirectoryIdentity> target, Optional<Entitlement> entitlement) {
+    /**
+     * Whether the target holds the entitlement in Keycloak by hand: held, and no writ of theirs for it is ACTIVE or
+     * APPROVED (an approved writ's grant may be in Keycloak a moment before the writ records it).
+     */
+    private boolean heldStanding(String requester, Optional<DirectoryIdentity> target,
+                                 Optional<Entitlement> entitlement) {
         if (target.isEmpty() || entitlement.isEmpty()) {
             return false;
         }
         var name = target.get().username();
-        return assignments.holds(name, entitlement.get()) && writs.activeFor(name).stream()
-                .noneMatch(w -> w.entitlement().equals(entitlement.get().name()));
+        var entitlementName = entitlement.get().name();
+        var throughAWrit = java.util.stream.Stream.concat(writs.activeFor(name).stream(),
+                        writs.mine(requester).stream())
+                .anyMatch(w -> w.target().equals(name) && w.entitlement().equals(entitlementName)
+                        && (w.state() == WritState.ACTIVE || w.state() == WritState.APPROVED));
+        return !throughAWrit && assignments.holds(name, entitlement.get());
     }
 
     private Optional<DirectoryIdentity> identityNamed(String name) {

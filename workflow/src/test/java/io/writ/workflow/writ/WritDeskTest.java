@@ -110,6 +110,20 @@ class WritDeskTest {
     }
 
     @Test
+    void aRoleGrantedForAnApprovedWritNotYetRecordedAsActiveIsNoStandingAssignment() {
+        var first = desk.submit("alice", form("billing-read", "CHG-7", 30, null));
+        first.applyPolicy(io.writ.domain.writ.ApprovalPolicy.approvals(1, "approver", 240), NOW);
+        first.approve(io.writ.domain.writ.Writs.BOB, null, NOW);
+        writs.save(first);
+        keycloak.grant(io.writ.domain.identity.DirectoryRef.named("alice"),
+                new DemoCatalogue().named("billing-read").orElseThrow()); // in Keycloak, not yet on the writ
+
+        var second = desk.submit("alice", form("billing-read", "CHG-8", 30, null));
+
+        assertThat(writs.all()).contains(first, second);
+    }
+
+    @Test
     void everyFieldErrorIsAnsweredAtOnceAndNothingIsKept() {
         var refused = catchThrowableOfType(InvalidRequest.class,
                 () -> desk.submit("alice", form("prod-db-admin", "TICKET-9", 600, "nobody-known")));
