@@ -151,6 +151,18 @@ public abstract class WritRecord {
         return grant != null && !at.isBefore(grant.windowEnd());
     }
 
+    /**
+     * The writ that keeps this one's entitlement with its identity as this one ends: of the others, the ACTIVE ones of
+     * the same identity for the same entitlement covering that instant, the one whose window ends last. Empty: the
+     * entitlement is to be removed.
+     */
+    public Optional<Writ> keeperAmong(List<Writ> others, Instant at) {
+        return others.stream()
+                .filter(other -> !other.id().equals(id) && other.target().equals(target())
+                        && other.entitlement().equals(entitlement()) && other.isActiveAt(at))
+                .max(java.util.Comparator.comparing(other -> other.grant().orElseThrow().windowEnd()));
+    }
+
     /** Whether the grant covered that instant: granted, not yet expired, and its end not yet asked for. */
     public boolean isActiveAt(Instant at) {
         return grant != null && grant.covers(at);

@@ -200,12 +200,13 @@ public class WritDesk {
             return false;
         }
         var name = target.get().username();
+        if (!assignments.holds(name, entitlement.get())) {
+            return false; // the usual case: the writs need not be read
+        }
         var entitlementName = entitlement.get().name();
-        var throughAWrit = java.util.stream.Stream.concat(writs.activeFor(name).stream(),
-                        writs.mine(requester).stream())
-                .anyMatch(w -> w.target().equals(name) && w.entitlement().equals(entitlementName)
+        return java.util.stream.Stream.concat(writs.activeFor(name).stream(), writs.mine(requester).stream())
+                .noneMatch(w -> w.target().equals(name) && w.entitlement().equals(entitlementName)
                         && (w.state() == WritState.ACTIVE || w.state() == WritState.APPROVED));
-        return !throughAWrit && assignments.holds(name, entitlement.get());
     }
 
     private Optional<DirectoryIdentity> identityNamed(String name) {

@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * The steps of a writ's process (the elevation request, and the grant, window end and revocation that break-glass
@@ -114,10 +113,7 @@ public class ElevationSteps {
         var writ = writs.require(writId);
         var entitlement = catalogue.require(writ.entitlement());
         var now = clock.instant();
-        var keeping = writs.activeFor(writ.target()).stream()
-                .filter(other -> !other.id().equals(writ.id()) && other.entitlement().equals(writ.entitlement())
-                        && other.isActiveAt(now))
-                .max(Comparator.comparing(other -> other.grant().orElseThrow().windowEnd()));
+        var keeping = writ.keeperAmong(writs.activeFor(writ.target()), now);
         if (keeping.isPresent()) {
             if (writ.recordKeptBy(keeping.get().id(), keeping.get().grant().orElseThrow().windowEnd(), now)) {
                 writs.save(writ);
