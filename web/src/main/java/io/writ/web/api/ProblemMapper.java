@@ -7,6 +7,7 @@ import io.writ.domain.WritException;
 import io.writ.domain.Conflict;
 import io.writ.domain.writ.WritStateConflict;
 import io.writ.web.CauseChain;
+import io.writ.web.ClientGone;
 import io.writ.web.Incident;
 import io.writ.web.Interruption;
 import jakarta.json.bind.JsonbException;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * Turns what went wrong into a clear JSON answer: a business rule's refusal into 400 (with field errors), 403, 404
  * or 409, wherever in the cause chain it sits (the process engine wraps what its listeners throw); an unreadable
  * body into 400; an {@link Interruption} (Keycloak away, the database not taking the change in time under load)
- * into 503 (the transaction rolled back, so nothing changed; the client may retry); anything else into a 500 that
+ * into 503 (the transaction rolled back, so nothing changed; the client may retry); a caller who hung up
+ * ({@link ClientGone}) into a 400 nobody reads; anything else into a 500 that
  * gives nothing away but an {@link Incident} id, under which it is logged in full. A conflict about a writ says the
  * state the writ is in.
  */
@@ -39,6 +41,11 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             return web.getResponse();
         }
         var cause = CauseChain.first(exception, t -> CauseChain.isAnswer(t) || t instanceof JsonbException);
+        if (cause.isEmpty() && ClientGone.is(exception)) {
+            ClientGone.log("an API call", exception);
+            return problem(Response.Status.BAD_REQUEST, "the connection closed before the request was read",
+                    List.of());
+        }
         if (cause.isEmpty()) {
             var incident = Incident.record("unexpected failure answering an API call", exception);
             return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.web.ClientGone;
 import io.writ.web.Incident;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -7,7 +8,7 @@ import jakarta.inject.Named;
 
 /**
  * The page shown for a failure nothing else answered (a 500): the failure is recorded as an {@link Incident} once,
- * and its id shown.
+ * and its id shown; unless the caller hung up ({@link ClientGone}), which is nobody's failure.
  */
 @Named
 @RequestScoped
@@ -19,8 +20,13 @@ public class FailurePage {
         if (incident == null) {
             var request = FacesContext.getCurrentInstance().getExternalContext().getRequestMap();
             var failure = (Throwable) request.get("jakarta.servlet.error.exception");
-            incident = Incident.record("a page failed: " + request.get("jakarta.servlet.error.request_uri"),
-                    failure);
+            var uri = request.get("jakarta.servlet.error.request_uri");
+            if (failure != null && ClientGone.is(failure)) {
+                ClientGone.log(String.valueOf(uri), failure);
+                incident = "none: the connection was closed";
+            } else {
+                incident = Incident.record("a page failed: " + uri, failure);
+            }
         }
         return incident;
     }

@@ -48,6 +48,24 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aCallerWhoHungUpMidBodyIsNoIncidentOfThePortal() {
+        // A bastion agent whose network went away while it sent a recording: the container's read ends early.
+        var cut = new java.io.EOFException("Closed by peer");
+
+        var answer = mapper.toResponse(new java.io.UncheckedIOException(new java.io.IOException("read", cut)));
+
+        assertThat(answer.getStatus()).isEqualTo(400);
+        assertThat(error(answer)).contains("connection closed");
+    }
+
+    @Test
+    void anIoFailureOfThePortalItselfIsStillAnIncident() {
+        var answer = mapper.toResponse(new java.io.UncheckedIOException(new java.io.IOException("disk full")));
+
+        assertThat(answer.getStatus()).isEqualTo(500);
+    }
+
+    @Test
     void aPoolConnectionNotFreeInTimeIsABusyPortalThatDoesNotSpeakOfLocks() {
         var pool = new SQLTransientConnectionException("Error in allocating a connection. Cause: In-use connections "
                 + "equal max-pool-size and expired max-wait-time. Cannot allocate more connections.");

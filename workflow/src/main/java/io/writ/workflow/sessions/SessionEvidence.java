@@ -18,6 +18,7 @@ import io.writ.domain.session.SessionSource;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
 import io.writ.workflow.containment.AlertDesk;
+import io.writ.workflow.engine.RetryOnConcurrentChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,10 +35,12 @@ import java.util.SortedMap;
 /**
  * Reported session events become evidence: each is linked to the writ it names (a bastion's gate names the writ
  * that admitted the session), or else to the writ that covered its identity at that instant, checked against that writ's scope and the detection rules, counted into its session, and kept as far as the
- * session's coverage says. A batch is one transaction; a bad event is reported by its index and skipped.
+ * session's coverage says. A batch is one transaction; a bad event is reported by its index and skipped. A batch
+ * that meets another change of its session (the writ's grant linking it late, its recording kept) is done again.
  */
 @ApplicationScoped
 @Transactional
+@RetryOnConcurrentChange
 public class SessionEvidence {
 
     /** The most events one request may carry; larger batches are split by the sender. */
