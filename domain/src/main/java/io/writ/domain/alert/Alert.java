@@ -50,7 +50,7 @@ public class Alert {
     @Column(name = "risk_tier", length = 10)
     private RiskTier riskTier;
 
-    @Column(name = "session_id", nullable = false, length = 36)
+    @Column(name = "session_id", length = 36)
     private String sessionId;
 
     @Column(name = "event_id", nullable = false, length = 200)
@@ -81,6 +81,18 @@ public class Alert {
     private long version;
 
     protected Alert() {
+    }
+
+    /**
+     * An alert the identity provider's own records raised, with no session behind it: the entitlement of the writ
+     * given to its identity again by no writ ({@link AlertRule#STANDING_PRIVILEGE_APPEARED}); the provider's record
+     * is the event.
+     */
+    public static Alert fromDirectory(AlertRule rule, String identity, String writId, RiskTier riskTier,
+                                      String directoryEventId, String evidence, Instant now) {
+        var a = raise(rule, identity, writId, riskTier, "none", directoryEventId, evidence, now);
+        a.sessionId = null;
+        return a;
     }
 
     /** @param riskTier the tier of the writ involved; null when no writ was */
@@ -163,7 +175,8 @@ public class Alert {
     public String identity() { return identity; }
     public Optional<String> writId() { return Optional.ofNullable(writId); }
     public Optional<RiskTier> riskTier() { return Optional.ofNullable(riskTier); }
-    public String sessionId() { return sessionId; }
+    /** The session it is about; empty for an alert raised from the identity provider's records. */
+    public Optional<String> sessionId() { return Optional.ofNullable(sessionId); }
     public String eventId() { return eventId; }
     public Instant raisedAt() { return raisedAt; }
     public String evidence() { return evidence; }

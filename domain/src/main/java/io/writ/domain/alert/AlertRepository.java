@@ -24,4 +24,7 @@ public interface AlertRepository {
 
     /** The alerts raised on a session, oldest first. */
     List<Alert> aboutSession(String sessionId);
+
+    /** Whether an alert was raised on this event already (a record read twice raises one alert). */
+    boolean raisedOn(String eventId);
 }

@@ -15,5 +15,10 @@ public enum AlertRule {
     /** A break-glass writ was used: always triaged. */
     BREAK_GLASS_USE,
     /** A person used a non-human identity's credentials (an interactive session of a service account). */
-    HUMAN_USE_OF_NHI
+    HUMAN_USE_OF_NHI,
+    /**
+     * The entitlement of a writ was given to its identity again in the identity provider, by no writ, during or
+     * after the writ: standing privilege appearing behind Writ's back (seen in the provider's own records).
+     */
+    STANDING_PRIVILEGE_APPEARED
 }

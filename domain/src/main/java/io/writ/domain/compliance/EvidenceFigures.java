@@ -5,6 +5,7 @@ import io.writ.domain.nhi.NhiFinding;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.audit.Verdict;
+import io.writ.domain.receipt.Corroboration;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.SessionLink;
 import io.writ.domain.writ.Writ;
@@ -13,6 +14,7 @@ import io.writ.domain.writ.Grant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -36,7 +38,8 @@ public final class EvidenceFigures {
      */
     public static List<EvidenceFigure> compute(EvidencePeriod period, List<Writ> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, List<ReviewCampaign> campaigns,
-                                               Optional<List<Nhi>> nhis, Verdict audit, Instant now) {
+                                               Optional<List<Nhi>> nhis, Verdict audit,
+                                               Collection<Corroboration> witnesses, Instant now) {
         var inPeriod = writs.stream().filter(w -> period.contains(w.submittedAt())).toList();
         var figures = new ArrayList<EvidenceFigure>();
         figures.add(ticketShare(inPeriod));
@@ -46,8 +49,9 @@ public final class EvidenceFigures {
         figures.add(lagFigure("revocation-lag-mean", "Mean time from window end to revocation",
                 "Mean of (entitlement read back absent in Keycloak − window end, or the earlier moment its end was "
                         + "asked for) over writs submitted in the period whose revocation was read back", lags, false));
-        figures.add(lagFigure("revocation-lag-p99", "p99 time from window end to revocation",
+        figures.add(lagFigure("revocation-lag-p99", "p99 time from due to read back absent",
                 "99th percentile (nearest rank) of the same durations", lags, true));
+        figures.add(completeReceipts(inPeriod, witnesses));
         var periodAlerts = alerts.stream().filter(a -> period.contains(a.raisedAt())).toList();
         figures.add(containedWrits(periodAlerts));
         figures.add(timeToContain(periodAlerts));
@@ -122,6 +126,25 @@ public final class EvidenceFigures {
                 value.map(EvidenceFigures::seconds), "s",
                 value.map(v -> seconds(v) + " s (" + samples.size() + " revocations)").orElse("no revocation in the period"),
                 true, records);
+    }
+
+    /**
+     * Share of the period's revocations whose receipt is complete: every step measured, and Keycloak's own records
+     * corroborating the grant and the removal ({@link Corroboration#completeReceipt}).
+     */
+    private static EvidenceFigure completeReceipts(List<Writ> writs, Collection<Corroboration> witnesses) {
+        var records = writs.stream().filter(w -> w.grant().flatMap(Grant::confirmedAbsentAt).isPresent())
+                .map(w -> {
+                    boolean complete = Corroboration.completeReceipt(w, witnesses);
+                    return new EvidenceRecord("writ", w.id(), complete, complete
+                            ? "receipt complete: measured, and corroborated by Keycloak's records"
+                            : "receipt incomplete: see GET /api/v1/requests/" + w.id() + "/receipt");
+                }).toList();
+        return share("revocations-with-complete-receipt", PortalControl.AUTOMATIC_REVOCATION,
+                "Revocations with a complete receipt",
+                "Share of the revocations of writs submitted in the period whose receipt is complete: the removal, "
+                        + "its read-back and the identity's not-before measured, and Keycloak's own admin events "
+                        + "corroborating both the grant and the removal", records);
     }
 
     private static EvidenceFigure containedWrits(List<Alert> alerts) {

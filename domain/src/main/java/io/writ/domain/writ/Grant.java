@@ -45,6 +45,23 @@ public class Grant {
     @Column(name = "sessions_logged_out_at")
     private Instant sessionsLoggedOutAt;
 
+    /** Whether the grant's two times were taken apart (the add's answer, the read-back's); not before receipts. */
+    @Column(name = "grant_measured")
+    private Boolean grantMeasured;
+
+    /** Whether the revocation was measured step by step; those recorded before receipts were not. */
+    @Column(name = "revocation_measured")
+    private Boolean revocationMeasured;
+
+    @Column(name = "sessions_logged_out")
+    private Integer sessionsLoggedOut;
+
+    @Column(name = "tokens_rejected_from")
+    private Instant tokensRejectedFrom;
+
+    @Column(name = "token_residue_until")
+    private Instant tokenResidueUntil;
+
     /** The writ that kept the entitlement with the identity when this one ended (the last to end removes it). */
     @Column(name = "kept_by_writ", length = 36)
     private String keptByWrit;
@@ -68,6 +85,11 @@ public class Grant {
         this.revokedAt = g.revokedAt;
         this.confirmedAbsentAt = g.confirmedAbsentAt;
         this.sessionsLoggedOutAt = g.sessionsLoggedOutAt;
+        this.grantMeasured = g.grantMeasured;
+        this.revocationMeasured = g.revocationMeasured;
+        this.sessionsLoggedOut = g.sessionsLoggedOut;
+        this.tokensRejectedFrom = g.tokensRejectedFrom;
+        this.tokenResidueUntil = g.tokenResidueUntil;
         this.keptByWrit = g.keptByWrit;
         this.keptUntil = g.keptUntil;
         this.keptAt = g.keptAt;
@@ -78,6 +100,7 @@ public class Grant {
         g.grantedAt = Objects.requireNonNull(grantedAt, "grantedAt");
         g.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         g.confirmedPresentAt = Objects.requireNonNull(confirmedPresentAt, "confirmedPresentAt");
+        g.grantMeasured = true;
         return g;
     }
 
@@ -94,11 +117,15 @@ public class Grant {
         return g;
     }
 
-    Grant revoked(Instant revokedAt, Instant confirmedAbsentAt, Instant sessionsLoggedOutAt) {
+    Grant revoked(Revocation revocation) {
         var g = new Grant(this);
-        g.revokedAt = Objects.requireNonNull(revokedAt, "revokedAt");
-        g.confirmedAbsentAt = Objects.requireNonNull(confirmedAbsentAt, "confirmedAbsentAt");
-        g.sessionsLoggedOutAt = Objects.requireNonNull(sessionsLoggedOutAt, "sessionsLoggedOutAt");
+        g.revokedAt = revocation.removedAt();
+        g.confirmedAbsentAt = revocation.confirmedAbsentAt();
+        g.sessionsLoggedOutAt = revocation.sessionsLoggedOutAt();
+        g.sessionsLoggedOut = revocation.sessionsLoggedOut();
+        g.tokensRejectedFrom = revocation.tokensRejectedFrom();
+        g.tokenResidueUntil = revocation.tokenResidueUntil();
+        g.revocationMeasured = true;
         return g;
     }
 
@@ -130,7 +157,7 @@ public class Grant {
     }
 
     boolean isRevoked() {
-        return revokedAt != null;
+        return confirmedAbsentAt != null;
     }
 
     public Instant grantedAt() { return grantedAt; }
@@ -138,9 +165,15 @@ public class Grant {
     public Instant confirmedPresentAt() { return confirmedPresentAt; }
     public Optional<Instant> endRequestedAt() { return Optional.ofNullable(endRequestedAt); }
     public Optional<RevocationReason> revocationReason() { return Optional.ofNullable(revocationReason); }
+    /** When the removal answered; empty until revoked, and when there was nothing to remove. */
     public Optional<Instant> revokedAt() { return Optional.ofNullable(revokedAt); }
     public Optional<Instant> confirmedAbsentAt() { return Optional.ofNullable(confirmedAbsentAt); }
     public Optional<Instant> sessionsLoggedOutAt() { return Optional.ofNullable(sessionsLoggedOutAt); }
+    public boolean grantMeasured() { return Boolean.TRUE.equals(grantMeasured); }
+    public boolean revocationMeasured() { return Boolean.TRUE.equals(revocationMeasured); }
+    public Optional<Integer> sessionsLoggedOut() { return Optional.ofNullable(sessionsLoggedOut); }
+    public Optional<Instant> tokensRejectedFrom() { return Optional.ofNullable(tokensRejectedFrom); }
+    public Optional<Instant> tokenResidueUntil() { return Optional.ofNullable(tokenResidueUntil); }
     public Optional<String> keptByWrit() { return Optional.ofNullable(keptByWrit); }
     public Optional<Instant> keptUntil() { return Optional.ofNullable(keptUntil); }
     public Optional<Instant> keptAt() { return Optional.ofNullable(keptAt); }

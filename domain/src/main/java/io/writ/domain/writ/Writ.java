@@ -226,16 +226,15 @@ public class Writ extends WritRecord {
      * Removed, read back absent, the identity's sessions logged out (how many: {@code sessionsLoggedOut}); only after
      * the end was asked for. The first record stands: a repeat returns false and changes nothing.
      */
-    public boolean recordRevocation(Instant revokedAt, Instant confirmedAbsentAt, Instant sessionsLoggedOutAt,
-                                    int sessionsLoggedOut) {
+    public boolean recordRevocation(Revocation revocation) {
         if (revocationRecorded()) {
             return false;
         }
-        grant = grant.revoked(revokedAt, confirmedAbsentAt, sessionsLoggedOutAt);
+        grant = grant.revoked(revocation);
         // The writ ended for good: whoever asked for it now says whether it was used as intended.
-        postAccessReview = PostAccessReview.askedAt(confirmedAbsentAt);
-        raise(Kind.REVOKED, SYSTEM, sessionsLoggedOutAt, entitlement() + " removed from " + target()
-                + " and read back absent; " + sessionsLoggedOut + " session(s) logged out; reason "
+        postAccessReview = PostAccessReview.askedAt(revocation.confirmedAbsentAt());
+        raise(Kind.REVOKED, SYSTEM, revocation.sessionsLoggedOutAt(), entitlement() + " removed from " + target()
+                + " and read back absent; " + revocation.sessionsLoggedOut() + " session(s) logged out; reason "
                 + grant.revocationReason().map(Enum::name).orElse("?"));
         return true;
     }

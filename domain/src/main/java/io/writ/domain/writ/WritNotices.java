@@ -155,14 +155,14 @@ public final class WritNotices {
 
     /** The entitlement was removed and read back absent: the requester is told, with the reason. */
     static Notice revoked(Writ w, Instant now) {
-        var grant = w.grant().filter(g -> g.revokedAt().isPresent()).orElseThrow(() ->
+        var grant = w.grant().filter(g -> g.confirmedAbsentAt().isPresent()).orElseThrow(() ->
                 new IllegalStateException("writ " + w.id() + " is not revoked"));
         var reason = WritWording.reason(w, grant.revocationReason().orElseThrow());
         return notice(NoticeKind.REVOKED, w, requesterOf(w), "Revoked: " + accessForTarget(w) + " (" + reason + ")",
                 w.entitlement() + " was removed from " + w.target() + " in Keycloak at "
-                        + time(grant.revokedAt().orElseThrow()) + " and read back absent; the Keycloak "
-                        + "sessions were logged out. Reason: " + reason + ". Access tokens already issued stay "
-                        + "valid until they expire (minutes).", now, null);
+                        + time(grant.confirmedAbsentAt().orElseThrow()) + " (read back absent); the Keycloak "
+                        + "sessions were logged out. Reason: " + reason + ". " + WritWording.tokenResidue(grant),
+                now, null);
     }
 
     /** The access is gone: the requester (and the NHI's owner) is asked whether it was used as intended. */

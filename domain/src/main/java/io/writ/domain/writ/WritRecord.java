@@ -163,6 +163,16 @@ public abstract class WritRecord {
                 .max(java.util.Comparator.comparing(other -> other.grant().orElseThrow().windowEnd()));
     }
 
+    /**
+     * Whether its entitlement may be in the directory through this writ: approved (its grant may be in the directory
+     * a moment before the writ records it), granted, or ended with its revocation not yet recorded (retried while the
+     * directory is away).
+     */
+    public boolean mayHoldEntitlement() {
+        return state == WritState.APPROVED || grant != null && grant.confirmedAbsentAt().isEmpty()
+                && grant.keptByWrit().isEmpty();
+    }
+
     /** Whether the grant covered that instant: granted, not yet expired, and its end not yet asked for. */
     public boolean isActiveAt(Instant at) {
         return grant != null && grant.covers(at);

@@ -67,6 +67,24 @@ public interface WritRepository {
     /** The writs whose revocation was read back at or after that instant. */
     List<Writ> revokedSince(Instant since);
 
+    /**
+     * The latest not-before Writ read back from the directory when it revoked a writ of this identity: tokens issued
+     * to the identity before it are refused.
+     */
+    Optional<Instant> tokensRejectedFrom(String target);
+
+    /**
+     * The writs granted or revoked at or after that instant whose measured grant or revocation Keycloak's records
+     * have not judged yet ({@link io.writ.domain.receipt.Corroboration}), oldest grant first, at most {@code max}.
+     */
+    List<Writ> awaitingCorroboration(Instant since, int max);
+
+    /**
+     * The writs that gave (or are about to give: APPROVED) this entitlement to the identity with that key in the
+     * directory, oldest first: whose grants explain the directory's record of the entitlement added.
+     */
+    List<Writ> grantsOf(String targetId, String entitlement);
+
     /** The active writs whose window ends before that instant, soonest first (to warn their requesters). */
     List<Writ> activeEndingBefore(Instant instant);
 }

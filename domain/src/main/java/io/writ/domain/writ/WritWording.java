@@ -66,6 +66,15 @@ final class WritWording {
         };
     }
 
+    /** What stays of an access after its revocation: tokens issued before it, to services that do not ask Keycloak. */
+    static String tokenResidue(Grant grant) {
+        var rejected = grant.tokensRejectedFrom().map(t -> "Keycloak refuses every token issued to the identity "
+                + "before " + UtcTime.seconds(t) + " when asked (introspection, refresh); ").orElse("");
+        return rejected + grant.tokenResidueUntil().map(t -> "a service that checks tokens offline may accept one "
+                + "issued before the removal until " + UtcTime.seconds(t) + ".")
+                .orElse("access tokens already issued stay valid until they expire.");
+    }
+
     /** The facts of the writ, one per line, below the headline. */
     static String facts(Writ w) {
         var lines = new ArrayList<String>();

@@ -8,6 +8,7 @@ import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.SessionSource;
 import io.writ.domain.ticket.TicketStatus;
+import io.writ.domain.writ.Revocation;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
 import io.writ.domain.writ.Writ;
@@ -58,14 +59,48 @@ class EvidenceFiguresTest {
         w.recordGrant(at(submittedAt + 1), at(submittedAt + 1));
         var end = at(submittedAt + 61);
         w.requestEnd(RevocationReason.WINDOW_ENDED, "system", end);
-        w.recordRevocation(end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds), 0);
+        w.recordRevocation(new Revocation(end.plusSeconds(lagSeconds), end.plusSeconds(lagSeconds),
+                end.plusSeconds(lagSeconds), 0, null, null));
         return w;
     }
 
     static Map<String, EvidenceFigure> figures(List<Writ> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, Verdict audit) {
-        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, List.of(), Optional.empty(), audit, NOW).stream()
+        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, List.of(), Optional.empty(), audit, List.of(), NOW).stream()
                 .collect(Collectors.toMap(EvidenceFigure::key, Function.identity()));
+    }
+
+    @Test
+    void aRevocationsReceiptIsCompleteWhenMeasuredAndCorroboratedByKeycloaksRecordsOfBothChanges() {
+        var prodDb = new io.writ.domain.entitlement.Entitlement("prod-db-admin",
+                io.writ.domain.entitlement.EntitlementKind.REALM_ROLE, null, RiskTier.HIGH, 240, 1, "approver", 90,
+                "carol");
+        var w = Writs.ask().targetId("id-alice").submitAt(at(10));
+        w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), at(10));
+        w.approve(BOB, null, at(11));
+        w.recordGrant(at(11).plusMillis(100), at(11).plusMillis(200));
+        w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(20));
+        w.recordRevocation(new Revocation(at(20).plusMillis(100), at(20).plusMillis(150), at(20).plusMillis(200), 1,
+                at(20), at(21)));
+        var records = List.of(
+                new io.writ.domain.identity.EntitlementChange("add", at(11).plusMillis(150),
+                        io.writ.domain.identity.EntitlementChange.Operation.ADDED, "id-alice",
+                        io.writ.domain.entitlement.EntitlementKind.REALM_ROLE, java.util.Set.of("prod-db-admin"), "admin"),
+                new io.writ.domain.identity.EntitlementChange("del", at(20).plusMillis(120),
+                        io.writ.domain.identity.EntitlementChange.Operation.REMOVED, "id-alice",
+                        io.writ.domain.entitlement.EntitlementKind.REALM_ROLE, java.util.Set.of("prod-db-admin"), "admin"));
+        var witnesses = java.util.stream.Stream.of(io.writ.domain.receipt.Corroboration.Step.values())
+                .map(step -> io.writ.domain.receipt.Corroboration.judge(w, prodDb, step, records, at(30)).orElseThrow())
+                .toList();
+
+        var complete = EvidenceFigures.compute(PERIOD, List.of(w), List.of(), List.of(), List.of(), Optional.empty(),
+                INTACT, witnesses, NOW).stream().filter(f -> f.key().equals("revocations-with-complete-receipt"))
+                .findFirst().orElseThrow();
+        var unread = figures(List.of(w), List.of(), List.of(), INTACT).get("revocations-with-complete-receipt");
+
+        assertThat(complete.shown()).isEqualTo("100.0 % (1 of 1)");
+        assertThat(unread.shown()).as("Keycloak's records not read").isEqualTo("0.0 % (0 of 1)");
+        assertThat(unread.records()).singleElement().satisfies(r -> assertThat(r.detail()).contains("incomplete"));
     }
 
     @Test
@@ -201,7 +236,8 @@ class EvidenceFiguresTest {
         w.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(submittedAt));
         w.recordGrant(at(submittedAt), at(submittedAt));
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(submittedAt + 20));
-        w.recordRevocation(at(submittedAt + 20), at(submittedAt + 20), at(submittedAt + 20), 0);
+        w.recordRevocation(new Revocation(at(submittedAt + 20), at(submittedAt + 20), at(submittedAt + 20), 0,
+                null, null));
         w.requirePostIncidentReview(at(submittedAt + 120), at(submittedAt + 20));
         return w;
     }
@@ -231,7 +267,7 @@ class EvidenceFiguresTest {
                 io.writ.domain.nhi.NhiFinding.SECRET_OLDER_THAN_POLICY));
 
         var f = EvidenceFigures.compute(PERIOD, List.of(), List.of(), List.of(), List.of(), Optional.of(List.of(owned, orphan)),
-                INTACT, NOW).stream().collect(java.util.stream.Collectors.toMap(EvidenceFigure::key, x -> x));
+                INTACT, List.of(), NOW).stream().collect(java.util.stream.Collectors.toMap(EvidenceFigure::key, x -> x));
 
         assertThat(f.get("nhis-with-owner").shown()).isEqualTo("50.0 % (1 of 2)");
         assertThat(f.get("secrets-older-than-policy").shown()).isEqualTo("1 of 2 secrets");

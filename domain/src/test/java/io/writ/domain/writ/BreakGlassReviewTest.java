@@ -16,7 +16,7 @@ class BreakGlassReviewTest {
         w.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(0));
         w.recordGrant(at(1), at(1));
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(20));
-        w.recordRevocation(at(20), at(20), at(20), 0);
+        w.recordRevocation(new Revocation(at(20), at(20), at(20), 0, null, null));
         w.requirePostIncidentReview(at(20 + 48 * 60), at(20));
         return w;
     }

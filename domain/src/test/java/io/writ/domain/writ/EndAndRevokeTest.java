@@ -111,7 +111,7 @@ class EndAndRevokeTest {
         var w = Writs.active();
         w.requestEnd(ENDED_BY_REQUESTER, "alice", at(30));
 
-        assertThat(w.recordRevocation(at(31), at(32), at(33), 0)).isTrue();
+        assertThat(w.recordRevocation(new Revocation(at(31), at(32), at(33), 0, null, null))).isTrue();
 
         var grant = w.grant().orElseThrow();
         assertThat(grant.revokedAt()).contains(at(31));
@@ -123,9 +123,9 @@ class EndAndRevokeTest {
     void aRepeatedRevocationRecordKeepsTheFirst() {
         var w = Writs.active();
         w.requestEnd(ENDED_BY_REQUESTER, "alice", at(30));
-        w.recordRevocation(at(31), at(32), at(33), 0);
+        w.recordRevocation(new Revocation(at(31), at(32), at(33), 0, null, null));
 
-        assertThat(w.recordRevocation(at(40), at(41), at(42), 0)).isFalse();
+        assertThat(w.recordRevocation(new Revocation(at(40), at(41), at(42), 0, null, null))).isFalse();
 
         assertThat(w.grant().orElseThrow().revokedAt()).contains(at(31));
         assertThat(w.grant().orElseThrow().sessionsLoggedOutAt()).contains(at(33));
@@ -135,7 +135,8 @@ class EndAndRevokeTest {
     void revocationIsRecordedOnlyAfterTheEndWasAskedFor() {
         var w = Writs.active();
 
-        assertThatThrownBy(() -> w.recordRevocation(at(31), at(32), at(33), 0)).isInstanceOf(WritStateConflict.class);
+        assertThatThrownBy(() -> w.recordRevocation(new Revocation(at(31), at(32), at(33), 0, null,
+                null))).isInstanceOf(WritStateConflict.class);
         assertThat(w.grant().orElseThrow().revokedAt()).isEmpty();
     }
 }

@@ -65,7 +65,7 @@ class PostAccessReviewTest {
     private static Writ ended() {
         var w = Writs.active();
         w.requestEnd(ENDED_BY_REQUESTER, "alice", at(30));
-        w.recordRevocation(at(31), at(31), at(31), 0);
+        w.recordRevocation(new Revocation(at(31), at(31), at(31), 0, null, null));
         return w;
     }
 }

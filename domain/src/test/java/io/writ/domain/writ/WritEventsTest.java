@@ -23,7 +23,7 @@ class WritEventsTest {
         w.approve(CAROL, null, at(3));
         w.recordGrant(at(4), at(4));
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(30));
-        w.recordRevocation(at(31), at(31), at(31), 2);
+        w.recordRevocation(new Revocation(at(31), at(31), at(31), 2, null, null));
         w.answerPostAccessReview("alice", true, null, at(40));
 
         assertThat(w.takeEvents()).extracting(e -> e.kind().action(), WritEvent::by, WritEvent::at).containsExactly(
@@ -47,7 +47,7 @@ class WritEventsTest {
         w.approve(CAROL, null, at(3));
         w.recordGrant(at(4), at(4));
         w.requestEnd(RevocationReason.WINDOW_ENDED, WritEvent.SYSTEM, at(64));
-        w.recordRevocation(at(65), at(65), at(65), 2);
+        w.recordRevocation(new Revocation(at(65), at(65), at(65), 2, null, null));
 
         assertThat(w.takeEvents()).extracting(WritEvent::subject, WritEvent::detail).containsExactly(
                 tuple("writ:" + w.id(), "2 of 2 approvals; now APPROVED"),
@@ -77,10 +77,11 @@ class WritEventsTest {
         assertThat(w.takeEvents()).isEmpty();
 
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(30));
-        w.recordRevocation(at(31), at(31), at(31), 1);
+        w.recordRevocation(new Revocation(at(31), at(31), at(31), 1, null, null));
         w.takeEvents();
         assertThat(w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(32))).as("a second click").isFalse();
-        assertThat(w.recordRevocation(at(33), at(33), at(33), 0)).as("a retried revocation step").isFalse();
+        assertThat(w.recordRevocation(new Revocation(at(33), at(33), at(33), 0, null,
+                null))).as("a retried revocation step").isFalse();
         assertThat(w.takeEvents()).isEmpty();
     }
 
@@ -91,7 +92,7 @@ class WritEventsTest {
         w.recordGrant(at(1), at(1));
         w.announceBreakGlass(at(1));
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(20));
-        w.recordRevocation(at(21), at(21), at(21), 1);
+        w.recordRevocation(new Revocation(at(21), at(21), at(21), 1, null, null));
         w.recordCredentialsAfterBreakGlass("alice is a person: their Keycloak sessions were logged out", at(22));
         w.requirePostIncidentReview(at(22 + 48 * 60), at(22));
         w.postIncidentReviewOverdue(at(23 + 48 * 60));

@@ -68,7 +68,8 @@ class WritFiguresTest {
         w.requestEnd(WINDOW_ENDED, "system", at(70).plusSeconds(2));
         assertThat(w.grant().orElseThrow().revocationLag()).as("not read back yet").isEmpty();
 
-        w.recordRevocation(at(70).plusSeconds(5), at(70).plusSeconds(5), at(70).plusSeconds(6), 0);
+        w.recordRevocation(new Revocation(at(70).plusSeconds(5), at(70).plusSeconds(5), at(70).plusSeconds(6), 0,
+                null, null));
 
         var grant = w.grant().orElseThrow();
         assertThat(grant.windowEnd()).as("the scheduled end, not when the timer fired").isEqualTo(at(70));
@@ -79,7 +80,8 @@ class WritFiguresTest {
     void anEarlyEndCountsFromWhenItWasAskedFor() {
         var w = Writs.active();
         w.requestEnd(ENDED_BY_REQUESTER, "alice", at(30));
-        w.recordRevocation(at(30).plusSeconds(3), at(30).plusSeconds(3), at(30).plusSeconds(4), 0);
+        w.recordRevocation(new Revocation(at(30).plusSeconds(3), at(30).plusSeconds(3), at(30).plusSeconds(4), 0,
+                null, null));
 
         assertThat(w.grant().orElseThrow().windowEnd()).isEqualTo(at(30));
         assertThat(w.grant().orElseThrow().revocationLag()).contains(Duration.ofSeconds(3));

@@ -194,7 +194,7 @@ class WritNoticesTest {
     void theRequesterIsToldOfRevocationWithTheReason() {
         var writ = active();
         writ.requestEnd(RevocationReason.TICKET_CLOSED, "admin", at(30));
-        writ.recordRevocation(at(31), at(31), at(31), 0);
+        writ.recordRevocation(new Revocation(at(31), at(31), at(31), 0, null, null));
 
         var notice = WritNotices.revoked(writ, at(31));
 
@@ -212,7 +212,7 @@ class WritNoticesTest {
         assertThatThrownBy(() -> WritNotices.postAccessReviewNeeded(writ, at(20))).as("not before the access is gone")
                 .isInstanceOf(IllegalStateException.class);
         writ.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(30));
-        writ.recordRevocation(at(31), at(31), at(31), 0);
+        writ.recordRevocation(new Revocation(at(31), at(31), at(31), 0, null, null));
 
         var notice = WritNotices.postAccessReviewNeeded(writ, at(31));
 

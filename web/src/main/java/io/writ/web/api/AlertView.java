@@ -12,7 +12,7 @@ public record AlertView(String id, String rule, String state, String identity, S
 
     static AlertView of(Alert a) {
         return new AlertView(a.id(), a.rule().name(), a.state().name(), a.identity(), a.writId().orElse(null),
-                a.riskTier().map(RiskTier::name).orElse(null), a.sessionId(), a.eventId(), a.raisedAt(),
+                a.riskTier().map(RiskTier::name).orElse(null), a.sessionId().orElse(null), a.eventId(), a.raisedAt(),
                 a.evidence(), a.containment().orElse(null), a.containedAt().orElse(null), a.triagedBy().orElse(null),
                 a.triageComment().orElse(null), a.triagedAt().orElse(null));
     }

@@ -34,6 +34,7 @@ public class WritApi extends Application {
                 EntitlementResource.class,
                 MessageResource.class,
                 RequestResource.class,
+                ReceiptResource.class,
                 TicketResource.class,
                 SessionResource.class,
                 BastionResource.class,

@@ -6,6 +6,7 @@ import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.writ.WritQueries;
+import io.writ.workflow.receipt.Receipts;
 import io.writ.workflow.sessions.SessionEvidence;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -35,11 +36,13 @@ public class WritDetail implements Serializable {
     @Inject WritDesk writs;
     @Inject WritQueries queries;
     @Inject SessionEvidence evidence;
+    @Inject Receipts receipts;
     @Inject transient SecurityContext security;
 
     private String id;
     private WritDetailView view;
     private List<SessionTimeline> sessions = List.of();
+    private ReceiptView receipt;
     private Integer extraMinutes;
 
     /** Runs before the page is rendered (f:viewAction), once per visit, with {@link #id} from the address. */
@@ -55,6 +58,7 @@ public class WritDetail implements Serializable {
         sessions = evidence.linkedTo(id).stream().map(s -> SessionTimeline.of(s, evidence.eventsOf(s.id()),
                 s.recordingSha256().flatMap(sha -> evidence.recordingOf(id, s.id())).map(r -> r.content())))
                 .toList();
+        receipt = ReceiptView.of(receipts.unsigned(id, caller(), overseer()));
     }
 
     public String endNow() {
@@ -85,6 +89,8 @@ public class WritDetail implements Serializable {
 
     /** The writ as the page shows it; null when it may not be shown. */
     public WritDetailView getView() { return view; }
+    /** The writ's receipt: its grant and revocation step by step, and Keycloak's word on them. */
+    public ReceiptView getReceipt() { return receipt; }
     /** The privileged sessions linked to the writ, oldest first, each with its events. */
     public List<SessionTimeline> getSessions() { return sessions; }
     /**

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.writ.workflow.receipt.TokenCutoffs;
 import jakarta.inject.Inject;
 
 import java.net.MalformedURLException;
@@ -23,13 +24,17 @@ import java.util.Set;
  * Verifies Keycloak access tokens for the API: signature against the realm's published keys (cached, refetched on
  * an unknown key id), issuer, expiry, and that the token was issued for the portal (audience {@code writ-portal}).
  * A token that passed is remembered until it expires ({@link VerifiedTokens}); a token changed in any character is
- * another token, verified afresh.
+ * another token, verified afresh. A token issued before a revocation of its subject's access is refused
+ * ({@link TokenCutoffs}).
  */
 @ApplicationScoped
 public class TokenVerifier {
 
     @Inject
     OidcSettings oidc;
+
+    @Inject
+    TokenCutoffs cutoffs;
 
     private ConfigurableJWTProcessor<SecurityContext> processor;
 
@@ -51,18 +56,24 @@ public class TokenVerifier {
     }
 
     public Caller verify(String token) throws InvalidToken {
-        var known = verified.recall(token);
-        if (known.isPresent()) {
-            return known.get();
+        var caller = verified.recall(token).orElse(null);
+        if (caller == null) {
+            try {
+                var claims = processor.process(token, null);
+                caller = new Caller(claims.getStringClaim("preferred_username"), roles(claims),
+                        claims.getIssueTime().toInstant());
+                verified.remember(token, caller, claims.getExpirationTime().toInstant());
+            } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
+                throw new InvalidToken("Bearer token refused: " + e.getMessage(), e);
+            }
         }
-        try {
-            var claims = processor.process(token, null);
-            var caller = new Caller(claims.getStringClaim("preferred_username"), roles(claims));
-            verified.remember(token, caller, claims.getExpirationTime().toInstant());
-            return caller;
-        } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
-            throw new InvalidToken("Bearer token refused: " + e.getMessage(), e);
+        // As Keycloak's introspection would: a token issued before a revocation of its subject's access is refused,
+        // remembered or not.
+        if (cutoffs.issuedBeforeRevocation(caller.name(), caller.issuedAt())) {
+            throw new InvalidToken("Bearer token refused: issued at " + caller.issuedAt() + ", before a revocation "
+                    + "of " + caller.name() + "'s access; get a new token", null);
         }
+        return caller;
     }
 
     private static Set<String> roles(JWTClaimsSet claims) throws ParseException {

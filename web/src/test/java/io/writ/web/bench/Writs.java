@@ -51,6 +51,21 @@ final class Writs {
         return Endpoints.field(read(writ), "status");
     }
 
+    /** The time between two steps of the writ's receipt, as the portal measured them (security reads it). */
+    Duration receiptDelay(String writ, String from, String to) {
+        var receipt = api.get("/api/v1/requests/" + writ + "/receipt", api.user("dave")).body();
+        return Duration.between(receiptStep(receipt, from), receiptStep(receipt, to));
+    }
+
+    private static Instant receiptStep(String receipt, String step) {
+        var matcher = java.util.regex.Pattern.compile("\\{\"step\":\"" + step
+                + "\",\"label\":\"[^\"]*\",\"at\":\"([^\"]+)\"").matcher(receipt);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no time for " + step + " in the receipt: " + receipt);
+        }
+        return Instant.parse(matcher.group(1));
+    }
+
     /** Whether Keycloak maps the realm role to the user right now (read directly, not through the portal). */
     boolean holds(String userId, String role) {
         var mappings = api.admin("GET", "/users/" + userId + "/role-mappings/realm", null).body();

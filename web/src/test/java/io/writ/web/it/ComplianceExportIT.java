@@ -238,7 +238,28 @@ class ComplianceExportIT {
         signature.initVerify(key);
         signature.update(files.get("checkpoint-signed-text.txt"));
         assertThat(signature.verify(files.get("checkpoint.sig"))).isTrue();
-        assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("sha256sum -c SHA256SUMS");
+        assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("sha256sum -c SHA256SUMS")
+                .contains("receipts.jsonl");
+
+        // Every receipt of the period's granted writs, each signed with the same key.
+        var receipts = new String(files.get("receipts.jsonl"), StandardCharsets.UTF_8).lines().toList();
+        assertThat(receipts).anySatisfy(line -> assertThat(line).contains("\"writ\":\"" + ended + "\""));
+        for (var line : receipts) {
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(line))) {
+                var receipt = reader.readObject();
+                signature.initVerify(key);
+                signature.update(receipt.getString("signedText").getBytes(StandardCharsets.UTF_8));
+                assertThat(signature.verify(Base64.getDecoder().decode(receipt.getString("signature"))))
+                        .as(receipt.getJsonObject("receipt").getString("writ")).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theRevocationsOfThePeriodHaveCompleteReceipts() {
+        // Keycloak's records corroborate a grant and a removal within seconds (read every 5 s, once 3 s old).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                figure(evidence(), "revocations-with-complete-receipt")).contains("\"value\":100.0"));
     }
 
     @Test

@@ -57,18 +57,18 @@ class IdentityDirectoryIT {
     @Test
     void aRealmRoleIsGrantedAndRevokedOnceHoweverOftenItIsAsked() {
         try {
-            assertThat(assignments.grant(named("bob"), billingRead)).as("read back held").isTrue();
+            assertThat(assignments.grant(named("bob"), billingRead).held()).as("read back held").isTrue();
             assertThat(assignments.holds("bob", billingRead)).isTrue();
             assertThat(assignments.realmRolesOf("bob")).contains("billing-read", "approver");
 
-            assertThat(assignments.grant(named("bob"), billingRead)).as("read back held").isTrue();
+            assertThat(assignments.grant(named("bob"), billingRead).held()).as("read back held").isTrue();
             assertThat(assignments.holds("bob", billingRead)).as("held once after a repeated grant").isTrue();
 
-            assertThat(assignments.revoke(named("bob"), billingRead)).as("read back absent").isTrue();
+            assertThat(assignments.revoke(named("bob"), billingRead).absent()).as("read back absent").isTrue();
             assertThat(assignments.holds("bob", billingRead)).isFalse();
             assertThat(assignments.realmRolesOf("bob")).doesNotContain("billing-read").contains("approver");
 
-            assertThat(assignments.revoke(named("bob"), billingRead)).as("read back absent").isTrue();
+            assertThat(assignments.revoke(named("bob"), billingRead).absent()).as("read back absent").isTrue();
             assertThat(assignments.holds("bob", billingRead)).as("a repeated revocation is harmless").isFalse();
         } finally {
             assignments.revoke(named("bob"), billingRead);
@@ -83,11 +83,11 @@ class IdentityDirectoryIT {
             assertThat(assignments.holds("bob", oncallAdmins)).isFalse();
 
             assignments.grant(named("bob"), oncallAdmins);
-            assertThat(assignments.grant(named("bob"), oncallAdmins)).as("read back held").isTrue();
+            assertThat(assignments.grant(named("bob"), oncallAdmins).held()).as("read back held").isTrue();
             assertThat(assignments.holds("bob", oncallAdmins)).isTrue();
             assertThat(directory.identity("bob")).get().extracting(i -> i.isIn("oncall-admins")).isEqualTo(true);
 
-            assertThat(assignments.revoke(named("bob"), oncallAdmins)).as("read back absent").isTrue();
+            assertThat(assignments.revoke(named("bob"), oncallAdmins).absent()).as("read back absent").isTrue();
             assignments.revoke(named("bob"), oncallAdmins);
             assertThat(assignments.holds("bob", oncallAdmins)).isFalse();
         } finally {
@@ -100,13 +100,13 @@ class IdentityDirectoryIT {
         var deployProd = entitlement("deploy-prod", EntitlementKind.CLIENT_ROLE, "writ-cli");
         KeycloakAdmin.createClientRole("writ-cli", "deploy-prod");
         try {
-            assertThat(assignments.grant(named("bob"), deployProd)).as("read back held").isTrue();
+            assertThat(assignments.grant(named("bob"), deployProd).held()).as("read back held").isTrue();
             assignments.grant(named("bob"), deployProd);
             assertThat(assignments.holds("bob", deployProd)).isTrue();
             assertThat(assignments.realmRolesOf("bob")).as("a client role is no realm role")
                     .doesNotContain("deploy-prod");
 
-            assertThat(assignments.revoke(named("bob"), deployProd)).as("read back absent").isTrue();
+            assertThat(assignments.revoke(named("bob"), deployProd).absent()).as("read back absent").isTrue();
             assignments.revoke(named("bob"), deployProd);
             assertThat(assignments.holds("bob", deployProd)).isFalse();
         } finally {
@@ -154,11 +154,11 @@ class IdentityDirectoryIT {
         var refreshToken = KeycloakTokens.refreshTokenForUser("carol", "carol");
         assertThat(loginRecords.sessionsOf("carol")).isNotEmpty();
 
-        assertThat(assignments.logout(named("carol"))).isGreaterThanOrEqualTo(1);
+        assertThat(assignments.logout(named("carol")).sessions()).isGreaterThanOrEqualTo(1);
 
         assertThat(loginRecords.sessionsOf("carol")).isEmpty();
         assertThat(KeycloakTokens.refreshes(refreshToken)).as("the old refresh token still works").isFalse();
-        assertThat(assignments.logout(named("carol"))).as("nothing left to end").isZero();
+        assertThat(assignments.logout(named("carol")).sessions()).as("nothing left to end").isZero();
     }
 
     @Test
@@ -287,10 +287,10 @@ class IdentityDirectoryIT {
             var account = directory.identity("reused-name").orElseThrow();
             var approvedFor = new DirectoryRef(account.id(), account.username());
             assertThat(approvedFor.id()).isNotBlank();
-            assertThat(assignments.grant(approvedFor, billingRead)).as("granted by key and read back").isTrue();
+            assertThat(assignments.grant(approvedFor, billingRead).held()).as("granted by key and read back").isTrue();
             assertThat(assignments.holds("reused-name", billingRead)).isTrue();
-            assertThat(assignments.revoke(approvedFor, billingRead)).as("revoked by key and read back").isTrue();
-            assertThat(assignments.logout(approvedFor)).isZero();
+            assertThat(assignments.revoke(approvedFor, billingRead).absent()).as("revoked by key and read back").isTrue();
+            assertThat(assignments.logout(approvedFor).sessions()).isZero();
 
             // The account goes; another person is given the same username before the writ's grant runs.
             KeycloakAdmin.deleteUser("reused-name");

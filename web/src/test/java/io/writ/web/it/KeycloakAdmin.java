@@ -66,6 +66,14 @@ final class KeycloakAdmin {
                 .getValuesAs(JsonObject.class).stream().map(event -> event.getString("operationType")).toList();
     }
 
+    /** When Keycloak recorded each admin event of the user's realm role mappings. */
+    static List<java.time.Instant> roleMappingEventTimes(String username) {
+        return array(expect(200, call("GET", "/admin-events?resourceTypes=REALM_ROLE_MAPPING&resourcePath=users/"
+                + userId(username) + "/role-mappings/realm&max=1000", null)))
+                .getValuesAs(JsonObject.class).stream()
+                .map(event -> java.time.Instant.ofEpochMilli(event.getJsonNumber("time").longValue())).toList();
+    }
+
     /** The client's current secret, as its owner would read it from Keycloak. */
     static String clientSecret(String clientId) {
         return object(expect(200, call("GET", "/clients/" + clientUuid(clientId) + "/client-secret", null)))

@@ -29,6 +29,52 @@ final class KeycloakTokens {
         return field(token(passwordGrant(username, password)), "refresh_token");
     }
 
+    /** A password login's access and refresh token (one Keycloak session). */
+    record Login(String accessToken, String refreshToken) {
+    }
+
+    static Login login(String username, String password) {
+        var answer = token(passwordGrant(username, password));
+        return new Login(field(answer, "access_token"), field(answer, "refresh_token"));
+    }
+
+    /**
+     * Whether Keycloak's introspection calls the access token active, asked as the portal's confidential client (as a
+     * service that validates tokens online does).
+     */
+    static boolean introspectsActive(String accessToken) {
+        var request = HttpRequest.newBuilder(URI.create(TestEnvironment.KEYCLOAK_URL
+                        + "/realms/writ/protocol/openid-connect/token/introspect"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=writ-portal&client_secret=writ-portal-secret"
+                        + "&token=" + URLEncoder.encode(accessToken, StandardCharsets.UTF_8)))
+                .build();
+        try {
+            var answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak's introspection answered " + answer.statusCode() + ": "
+                        + answer.body());
+            }
+            return answer.body().replace(" ", "").contains("\"active\":true");
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak at " + TestEnvironment.KEYCLOAK_URL + " not reachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When the access token was issued (its iat claim, whole seconds). */
+    static java.time.Instant issuedAt(String accessToken) {
+        var payload = new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        var matcher = Pattern.compile("\"iat\"\\s*:\\s*(\\d+)").matcher(payload);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no iat in " + payload);
+        }
+        return java.time.Instant.ofEpochSecond(Long.parseLong(matcher.group(1)));
+    }
+
     /** Whether Keycloak still exchanges the refresh token for a new access token (not once the session ended). */
     static boolean refreshes(String refreshToken) {
         var form = Map.of("grant_type", "refresh_token", "client_id", "writ-cli", "refresh_token", refreshToken);

@@ -111,6 +111,18 @@ class WritDetailBrowserIT {
             assertThat(timeline(alice)).containsSubsequence("Granted", "End requested", "Revoked");
             assertThat(alice.text(By.id("revoked-at"))).endsWith("Z");
             alice.screenshot("writ-detail-ended");
+
+            // The receipt: each step as measured, and, once Keycloak's records are read, its word on both changes.
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                alice.open("/writ.xhtml?id=" + writ, By.id("receipt-status"));
+                return alice.text(By.id("receipt-status")).startsWith("Complete");
+            });
+            assertThat(alice.text(By.id("receipt-steps"))).contains("role added").contains("read back absent")
+                    .contains("Keycloak sessions logged out").contains("ms");
+            assertThat(alice.text(By.id("receipt-grant-record"))).startsWith("CORROBORATED: event ");
+            assertThat(alice.text(By.id("receipt-revocation-record"))).startsWith("CORROBORATED: event ");
+            assertThat(alice.status("/receipt?id=" + writ)).as("the signed receipt, downloaded").isEqualTo(200);
+            alice.screenshot("writ-detail-receipt");
         }
     }
 

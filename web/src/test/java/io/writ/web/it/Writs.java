@@ -18,18 +18,44 @@ final class Writs {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final Map<String, Instant> FETCHED = new ConcurrentHashMap<>();
+    /** Whose each token handed out here is, so a refused one can be renewed ({@link #renewed}). */
+    private static final Map<String, String> OWNERS = new ConcurrentHashMap<>();
 
     /**
-     * A demo user's access token, reused for a few minutes: every password grant opens a Keycloak session, and the
-     * tests check that revocation logs sessions out, so polling must not keep opening new ones.
+     * A demo user's access token, reused while it has time left (the realm's tokens live 60 s): every password grant
+     * opens a Keycloak session, and the tests check that revocation logs sessions out, so polling must not keep
+     * opening new ones.
      */
     static String token(String user) {
         var fetched = FETCHED.get(user);
-        if (fetched == null || fetched.isBefore(Instant.now().minus(Duration.ofMinutes(3)))) {
-            TOKENS.put(user, KeycloakTokens.forUser(user, user));
-            FETCHED.put(user, Instant.now());
+        if (fetched == null || fetched.isBefore(Instant.now().minus(Duration.ofSeconds(40)))) {
+            fetch(user);
         }
         return TOKENS.get(user);
+    }
+
+    /**
+     * A fresh token in place of one handed out here that the portal refused, as a client does: a revocation of any of
+     * the user's writs makes the portal refuse their tokens issued before it. Empty for a token not from here.
+     */
+    static java.util.Optional<String> renewed(String refused) {
+        var user = OWNERS.get(refused);
+        if (user == null) {
+            return java.util.Optional.empty();
+        }
+        synchronized (Writs.class) {
+            if (refused.equals(TOKENS.get(user))) {
+                fetch(user);
+            }
+            return java.util.Optional.of(TOKENS.get(user));
+        }
+    }
+
+    private static synchronized void fetch(String user) {
+        var token = KeycloakTokens.forUser(user, user);
+        OWNERS.put(token, user);
+        TOKENS.put(user, token);
+        FETCHED.put(user, Instant.now());
     }
 
     /** Registers a fresh open ticket (a new number every run: the test database outlives a run) as admin. */

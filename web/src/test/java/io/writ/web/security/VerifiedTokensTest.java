@@ -17,7 +17,7 @@ class VerifiedTokensTest {
 
     private final MovingClock clock = new MovingClock();
     private final VerifiedTokens tokens = new VerifiedTokens(clock);
-    private final Caller alice = new Caller("alice", Set.of("requester"));
+    private final Caller alice = new Caller("alice", Set.of("requester"), java.time.Instant.parse("2026-11-01T09:00:00Z"));
 
     @Test
     void aVerifiedTokenIsRecalledUntilItExpires() {

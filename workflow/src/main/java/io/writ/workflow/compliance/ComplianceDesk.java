@@ -19,6 +19,8 @@ import io.writ.domain.FieldError;
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotFound;
 import io.writ.domain.session.SessionRepository;
+import io.writ.domain.receipt.CorroborationRepository;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
 import io.writ.workflow.audit.AuditDesk;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +70,9 @@ public class ComplianceDesk {
 
     @Inject
     ReviewCampaignRepository campaigns;
+
+    @Inject
+    CorroborationRepository corroborations;
 
     Clock clock = Clock.systemUTC();
 
@@ -136,11 +141,18 @@ public class ComplianceDesk {
     public ComplianceReport report(EvidencePeriod period, String by) {
         var verdict = auditDesk.verify(by);
         var now = clock.instant();
-        var figures = EvidenceFigures.compute(period, writs.submittedBetween(period.from(), period.to()),
+        var periodWrits = writs.submittedBetween(period.from(), period.to());
+        var figures = EvidenceFigures.compute(period, periodWrits,
                 alerts.raisedBetween(period.from(), period.to()), sessions.startedBetween(period.from(), period.to()),
-                campaigns.startedBetween(period.from(), period.to()), nhiInventory(), verdict, now);
+                campaigns.startedBetween(period.from(), period.to()), nhiInventory(), verdict,
+                corroborations.ofAll(periodWrits.stream().map(Writ::id).toList()), now);
         return new ComplianceReport(period, now, by, catalogue, currentMapping(), figures, verdict.valid(),
                 verdict.summary(), verdict.lastCheckpoint(), auditDesk.publicSeal().publicKeyPem());
+    }
+
+    /** The writs submitted in the period that were granted: those with a receipt. */
+    public List<Writ> grantedWritsOf(EvidencePeriod period) {
+        return writs.submittedBetween(period.from(), period.to()).stream().filter(w -> w.grant().isPresent()).toList();
     }
 
     /** The NHI inventory read now; empty when Keycloak cannot be read (the figures say so instead of failing). */

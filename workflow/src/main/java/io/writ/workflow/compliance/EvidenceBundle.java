@@ -26,7 +26,7 @@ final class EvidenceBundle {
         void write(OutputStream out) throws IOException;
     }
 
-    static void write(ComplianceReport r, OutputStream out, Part oscal) throws IOException {
+    static void write(ComplianceReport r, OutputStream out, Part oscal, Part receipts) throws IOException {
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         var manifest = new StringBuilder();
         add(zip, manifest, "evidence.csv", o -> CsvReport.write(r, o));
@@ -42,6 +42,7 @@ final class EvidenceBundle {
             add(zip, manifest, "checkpoint-signed-text.txt", o -> o.write(BundleManifest.bytes(c.signedText())));
             add(zip, manifest, "checkpoint.sig", o -> o.write(Base64.getDecoder().decode(c.signature())));
         }
+        add(zip, manifest, "receipts.jsonl", receipts);
         add(zip, manifest, "README.txt", o -> o.write(BundleManifest.bytes(readme(r))));
         zip.putNextEntry(new ZipEntry(BundleManifest.NAME));
         zip.write(BundleManifest.bytes(manifest.toString()));
@@ -83,6 +84,17 @@ final class EvidenceBundle {
                 + "     openssl pkeyutl -verify -pubin -inkey checkpoint-public-key.pem -rawin \\\n"
                 + "       -in checkpoint-signed-text.txt -sigfile checkpoint.sig\n"
                 + "   The signed text names the record's sequence number and hash; compare the public key with the one\n"
-                + "   the portal publishes at GET /api/v1/audit/checkpoints, and the hash with the trail itself.\n";
+                + "   the portal publishes at GET /api/v1/audit/checkpoints, and the hash with the trail itself.\n"
+                + "3. Check a writ's receipt: receipts.jsonl holds one signed receipt per line, for every writ of the\n"
+                + "   period that was granted, each as GET /api/v1/requests/{id}/receipt answers it. Take a line's\n"
+                + "   signedText and signature (base64), and check them with the same public key:\n"
+                + "python3 - <<'EOF'\n"
+                + "import json, base64\n"
+                + "r = json.loads(open('receipts.jsonl').readline())\n"
+                + "open('receipt.txt', 'wb').write(r['signedText'].encode())\n"
+                + "open('receipt.sig', 'wb').write(base64.b64decode(r['signature']))\n"
+                + "EOF\n"
+                + "     openssl pkeyutl -verify -pubin -inkey checkpoint-public-key.pem -rawin \\\n"
+                + "       -in receipt.txt -sigfile receipt.sig\n";
     }
 }

@@ -5,6 +5,10 @@ import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.alert.AlertRepository;
+import io.writ.domain.alert.AlertRule;
+import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.writ.Writ;
+import io.writ.domain.writ.WritRepository;
 import io.writ.domain.alert.TriageOutcome;
 import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryIdentity;
@@ -55,6 +59,12 @@ public class AlertDesk {
     @Inject
     NhiDesk nhis;
 
+    @Inject
+    WritRepository writs;
+
+    @Inject
+    EntitlementCatalogue catalogue;
+
     Clock clock = Clock.systemUTC();
 
     /** A rule fired: the alert is kept and audited, and contained at once if its writ's tier says so. */
@@ -83,20 +93,47 @@ public class AlertDesk {
         }
     }
 
-    /** Containment's first step: the writ ends as CONTAINED (its process revokes), the identity is logged out. */
+    /**
+     * Containment's first step: the writ ends as CONTAINED (its process revokes), the identity is logged out. An
+     * entitlement put back behind Writ's back after its writ ended is removed here (and read back).
+     */
     public String containWrit(String alertId) {
         var alert = require(alertId);
         var done = new StringBuilder();
-        alert.writId().ifPresent(writ -> done.append(writDesk.contain(writ, CONTAINMENT)
-                ? "writ " + writ + " ended as CONTAINED; its entitlement is revoked and read back by its process; "
-                : "writ " + writ + " had already ended; "));
+        alert.writId().ifPresent(writ -> {
+            if (writDesk.contain(writ, CONTAINMENT)) {
+                done.append("writ ").append(writ).append(" ended as CONTAINED; its entitlement is revoked and read ")
+                        .append("back by its process; ");
+            } else {
+                done.append("writ ").append(writ).append(" had already ended; ");
+                if (alert.rule() == AlertRule.STANDING_PRIVILEGE_APPEARED) {
+                    done.append(removePutBack(writs.require(writ))).append("; ");
+                }
+            }
+        });
         if (directory.identity(alert.identity()).isPresent()) {
-            done.append(assignments.logout(DirectoryRef.named(alert.identity()))).append(" Keycloak session(s) of ")
+            done.append(assignments.logout(DirectoryRef.named(alert.identity())).sessions()).append(" Keycloak session(s) of ")
                     .append(alert.identity()).append(" logged out");
         } else {
             done.append(alert.identity()).append(" is unknown to Keycloak: no session to log out");
         }
         return done.toString();
+    }
+
+    /** The entitlement given again after the writ ended, taken away; unless another writ of the identity holds it. */
+    private String removePutBack(Writ writ) {
+        var keeping = writs.activeFor(writ.target()).stream()
+                .filter(w -> w.entitlement().equals(writ.entitlement())).findFirst();
+        if (keeping.isPresent()) {
+            return writ.entitlement() + " stays: writ " + keeping.get().id() + " holds it now";
+        }
+        var entitlement = catalogue.require(writ.entitlement());
+        if (!assignments.revoke(writ.targetRef(), entitlement).absent()) {
+            throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + writ.target()
+                    + " after removing it");
+        }
+        return writ.entitlement() + ", given again with no writ, removed from " + writ.target()
+                + " and read back absent";
     }
 
     /** Containment's step for an NHI: its client secret is regenerated, so the misused one stops working. */

@@ -81,6 +81,9 @@ public class ProcessEngineStartup {
         configuration.setBeans(new CdiBeans(beanManager));
         configuration.setJobExecutor(jobExecutor());
         configuration.setJobExecutorActivate(true);
+        // Revocations (window ends, their removal, containment) first, then grants, then the rest (reminders,
+        // escalations, rotations): the models give those jobs their priority (camunda:jobPriority).
+        configuration.setJobExecutorAcquireByPriority(true);
         // Keycloak steps retry for minutes, not three times at once: a restart of Keycloak must not strand a revocation.
         configuration.setFailedJobRetryTimeCycle("R10/PT30S");
         configuration.setMetricsEnabled(false);

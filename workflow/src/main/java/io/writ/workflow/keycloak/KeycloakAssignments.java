@@ -15,7 +15,11 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,29 +31,45 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class KeycloakAssignments implements AccessAssignments {
 
+    /** A client's own access-token lifespan in seconds, when it has one longer or shorter than the realm's. */
+    private static final String CLIENT_LIFESPAN = "access.token.lifespan";
+    /** How long the lifespans read are trusted: changing them is rare, and reading them is two calls. */
+    private static final Duration LIFESPAN_REMEMBERED = Duration.ofMinutes(1);
+
+    private record Lifespan(Duration longest, Instant readAt) {
+    }
+
     @Inject
     AdminSession keycloak;
 
+    Clock clock = Clock.systemUTC();
+
+    private volatile Lifespan lifespan;
+
     @Override
-    public boolean grant(DirectoryRef identity, Entitlement entitlement) {
+    public Added grant(DirectoryRef identity, Entitlement entitlement) {
         // Added without asking first: Keycloak keeps one mapping however often it is added, so a retried grant
         // changes nothing (it only leaves one more admin event). Read back through the same user.
         return keycloak.remembering(identity, realm -> {
             var holding = holding(keycloak.user(realm, identity), entitlement, realm);
             holding.add();
-            return holding.held();
+            var addedAt = clock.instant();
+            var held = holding.held();
+            return new Added(addedAt, held, clock.instant());
         });
     }
 
     @Override
-    public boolean revoke(DirectoryRef identity, Entitlement entitlement) {
+    public Removed revoke(DirectoryRef identity, Entitlement entitlement) {
         return keycloak.remembering(identity, realm -> {
             var holding = holding(keycloak.user(realm, identity), entitlement, realm);
             if (holding.held()) {
                 holding.remove();
-                return !holding.held();
+                var removedAt = clock.instant();
+                var absent = !holding.held();
+                return new Removed(Optional.of(removedAt), absent, clock.instant());
             }
-            return true;
+            return new Removed(Optional.empty(), true, clock.instant());
         });
     }
 
@@ -92,14 +112,37 @@ public class KeycloakAssignments implements AccessAssignments {
     }
 
     @Override
-    public int logout(DirectoryRef identity) {
+    public LoggedOut logout(DirectoryRef identity) {
         return keycloak.byRef(identity, realm -> {
             var user = keycloak.user(realm, identity);
             var open = user.getUserSessions().size();
-            // Ends every session; Keycloak also stops accepting refresh of any token issued before now (offline too).
+            // Ends every session and sets the user's not-before to now: Keycloak's introspection and refresh refuse
+            // every token issued before it (offline tokens too).
             user.logout();
-            return open;
+            var at = clock.instant();
+            var notBefore = user.toRepresentation().getNotBefore();
+            return new LoggedOut(open, at, notBefore == null || notBefore == 0 ? Optional.empty()
+                    : Optional.of(Instant.ofEpochSecond(notBefore)));
         });
+    }
+
+    @Override
+    public Duration longestAccessToken() {
+        var known = lifespan;
+        if (known != null && clock.instant().isBefore(known.readAt().plus(LIFESPAN_REMEMBERED))) {
+            return known.longest();
+        }
+        var longest = keycloak.call(realm -> {
+            var realmLifespan = Optional.ofNullable(realm.toRepresentation().getAccessTokenLifespan()).orElse(300);
+            int clients = realm.clients().findAll().stream()
+                    .map(c -> c.getAttributes() == null ? null : c.getAttributes().get(CLIENT_LIFESPAN))
+                    .filter(v -> v != null && v.matches("\\d+"))
+                    .mapToInt(Integer::parseInt)
+                    .max().orElse(0);
+            return Duration.ofSeconds(Math.max(realmLifespan, clients));
+        });
+        lifespan = new Lifespan(longest, clock.instant());
+        return longest;
     }
 
     /** An entitlement as the user holds it in Keycloak: a direct role mapping or a group membership. */

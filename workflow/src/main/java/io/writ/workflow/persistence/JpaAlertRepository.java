@@ -60,6 +60,14 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
+    public boolean raisedOn(String eventId) {
+        return !em.createQuery("select a.id from Alert a where a.eventId = :event", String.class)
+                .setParameter("event", eventId)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    @Override
     public List<Alert> raisedBetween(java.time.Instant from, java.time.Instant to) {
         return em.createQuery("select a from Alert a where a.raisedAt >= :from and a.raisedAt < :to order by a.raisedAt",
                         Alert.class)

@@ -1,5 +1,6 @@
 package io.writ.workflow.persistence;
 
+import io.writ.domain.receipt.Corroboration;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritEvent;
 import io.writ.domain.writ.ExtensionState;
@@ -163,6 +164,42 @@ public class JpaWritRepository implements WritRepository {
         return em.createQuery("select w from Writ w where w.grant.confirmedAbsentAt >= :since "
                         + "order by w.grant.confirmedAbsentAt", Writ.class)
                 .setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
+    public Optional<Instant> tokensRejectedFrom(String target) {
+        return Optional.ofNullable(em.createQuery("select max(w.grant.tokensRejectedFrom) from Writ w "
+                        + "where w.terms.target = :target", Instant.class)
+                .setParameter("target", target)
+                .getSingleResult());
+    }
+
+    @Override
+    public List<Writ> awaitingCorroboration(Instant since, int max) {
+        return em.createQuery("select w from Writ w where (w.grant.grantedAt >= :since "
+                        + "or w.grant.confirmedAbsentAt >= :since) and ("
+                        + "(w.grant.grantMeasured = true and not exists (select c.id from Corroboration c "
+                        + "where c.writId = w.id and c.step = :grantStep)) "
+                        + "or (w.grant.revocationMeasured = true and w.grant.confirmedAbsentAt is not null "
+                        + "and not exists (select c.id from Corroboration c where c.writId = w.id "
+                        + "and c.step = :revocationStep))) order by w.grant.grantedAt", Writ.class)
+                .setParameter("since", since)
+                .setParameter("grantStep", Corroboration.Step.GRANT)
+                .setParameter("revocationStep", Corroboration.Step.REVOCATION)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
+    public List<Writ> grantsOf(String targetId, String entitlement) {
+        return em.createQuery("select w from Writ w where w.terms.targetId = :targetId "
+                        + "and w.terms.entitlement = :entitlement "
+                        + "and (w.grant.grantedAt is not null or w.state = :approved) order by w.terms.submittedAt",
+                        Writ.class)
+                .setParameter("targetId", targetId)
+                .setParameter("entitlement", entitlement)
+                .setParameter("approved", WritState.APPROVED)
                 .getResultList();
     }
 

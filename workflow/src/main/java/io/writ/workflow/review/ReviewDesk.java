@@ -192,7 +192,7 @@ public class ReviewDesk {
         }
         var entitlement = catalogue.require(item.entitlement());
         revokeAndReadBack(item.identity(), entitlement);
-        int loggedOut = assignments.logout(DirectoryRef.named(item.identity()));
+        int loggedOut = assignments.logout(DirectoryRef.named(item.identity())).sessions();
         return entitlement.name() + " removed from " + item.identity() + " and read back absent; " + loggedOut
                 + " session(s) logged out" + (decision == ReviewDecision.CONVERT_TO_JIT
                 ? "; from now on " + item.identity() + " asks for a writ" : "");
@@ -220,7 +220,7 @@ public class ReviewDesk {
     }
 
     private void revokeAndReadBack(String identity, Entitlement entitlement) {
-        if (!assignments.revoke(DirectoryRef.named(identity), entitlement)) {
+        if (!assignments.revoke(DirectoryRef.named(identity), entitlement).absent()) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + identity
                     + " after revoking it");
         }

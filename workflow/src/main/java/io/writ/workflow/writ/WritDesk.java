@@ -191,8 +191,8 @@ public class WritDesk {
      * else a client id whose service account it is. What is an NHI is the directory's word, never the name's.
      */
     /**
-     * Whether the target holds the entitlement in Keycloak by hand: held, and no writ of theirs for it is ACTIVE or
-     * APPROVED (an approved writ's grant may be in Keycloak a moment before the writ records it).
+     * Whether the target holds the entitlement in Keycloak by hand: held, and no writ of theirs for it may hold it
+     * ({@link Writ#mayHoldEntitlement}: approved, active, or ended and not yet revoked).
      */
     private boolean heldStanding(String requester, Optional<DirectoryIdentity> target,
                                  Optional<Entitlement> entitlement) {
@@ -204,9 +204,10 @@ public class WritDesk {
             return false; // the usual case: the writs need not be read
         }
         var entitlementName = entitlement.get().name();
-        return java.util.stream.Stream.concat(writs.activeFor(name).stream(), writs.mine(requester).stream())
+        var byKey = target.get().id() == null ? List.<Writ>of() : writs.grantsOf(target.get().id(), entitlementName);
+        return java.util.stream.Stream.of(byKey, writs.activeFor(name), writs.mine(requester)).flatMap(List::stream)
                 .noneMatch(w -> w.target().equals(name) && w.entitlement().equals(entitlementName)
-                        && (w.state() == WritState.ACTIVE || w.state() == WritState.APPROVED));
+                        && w.mayHoldEntitlement());
     }
 
     private Optional<DirectoryIdentity> identityNamed(String name) {

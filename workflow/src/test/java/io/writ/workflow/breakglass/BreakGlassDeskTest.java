@@ -1,5 +1,6 @@
 package io.writ.workflow.breakglass;
 
+import io.writ.domain.writ.Revocation;
 import io.writ.domain.writ.RevocationReason;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritEvent;
@@ -88,7 +89,7 @@ class BreakGlassDeskTest {
         desk.applyPolicy(writ.id());
         writ.recordGrant(at(1), at(1));
         writ.requestEnd(RevocationReason.ENDED_BY_REQUESTER, target, at(20));
-        writ.recordRevocation(at(21), at(21), at(21), 1);
+        writ.recordRevocation(new Revocation(at(21), at(21), at(21), 1, null, null));
         writs.save(writ);
         return writ;
     }

@@ -54,7 +54,7 @@ class ExportFormatsTest {
 
     static byte[] export(ExportFormat format) throws Exception {
         var out = new ByteArrayOutputStream();
-        FrameworkExports.write(format, report(), out);
+        FrameworkExports.write(format, report(), java.util.List.of(), out);
         return out.toByteArray();
     }
 
@@ -130,7 +130,7 @@ class ExportFormatsTest {
 
         assertThat(files).containsKeys("evidence.csv", "report.xlsx", "report.pdf", "assessment-results.json",
                 "checkpoint.json", "checkpoint-signed-text.txt", "checkpoint.sig", "checkpoint-public-key.pem",
-                "README.txt", "SHA256SUMS");
+                "receipts.jsonl", "README.txt", "SHA256SUMS");
         assertThat(BundleManifest.problems(files)).isEmpty();
         var changed = new LinkedHashMap<>(files);
         changed.put("evidence.csv", "forged".getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import io.writ.domain.identity.DirectoryUnavailable;
 import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.NotInDirectory;
 import io.writ.domain.ticket.TicketStatus;
+import io.writ.domain.writ.Revocation;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Approver;
 import io.writ.domain.writ.Writ;
@@ -86,12 +87,13 @@ class DashboardsTest {
         active("alice", NOW.minus(Duration.ofMinutes(30))); // approved 10 min after submission
         var ended = active("frank", NOW.minus(Duration.ofHours(3)));
         ended.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "frank", NOW.minus(Duration.ofHours(2)));
-        ended.recordRevocation(NOW.minus(Duration.ofHours(2)).plusSeconds(4),
-                NOW.minus(Duration.ofHours(2)).plusSeconds(4), NOW.minus(Duration.ofHours(2)).plusSeconds(5), 1);
+        ended.recordRevocation(new Revocation(NOW.minus(Duration.ofHours(2)).plusSeconds(4),
+                NOW.minus(Duration.ofHours(2)).plusSeconds(4), NOW.minus(Duration.ofHours(2)).plusSeconds(5), 1, null, null));
         var old = active("frank", NOW.minus(Duration.ofDays(40)));
         old.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "frank", NOW.minus(Duration.ofDays(40)).plusSeconds(60));
-        old.recordRevocation(NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)),
-                0);
+        old.recordRevocation(new Revocation(NOW.minus(Duration.ofDays(39)), NOW.minus(Duration.ofDays(39)),
+                NOW.minus(Duration.ofDays(39)),
+                0, null, null));
 
         var figures = dashboards.oversight();
 
@@ -167,6 +169,11 @@ class DashboardsTest {
         public List<Writ> submittedBetween(Instant from, Instant to) {
             return kept.stream().filter(w -> !w.submittedAt().isBefore(from) && w.submittedAt().isBefore(to)).toList();
         }
+        public List<Writ> awaitingCorroboration(Instant since, int max) { throw new UnsupportedOperationException(); }
+        public java.util.Optional<Instant> tokensRejectedFrom(String target) {
+            throw new UnsupportedOperationException();
+        }
+        public List<Writ> grantsOf(String targetId, String entitlement) { throw new UnsupportedOperationException(); }
         public List<Writ> revokedSince(Instant since) {
             return kept.stream().filter(w -> w.grant().flatMap(g -> g.confirmedAbsentAt())
                     .filter(at -> !at.isBefore(since)).isPresent()).toList();
@@ -195,10 +202,13 @@ class DashboardsTest {
             }
             return found;
         }
-        public boolean grant(DirectoryRef identity, Entitlement entitlement) { return true; }
-        public boolean revoke(DirectoryRef identity, Entitlement entitlement) { return true; }
+        public Added grant(DirectoryRef identity, Entitlement entitlement) { throw new UnsupportedOperationException(); }
+        public Removed revoke(DirectoryRef identity, Entitlement entitlement) {
+            throw new UnsupportedOperationException();
+        }
         public boolean holds(String username, Entitlement entitlement) { return false; }
         public Set<String> realmRolesOf(String username) { return Set.of(); }
-        public int logout(DirectoryRef identity) { return 0; }
+        public LoggedOut logout(DirectoryRef identity) { throw new UnsupportedOperationException(); }
+        public java.time.Duration longestAccessToken() { throw new UnsupportedOperationException(); }
     }
 }

@@ -12,6 +12,8 @@ import io.writ.domain.identity.NhiClients;
 import io.writ.domain.identity.NotInDirectory;
 
 import java.time.Instant;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,18 +85,28 @@ public final class FakeKeycloak implements IdentityDirectory, AccessAssignments,
         return members;
     }
 
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+
+    /** Keycloak's answers are timed by this clock (the step's own clock, in a test of times). */
+    public FakeKeycloak at(java.time.Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     // --- AccessAssignments -------------------------------------------------------------------------------------
 
     @Override
-    public boolean grant(DirectoryRef identity, Entitlement entitlement) {
+    public Added grant(DirectoryRef identity, Entitlement entitlement) {
         held.computeIfAbsent(known(identity), k -> new HashSet<>()).add(entitlement.name());
-        return true;
+        var addedAt = clock.instant();
+        return new Added(addedAt, true, clock.instant());
     }
 
     @Override
-    public boolean revoke(DirectoryRef identity, Entitlement entitlement) {
-        held.getOrDefault(known(identity), new HashSet<>()).remove(entitlement.name());
-        return true;
+    public Removed revoke(DirectoryRef identity, Entitlement entitlement) {
+        var removed = held.getOrDefault(known(identity), new HashSet<>()).remove(entitlement.name());
+        var removedAt = removed ? Optional.of(clock.instant()) : Optional.<Instant>empty();
+        return new Removed(removedAt, true, clock.instant());
     }
 
     @Override
@@ -119,9 +131,15 @@ public final class FakeKeycloak implements IdentityDirectory, AccessAssignments,
     }
 
     @Override
-    public int logout(DirectoryRef identity) {
+    public LoggedOut logout(DirectoryRef identity) {
         var open = openSessions.put(known(identity), 0);
-        return open == null ? 0 : open;
+        var at = clock.instant();
+        return new LoggedOut(open == null ? 0 : open, at, Optional.of(at.truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    @Override
+    public Duration longestAccessToken() {
+        return Duration.ofSeconds(60);
     }
 
     // --- NhiClients --------------------------------------------------------------------------------------------

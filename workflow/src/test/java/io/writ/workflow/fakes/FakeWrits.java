@@ -114,6 +114,26 @@ public final class FakeWrits implements WritRepository {
     }
 
     @Override
+    public Optional<Instant> tokensRejectedFrom(String target) {
+        return kept.values().stream().filter(w -> w.target().equals(target))
+                .flatMap(w -> w.grant().flatMap(g -> g.tokensRejectedFrom()).stream()).max(Instant::compareTo);
+    }
+
+    /** Every writ granted or revoked since (the fake keeps no corroborations: the caller filters). */
+    @Override
+    public List<Writ> awaitingCorroboration(Instant since, int max) {
+        return kept.values().stream().filter(w -> w.grant().filter(g -> !g.grantedAt().isBefore(since)
+                        || g.confirmedAbsentAt().filter(at -> !at.isBefore(since)).isPresent()).isPresent())
+                .sorted(Comparator.comparing((Writ w) -> w.grant().orElseThrow().grantedAt())).limit(max).toList();
+    }
+
+    @Override
+    public List<Writ> grantsOf(String targetId, String entitlement) {
+        return where(w -> targetId.equals(w.targetRef().id()) && w.entitlement().equals(entitlement)
+                && (w.grant().isPresent() || w.state() == WritState.APPROVED));
+    }
+
+    @Override
     public List<Writ> activeEndingBefore(Instant instant) {
         return where(w -> w.state() == WritState.ACTIVE && w.grant().orElseThrow().expiresAt().isBefore(instant));
     }

@@ -1,6 +1,7 @@
 package io.writ.workflow.persistence;
 
 import io.writ.domain.ticket.TicketStatus;
+import io.writ.domain.writ.Revocation;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.RevocationReason;
 import io.writ.domain.writ.Writ;
@@ -102,14 +103,14 @@ class JpaWritRepositoryTest {
     void theReviewsOwedAreFoundUntilTheyAreDone() {
         var ended = active("hugo", "CHG-81", at(10));
         ended.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "hugo", at(20));
-        ended.recordRevocation(at(21), at(21), at(21), 1);
+        ended.recordRevocation(new Revocation(at(21), at(21), at(21), 1, null, null));
         keep(ended);
         var broken = ask().by("hugo").ticket(null, null).breakGlass().justification("production is down, now")
                 .submitAt(at(0));
         broken.applyPolicy(ApprovalPolicy.autoApproved("approver", 60), at(0));
         broken.recordGrant(at(1), at(1));
         broken.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "hugo", at(5));
-        broken.recordRevocation(at(6), at(6), at(6), 0);
+        broken.recordRevocation(new Revocation(at(6), at(6), at(6), 0, null, null));
         broken.requirePostIncidentReview(at(6 + 48 * 60), at(6));
         keep(broken);
 
@@ -130,6 +131,43 @@ class JpaWritRepositoryTest {
         assertThat(ids(writs.decidedSince(at(30)))).contains(decided.id()).doesNotContain(early.id());
     }
 
+    @Test
+    void theGrantsAndRevocationsKeycloaksRecordsHaveNotJudgedYetAndWhatExplainsAnAddition() {
+        var prodDb = new io.writ.domain.entitlement.Entitlement("prod-db-admin",
+                io.writ.domain.entitlement.EntitlementKind.REALM_ROLE, null, io.writ.domain.entitlement.RiskTier.HIGH,
+                240, 1, "approver", 90, "carol");
+        var unjudged = granted("id-jude", at(500));
+        var judged = granted("id-jude", at(510));
+        var revoked = granted("id-jude", at(520));
+        revoked.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(530));
+        revoked.recordRevocation(new Revocation(at(530), at(530), at(530), 1, at(530), at(531)));
+        var long_ago = granted("id-jude", at(-600));
+        List.of(unjudged, judged, revoked, long_ago).forEach(this::keep);
+        for (var w : List.of(judged, revoked)) {
+            var added = new io.writ.domain.identity.EntitlementChange("add-" + w.id(), w.grant().orElseThrow()
+                    .grantedAt(), io.writ.domain.identity.EntitlementChange.Operation.ADDED, "id-jude",
+                    io.writ.domain.entitlement.EntitlementKind.REALM_ROLE, Set.of("prod-db-admin"), "admin");
+            keep(io.writ.domain.receipt.Corroboration.judge(w, prodDb,
+                    io.writ.domain.receipt.Corroboration.Step.GRANT, List.of(added), at(900)).orElseThrow());
+        }
+
+        assertThat(ids(writs.awaitingCorroboration(at(400), 100))).as("the grant of one, the revocation of another")
+                .containsExactly(unjudged.id(), revoked.id());
+        assertThat(ids(writs.awaitingCorroboration(at(400), 1))).containsExactly(unjudged.id());
+        assertThat(ids(writs.grantsOf("id-jude", "prod-db-admin"))).containsExactlyInAnyOrder(unjudged.id(),
+                judged.id(), revoked.id(), long_ago.id());
+        assertThat(writs.grantsOf("id-jude", "billing-read")).isEmpty();
+        assertThat(writs.tokensRejectedFrom(revoked.target())).contains(at(530));
+    }
+
+    private static Writ granted(String targetId, Instant at) {
+        var w = ask().targetId(targetId).ticket("CHG-1", TicketStatus.open("CHG-1")).submitAt(at.minusSeconds(120));
+        w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), at.minusSeconds(120));
+        w.approve(Writs.BOB, null, at.minusSeconds(1));
+        w.recordGrant(at, at.plusMillis(5));
+        return w;
+    }
+
     private static Writ pending(String requester, String ticket) {
         var w = ask().by(requester).ticket(ticket, TicketStatus.open(ticket)).submit();
         w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), at(1));
@@ -145,6 +183,14 @@ class JpaWritRepositoryTest {
 
     private static List<String> ids(List<Writ> found) {
         return found.stream().map(Writ::id).toList();
+    }
+
+    private void keep(io.writ.domain.receipt.Corroboration corroboration) {
+        var em = writs.em;
+        em.getTransaction().begin();
+        em.persist(corroboration);
+        em.getTransaction().commit();
+        em.clear();
     }
 
     private Writ keep(Writ writ) {

@@ -2,6 +2,7 @@ package io.writ.workflow.persistence;
 
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.entitlement.SessionCoverage;
+import io.writ.domain.writ.Revocation;
 import io.writ.domain.writ.Approval;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.DeclaredScope;
@@ -145,7 +146,7 @@ class WritMappingTest {
     void anEndedAndRevokedWritWithItsPostAccessReviewAnsweredAndAContainedOne() {
         var ended = Writs.active();
         ended.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(40));
-        ended.recordRevocation(at(41), at(41).plusNanos(5_000), at(42), 2);
+        ended.recordRevocation(new Revocation(at(41), at(41).plusNanos(5_000), at(42), 2, null, null));
         ended.answerPostAccessReview("alice", false, "also exported an invoice batch", at(90));
         var contained = Writs.active();
         contained.requestEnd(RevocationReason.CONTAINMENT, "dave", at(20));
@@ -168,7 +169,7 @@ class WritMappingTest {
         writ.recordGrant(at(1), at(1));
         writ.announceBreakGlass(at(1));
         writ.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(20));
-        writ.recordRevocation(at(20), at(20), at(20), 0);
+        writ.recordRevocation(new Revocation(at(20), at(20), at(20), 0, null, null));
         writ.requirePostIncidentReview(at(20 + 48 * 60), at(20));
         writ.recordPostIncidentReview("dave", "the outage was real; runbook updated", at(60));
 
@@ -194,7 +195,7 @@ class WritMappingTest {
         savedAfter(id, w -> w.requestExtension("alice", 30, at(10)));
         savedAfter(id, w -> w.approveExtension(BOB, at(12)));
         savedAfter(id, w -> w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(20)));
-        savedAfter(id, w -> w.recordRevocation(at(21), at(21), at(21), 1));
+        savedAfter(id, w -> w.recordRevocation(new Revocation(at(21), at(21), at(21), 1, null, null)));
         var done = savedAfter(id, w -> w.answerPostAccessReview("alice", true, null, at(30)));
 
         assertThat(done.approvals()).extracting(Approval::approver).containsExactly("bob", "carol");

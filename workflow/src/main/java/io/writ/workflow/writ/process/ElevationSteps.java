@@ -5,6 +5,7 @@ import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.writ.ApprovalPolicy;
 import io.writ.domain.writ.Decision;
+import io.writ.domain.writ.Revocation;
 import io.writ.domain.writ.RevocationReason;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritEvent;
@@ -82,12 +83,12 @@ public class ElevationSteps {
             return writ.grant().orElseThrow().expiresAt(); // a retried step after the grant was recorded
         }
         var entitlement = catalogue.require(writ.entitlement());
-        if (!assignments.grant(writ.targetRef(), entitlement)) {
+        var added = assignments.grant(writ.targetRef(), entitlement);
+        if (!added.held()) {
             throw new IllegalStateException("Keycloak did not keep " + entitlement.name() + " for " + writ.target()
                     + " after granting it");
         }
-        var grantedAt = clock.instant();
-        writ.recordGrant(grantedAt, grantedAt);
+        writ.recordGrant(added.addedAt(), added.readBackAt());
         writs.save(writ);
         return writ.grant().orElseThrow().expiresAt();
     }
@@ -120,13 +121,17 @@ public class ElevationSteps {
             }
             return;
         }
-        if (!assignments.revoke(writ.targetRef(), entitlement)) {
+        var removed = assignments.revoke(writ.targetRef(), entitlement);
+        if (!removed.absent()) {
             throw new IllegalStateException("Keycloak still shows " + entitlement.name() + " for " + writ.target()
                     + " after revoking it");
         }
-        var absentAt = clock.instant();
-        int sessions = assignments.logout(writ.targetRef());
-        if (writ.recordRevocation(absentAt, absentAt, clock.instant(), sessions)) {
+        var loggedOut = assignments.logout(writ.targetRef());
+        // A token issued the instant before the removal (or before the read-back, when nothing was there to remove)
+        // lives the longest lifespan after it, for a service that does not ask Keycloak.
+        var residue = removed.removedAt().orElse(removed.readBackAt()).plus(assignments.longestAccessToken());
+        if (writ.recordRevocation(new Revocation(removed.removedAt().orElse(null), removed.readBackAt(),
+                loggedOut.at(), loggedOut.sessions(), loggedOut.tokensRejectedFrom().orElse(null), residue))) {
             writs.save(writ);
         }
     }

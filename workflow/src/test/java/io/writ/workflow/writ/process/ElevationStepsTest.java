@@ -44,6 +44,7 @@ class ElevationStepsTest {
         steps.approvers = WritParts.approvers(keycloak);
         steps.settings = WritParts.settings();
         steps.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        keycloak.at(steps.clock);
     }
 
     @Test

@@ -1,0 +1,214 @@
+package io.writ.domain.receipt;
+
+import io.writ.domain.entitlement.Entitlement;
+import io.writ.domain.identity.EntitlementChange;
+import io.writ.domain.identity.EntitlementChange.Operation;
+import io.writ.domain.writ.Grant;
+import io.writ.domain.writ.Writ;
+import io.writ.domain.writ.WritState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The identity provider's word on one step of a writ's receipt (its grant, or its revocation): the provider's own
+ * record of the change (its id, time and acting account) when one agrees with what Writ measured; otherwise why not.
+ * A step is judged once the provider's records of its time have been read; until then it is pending (no
+ * corroboration yet).
+ */
+@Entity
+@Table(name = "receipt_corroboration")
+public class Corroboration {
+
+    /** How far the provider's clock and the portal's may differ (both keep UTC; on one host they are the same). */
+    public static final Duration SKEW = Duration.ofSeconds(2);
+    /** How far around a step the provider's records are searched for one that disagrees with it. */
+    public static final Duration SEARCH = Duration.ofSeconds(60);
+
+    /** The step of the receipt. */
+    public enum Step { GRANT, REVOCATION }
+
+    /** What the provider's records say of it. */
+    public enum Verdict {
+        /** Its record of the change falls within the times Writ measured. */
+        CORROBORATED,
+        /** It recorded no such change. */
+        MISSING,
+        /** It recorded the change, at a time outside the times Writ measured. */
+        DISAGREES
+    }
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "writ_id", nullable = false, length = 36)
+    private String writId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Step step;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Verdict verdict;
+
+    @Column(name = "event_id", length = 64)
+    private String eventId;
+
+    @Column(name = "event_at")
+    private Instant eventAt;
+
+    @Column(name = "acting_account", length = 300)
+    private String actingAccount;
+
+    @Column(nullable = false, length = 1000)
+    private String detail;
+
+    @Column(name = "checked_at", nullable = false)
+    private Instant checkedAt;
+
+    protected Corroboration() {
+        // for JPA
+    }
+
+    private Corroboration(Writ writ, Step step, Verdict verdict, EntitlementChange change, String detail,
+                          Instant checkedAt) {
+        this.id = UUID.randomUUID().toString();
+        this.writId = writ.id();
+        this.step = step;
+        this.verdict = verdict;
+        if (change != null) {
+            this.eventId = change.eventId();
+            this.eventAt = change.at();
+            this.actingAccount = change.actor() == null ? null : clip(change.actor(), 300);
+        }
+        this.detail = clip(detail, 1000);
+        this.checkedAt = checkedAt;
+    }
+
+    /**
+     * Judges a measured step of the writ against the provider's records read up to {@code readUpTo}: the grant by
+     * the entitlement's addition between the final approval and the read-back that saw it present, the revocation by
+     * its removal between the moment it was due and the read-back that saw it absent (each give or take {@link #SKEW}).
+     * Empty while the step is not measured, or its time not yet read past.
+     */
+    public static Optional<Corroboration> judge(Writ writ, Entitlement entitlement, Step step,
+                                                List<EntitlementChange> changes, Instant readUpTo) {
+        var grant = writ.grant().orElse(null);
+        if (grant == null || !(step == Step.GRANT ? grant.grantMeasured() : grant.revocationMeasured())) {
+            return Optional.empty();
+        }
+        var from = step == Step.GRANT ? approvedAt(writ) : grant.windowEnd();
+        var to = step == Step.GRANT ? grant.confirmedPresentAt() : grant.confirmedAbsentAt().orElseThrow();
+        var done = step == Step.GRANT ? "addition" : "removal";
+        if (step == Step.REVOCATION && grant.revokedAt().isEmpty()) {
+            return Optional.of(new Corroboration(writ, step, Verdict.MISSING, null, writ.entitlement() + " was already "
+                    + "absent when Writ came to remove it: removed by someone else, with no writ", readUpTo));
+        }
+        var operation = step == Step.GRANT ? Operation.ADDED : Operation.REMOVED;
+        var near = changes.stream()
+                .filter(c -> c.operation() == operation && c.isOf(writ.targetRef().id(), entitlement))
+                .filter(c -> !c.at().isBefore(from.minus(SEARCH)) && !c.at().isAfter(to.plus(SEARCH)))
+                .min(Comparator.comparing(c -> Duration.between(middle(from, to), c.at()).abs()));
+        if (near.isPresent()) {
+            var change = near.get();
+            boolean within = !change.at().isBefore(from.minus(SKEW)) && !change.at().isAfter(to.plus(SKEW));
+            return Optional.of(within
+                    ? new Corroboration(writ, step, Verdict.CORROBORATED, change, "Keycloak recorded the " + done
+                            + " at " + change.at() + ", within the measured " + from + " .. " + to, readUpTo)
+                    : new Corroboration(writ, step, Verdict.DISAGREES, change, "Keycloak recorded the " + done
+                            + " at " + change.at() + ", outside the measured " + from + " .. " + to, readUpTo));
+        }
+        if (readUpTo.isAfter(to.plus(SEARCH))) {
+            return Optional.of(new Corroboration(writ, step, Verdict.MISSING, null, "Keycloak recorded no " + done
+                    + " of " + writ.entitlement() + " for " + writ.target() + " around " + from + " .. " + to,
+                    readUpTo));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the change is the writ's own grant: the entitlement added to its target while its grant was under way
+     * (approved, not yet recorded) or between its final approval and the read-back that saw it present, and not after
+     * its end was asked for. {@code cited}: the events Keycloak's records already corroborated grants with; an event
+     * cited for another writ's grant is not this one's, and one cited for this writ's is.
+     */
+    public static boolean isGrantOf(Writ writ, Entitlement entitlement, EntitlementChange change,
+                                    Collection<Corroboration> cited) {
+        if (change.operation() != Operation.ADDED || !change.isOf(writ.targetRef().id(), entitlement)) {
+            return false;
+        }
+        var citedFor = cited.stream().filter(c -> c.step == Step.GRANT && change.eventId().equals(c.eventId))
+                .map(Corroboration::writId).findFirst();
+        if (citedFor.isPresent()) {
+            return citedFor.get().equals(writ.id());
+        }
+        if (writ.state() == WritState.APPROVED) {
+            return !change.at().isBefore(approvedAt(writ).minus(SKEW));
+        }
+        var grant = writ.grant().orElse(null);
+        return grant != null && !change.at().isBefore(approvedAt(writ).minus(SKEW))
+                && !change.at().isAfter(grant.confirmedPresentAt().plus(SKEW))
+                && grant.endRequestedAt().filter(change.at()::isAfter).isEmpty();
+    }
+
+    /**
+     * Whether the writ's receipt is complete: its revocation read back absent with every step measured (a removal
+     * that answered, the identity's not-before read back), and Keycloak's records corroborating both its grant and
+     * the removal.
+     */
+    public static boolean completeReceipt(Writ writ, Collection<Corroboration> witnesses) {
+        var grant = writ.grant().orElse(null);
+        if (grant == null || grant.confirmedAbsentAt().isEmpty() || !grant.revocationMeasured()
+                || grant.revokedAt().isEmpty() || grant.tokensRejectedFrom().isEmpty()) {
+            return false;
+        }
+        return witnesses.stream().filter(c -> c.writId.equals(writ.id()) && c.verdict == Verdict.CORROBORATED)
+                .map(Corroboration::step).distinct().count() == Step.values().length;
+    }
+
+    private static Instant approvedAt(Writ writ) {
+        return writ.decidedAt().orElse(writ.submittedAt());
+    }
+
+    private static Instant middle(Instant from, Instant to) {
+        return from.plus(Duration.between(from, to).dividedBy(2));
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 3) + "..." : text;
+    }
+
+    public String id() { return id; }
+    public String writId() { return writId; }
+    public Step step() { return step; }
+    public Verdict verdict() { return verdict; }
+    public Optional<String> eventId() { return Optional.ofNullable(eventId); }
+    public Optional<Instant> eventAt() { return Optional.ofNullable(eventAt); }
+    public Optional<String> actingAccount() { return Optional.ofNullable(actingAccount); }
+    public String detail() { return detail; }
+    public Instant checkedAt() { return checkedAt; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Corroboration c && Objects.equals(id, c.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}
