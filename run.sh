@@ -72,6 +72,10 @@ mkdir -p "$WRIT_DATA_DIR"
 if $local_keycloak; then scripts/keycloak.sh start; fi
 
 echo "Starting the portal on port $WRIT_PORT (log: $WRIT_DATA_DIR/portal.log)..."
+# Payara Micro keeps what it deployed in its root directory. After a crash (kill -9) it would deploy that stale copy at
+# start and then ours over it, tearing the first down under the requests it already answers (seen in the fault
+# injection: classes gone, "No Pool Meta Data"). Nothing in it is data of Writ's: start from an empty one.
+rm -rf "$WRIT_DATA_DIR/payara"
 java -jar "$PAYARA" --deploy "$WAR" --contextroot / --port "$WRIT_PORT" --nocluster --addLibs "$PG_DRIVER" \
   --rootDir "$WRIT_DATA_DIR/payara" >"$WRIT_DATA_DIR/portal.log" 2>&1 &
 portal_pid=$!

@@ -25,3 +25,4 @@ create table receipt_corroboration (
 alter table alert alter column session_id drop not null;
 insert into shared_lock (name) values ('keycloak-witness');
 create index alert_event on alert (event_id);
+create index receipt_corroboration_event on receipt_corroboration (event_id);

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -103,10 +104,13 @@ public class Corroboration {
      * Judges a measured step of the writ against the provider's records read up to {@code readUpTo}: the grant by
      * the entitlement's addition between the final approval and the read-back that saw it present, the revocation by
      * its removal between the moment it was due and the read-back that saw it absent (each give or take {@link #SKEW}).
-     * Empty while the step is not measured, or its time not yet read past.
+     * A record already cited for another step ({@code cited}, by event id) is not this one's: one person's writs for
+     * one entitlement follow each other closely. Empty while the step is not measured, or its time not yet read past:
+     * the records of its own times first; and only once a minute beyond them is read is the record called missing,
+     * or one near it taken as disagreeing.
      */
     public static Optional<Corroboration> judge(Writ writ, Entitlement entitlement, Step step,
-                                                List<EntitlementChange> changes, Instant readUpTo) {
+                                                List<EntitlementChange> changes, Instant readUpTo, Set<String> cited) {
         var grant = writ.grant().orElse(null);
         if (grant == null || !(step == Step.GRANT ? grant.grantMeasured() : grant.revocationMeasured())) {
             return Optional.empty();
@@ -118,26 +122,33 @@ public class Corroboration {
             return Optional.of(new Corroboration(writ, step, Verdict.MISSING, null, writ.entitlement() + " was already "
                     + "absent when Writ came to remove it: removed by someone else, with no writ", readUpTo));
         }
-        var operation = step == Step.GRANT ? Operation.ADDED : Operation.REMOVED;
-        var near = changes.stream()
-                .filter(c -> c.operation() == operation && c.isOf(writ.targetRef().id(), entitlement))
-                .filter(c -> !c.at().isBefore(from.minus(SEARCH)) && !c.at().isAfter(to.plus(SEARCH)))
-                .min(Comparator.comparing(c -> Duration.between(middle(from, to), c.at()).abs()));
-        if (near.isPresent()) {
-            var change = near.get();
-            boolean within = !change.at().isBefore(from.minus(SKEW)) && !change.at().isAfter(to.plus(SKEW));
-            return Optional.of(within
-                    ? new Corroboration(writ, step, Verdict.CORROBORATED, change, "Keycloak recorded the " + done
-                            + " at " + change.at() + ", within the measured " + from + " .. " + to, readUpTo)
-                    : new Corroboration(writ, step, Verdict.DISAGREES, change, "Keycloak recorded the " + done
-                            + " at " + change.at() + ", outside the measured " + from + " .. " + to, readUpTo));
+        if (readUpTo.isBefore(to.plus(SKEW))) {
+            return Optional.empty();
         }
-        if (readUpTo.isAfter(to.plus(SEARCH))) {
-            return Optional.of(new Corroboration(writ, step, Verdict.MISSING, null, "Keycloak recorded no " + done
-                    + " of " + writ.entitlement() + " for " + writ.target() + " around " + from + " .. " + to,
+        var operation = step == Step.GRANT ? Operation.ADDED : Operation.REMOVED;
+        var middle = from.plus(Duration.between(from, to).dividedBy(2));
+        var ofIt = changes.stream()
+                .filter(c -> c.operation() == operation && c.isOf(writ.targetRef().id(), entitlement)
+                        && !cited.contains(c.eventId()))
+                .sorted(Comparator.comparing(c -> Duration.between(middle, c.at()).abs()))
+                .toList();
+        var within = ofIt.stream()
+                .filter(c -> !c.at().isBefore(from.minus(SKEW)) && !c.at().isAfter(to.plus(SKEW))).findFirst();
+        if (within.isPresent()) {
+            return Optional.of(new Corroboration(writ, step, Verdict.CORROBORATED, within.get(), "Keycloak recorded "
+                    + "the " + done + " at " + within.get().at() + ", within the measured " + from + " .. " + to,
                     readUpTo));
         }
-        return Optional.empty();
+        if (readUpTo.isBefore(to.plus(SEARCH))) {
+            return Optional.empty();
+        }
+        var near = ofIt.stream()
+                .filter(c -> !c.at().isBefore(from.minus(SEARCH)) && !c.at().isAfter(to.plus(SEARCH))).findFirst();
+        return Optional.of(near.isPresent()
+                ? new Corroboration(writ, step, Verdict.DISAGREES, near.get(), "Keycloak recorded the " + done + " at "
+                        + near.get().at() + ", outside the measured " + from + " .. " + to, readUpTo)
+                : new Corroboration(writ, step, Verdict.MISSING, null, "Keycloak recorded no " + done + " of "
+                        + writ.entitlement() + " for " + writ.target() + " around " + from + " .. " + to, readUpTo));
     }
 
     /**
@@ -182,10 +193,6 @@ public class Corroboration {
 
     private static Instant approvedAt(Writ writ) {
         return writ.decidedAt().orElse(writ.submittedAt());
-    }
-
-    private static Instant middle(Instant from, Instant to) {
-        return from.plus(Duration.between(from, to).dividedBy(2));
     }
 
     private static String clip(String text, int max) {

@@ -11,6 +11,9 @@ public interface CorroborationRepository {
 
     List<Corroboration> of(String writId);
 
+    /** Which of these events of the identity provider a step was corroborated with already. */
+    java.util.Set<String> cited(Collection<String> eventIds);
+
     /** Those of all these writs at once (a period's receipts). */
     List<Corroboration> ofAll(Collection<String> writIds);
 }

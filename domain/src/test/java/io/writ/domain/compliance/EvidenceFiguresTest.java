@@ -90,7 +90,8 @@ class EvidenceFiguresTest {
                         io.writ.domain.identity.EntitlementChange.Operation.REMOVED, "id-alice",
                         io.writ.domain.entitlement.EntitlementKind.REALM_ROLE, java.util.Set.of("prod-db-admin"), "admin"));
         var witnesses = java.util.stream.Stream.of(io.writ.domain.receipt.Corroboration.Step.values())
-                .map(step -> io.writ.domain.receipt.Corroboration.judge(w, prodDb, step, records, at(30)).orElseThrow())
+                .map(step -> io.writ.domain.receipt.Corroboration.judge(w, prodDb, step, records, at(30),
+                        java.util.Set.of()).orElseThrow())
                 .toList();
 
         var complete = EvidenceFigures.compute(PERIOD, List.of(w), List.of(), List.of(), List.of(), Optional.empty(),

@@ -59,7 +59,7 @@ class CorroborationTest {
         var records = List.of(change("e1", ms(5_250), Operation.ADDED, "prod-db-admin"),
                 change("e2", ms(5_260), Operation.ADDED, "billing-read"));
 
-        var verdict = Corroboration.judge(granted(), PROD_DB, Step.GRANT, records, sec(20)).orElseThrow();
+        var verdict = Corroboration.judge(granted(), PROD_DB, Step.GRANT, records, sec(20), Set.of()).orElseThrow();
 
         assertThat(verdict.verdict()).isEqualTo(Verdict.CORROBORATED);
         assertThat(verdict.eventId()).contains("e1");
@@ -70,12 +70,13 @@ class CorroborationTest {
     @Test
     void aRecordOutsideTheMeasuredTimesDisagreesAndNoRecordIsMissingOnceReadPast() {
         var late = List.of(change("e1", sec(30), Operation.ADDED, "prod-db-admin"));
-        assertThat(Corroboration.judge(granted(), PROD_DB, Step.GRANT, late, sec(100)).orElseThrow().verdict())
+        assertThat(Corroboration.judge(granted(), PROD_DB, Step.GRANT, late, sec(100),
+                Set.of()).orElseThrow().verdict())
                 .isEqualTo(Verdict.DISAGREES);
 
-        assertThat(Corroboration.judge(granted(), PROD_DB, Step.GRANT, List.of(), sec(20)))
+        assertThat(Corroboration.judge(granted(), PROD_DB, Step.GRANT, List.of(), sec(20), Set.of()))
                 .as("not read past the grant's search window yet: still pending").isEmpty();
-        var missing = Corroboration.judge(granted(), PROD_DB, Step.GRANT, List.of(), sec(100)).orElseThrow();
+        var missing = Corroboration.judge(granted(), PROD_DB, Step.GRANT, List.of(), sec(100), Set.of()).orElseThrow();
         assertThat(missing.verdict()).isEqualTo(Verdict.MISSING);
         assertThat(missing.eventId()).isEmpty();
     }
@@ -88,13 +89,27 @@ class CorroborationTest {
                 change("del", ms(60_420), Operation.REMOVED, "prod-db-admin"));
         var writ = revoked();
 
-        var removal = Corroboration.judge(writ, PROD_DB, Step.REVOCATION, records, sec(120)).orElseThrow();
+        var removal = Corroboration.judge(writ, PROD_DB, Step.REVOCATION, records, sec(120), Set.of()).orElseThrow();
 
         assertThat(removal.verdict()).isEqualTo(Verdict.CORROBORATED);
         assertThat(removal.eventId()).contains("del");
-        var grant = Corroboration.judge(writ, PROD_DB, Step.GRANT, records, sec(120)).orElseThrow();
+        var grant = Corroboration.judge(writ, PROD_DB, Step.GRANT, records, sec(120), Set.of()).orElseThrow();
         assertThat(Corroboration.completeReceipt(writ, List.of(grant, removal))).isTrue();
         assertThat(Corroboration.completeReceipt(writ, List.of(removal))).as("the grant not corroborated").isFalse();
+    }
+
+    @Test
+    void noVerdictBeforeTheStepsOwnTimesAreReadAndARecordCitedForAnotherStepIsNotThisOnes() {
+        var previous = change("previous", ms(-20_000), Operation.ADDED, "prod-db-admin");
+        var own = change("own", ms(5_250), Operation.ADDED, "prod-db-admin");
+
+        assertThat(Corroboration.judge(granted(), PROD_DB, Step.GRANT, List.of(previous), ms(5_000), Set.of()))
+                .as("read up to before the read-back: the grant's own record may still come").isEmpty();
+        assertThat(Corroboration.judge(granted(), PROD_DB, Step.GRANT, List.of(previous, own), sec(100), Set.of())
+                .orElseThrow().eventId()).contains("own");
+        var onlyAnother = Corroboration.judge(granted(), PROD_DB, Step.GRANT, List.of(previous), sec(100),
+                Set.of("previous")).orElseThrow();
+        assertThat(onlyAnother.verdict()).as("the one near it is another writ's").isEqualTo(Verdict.MISSING);
     }
 
     @Test
@@ -103,7 +118,7 @@ class CorroborationTest {
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", sec(60));
         w.recordRevocation(new Revocation(null, ms(60_300), ms(60_400), 0, sec(60), ms(60_300).plusSeconds(60)));
 
-        var verdict = Corroboration.judge(w, PROD_DB, Step.REVOCATION, List.of(), sec(61)).orElseThrow();
+        var verdict = Corroboration.judge(w, PROD_DB, Step.REVOCATION, List.of(), sec(61), Set.of()).orElseThrow();
 
         assertThat(verdict.verdict()).isEqualTo(Verdict.MISSING);
         assertThat(verdict.detail()).contains("already absent");
@@ -116,7 +131,8 @@ class CorroborationTest {
         w.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), T0);
         w.approve(BOB, null, sec(5));
 
-        assertThat(Corroboration.judge(w, PROD_DB, Step.GRANT, List.of(), sec(500))).as("not granted").isEmpty();
+        assertThat(Corroboration.judge(w, PROD_DB, Step.GRANT, List.of(), sec(500),
+                Set.of())).as("not granted").isEmpty();
     }
 
     @Test
@@ -131,7 +147,7 @@ class CorroborationTest {
         quick.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", ms(5_400));
         assertThat(Corroboration.isGrantOf(quick, PROD_DB, change("back", ms(5_600), Operation.ADDED,
                 "prod-db-admin"), List.of())).as("put back a moment after the end, within the skew").isFalse();
-        var cited = Corroboration.judge(writ, PROD_DB, Corroboration.Step.GRANT, List.of(own), sec(100))
+        var cited = Corroboration.judge(writ, PROD_DB, Corroboration.Step.GRANT, List.of(own), sec(100), Set.of())
                 .orElseThrow();
         var other = granted();
         assertThat(Corroboration.isGrantOf(other, PROD_DB, own, List.of(cited)))

@@ -177,6 +177,8 @@ public final class FaultInjection {
     }
 
     private void startPortal() throws IOException {
+        // As run.sh does: Payara's root directory from before a kill -9 would have the application deployed twice.
+        deleteTree(dataDir.resolve("payara"));
         portal = new ProcessBuilder(portalCommand).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("portal.log").toFile())).start();
         // Ready means the portal's own checks answer UP (Payara's health endpoint says UP before the application is
@@ -192,6 +194,17 @@ public final class FaultInjection {
             }
         }, READY_WITHIN, "the portal to get ready");
         say("portal ready (pid " + portal.pid() + ")");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
     }
 
     private void stopPortal() {

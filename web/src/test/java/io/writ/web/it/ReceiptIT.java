@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.StringReader;
@@ -32,9 +35,12 @@ import static org.awaitility.Awaitility.await;
  * the addition and the removal, the receipt signed so that openssl checks it offline, the tokens issued before the
  * revocation refused (by Keycloak's introspection and refresh, and by Writ's own API), and an entitlement put back
  * behind Writ's back caught from Keycloak's records and contained. As people of its own, so that no writ of the
- * classes beside it keeps their roles; it raises an alert, so not beside the classes that count the portal's figures.
+ * classes beside it keeps their roles. It runs beside the other classes, its tests one after the other; it raises an
+ * alert, so not beside the classes that count the portal's figures.
  */
 @ExtendWith(TestPortal.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = KeycloakRecoveryIT.TEST_KEYCLOAK, mode = ResourceAccessMode.READ)
 @ResourceLock(TestPortal.FIGURES)
 class ReceiptIT {
 

@@ -42,6 +42,19 @@ public class JpaCorroborations implements CorroborationRepository {
     }
 
     @Override
+    public java.util.Set<String> cited(Collection<String> eventIds) {
+        var ids = List.copyOf(eventIds);
+        var cited = new java.util.HashSet<String>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            cited.addAll(em.createQuery("select c.eventId from Corroboration c where c.eventId in :events",
+                            String.class)
+                    .setParameter("events", ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)))
+                    .getResultList());
+        }
+        return cited;
+    }
+
+    @Override
     public List<Corroboration> ofAll(Collection<String> writIds) {
         var ids = List.copyOf(writIds);
         var found = new ArrayList<Corroboration>();

@@ -84,6 +84,7 @@ public class KeycloakWitness {
             return seenUntil;
         }
         var read = readAll(from, readUpTo);
+        var cited = new HashSet<>(corroborations.cited(read.stream().map(EntitlementChange::eventId).toList()));
         int judged = 0;
         for (var step : unjudged.entrySet()) {
             for (var writ : step.getValue()) {
@@ -91,8 +92,9 @@ public class KeycloakWitness {
                 if (entitlement.isEmpty()) {
                     continue;
                 }
-                var verdict = Corroboration.judge(writ, entitlement.get(), step.getKey(), read, readUpTo);
+                var verdict = Corroboration.judge(writ, entitlement.get(), step.getKey(), read, readUpTo, cited);
                 if (verdict.isPresent() && corroborations.saveOnce(verdict.get())) {
+                    verdict.get().eventId().ifPresent(cited::add);
                     judged++;
                 }
             }

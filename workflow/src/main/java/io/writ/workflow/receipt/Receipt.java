@@ -43,7 +43,8 @@ public record Receipt(Writ writ, List<ReceiptStep> steps, Optional<Corroboration
     }
 
     /** The receipt of the writ as it stands, with Keycloak's word on it and the bastion sessions cut off under it. */
-    static Receipt of(Writ writ, Collection<Corroboration> witnesses, List<PrivilegedSession> sessions, Instant now) {
+    public static Receipt of(Writ writ, Collection<Corroboration> witnesses, List<PrivilegedSession> sessions,
+                             Instant now) {
         var grantWitness = witnesses.stream().filter(c -> c.step() == Step.GRANT).findFirst();
         var revocationWitness = witnesses.stream().filter(c -> c.step() == Step.REVOCATION).findFirst();
         var grant = writ.grant();

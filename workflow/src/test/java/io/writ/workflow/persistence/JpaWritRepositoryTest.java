@@ -148,7 +148,7 @@ class JpaWritRepositoryTest {
                     .grantedAt(), io.writ.domain.identity.EntitlementChange.Operation.ADDED, "id-jude",
                     io.writ.domain.entitlement.EntitlementKind.REALM_ROLE, Set.of("prod-db-admin"), "admin");
             keep(io.writ.domain.receipt.Corroboration.judge(w, prodDb,
-                    io.writ.domain.receipt.Corroboration.Step.GRANT, List.of(added), at(900)).orElseThrow());
+                    io.writ.domain.receipt.Corroboration.Step.GRANT, List.of(added), at(900), Set.of()).orElseThrow());
         }
 
         assertThat(ids(writs.awaitingCorroboration(at(400), 100))).as("the grant of one, the revocation of another")

@@ -205,6 +205,36 @@ class WritMappingTest {
     // --- storing and reading --------------------------------------------------------------------------------------
 
     /** Stores the writ in one transaction and reads it back in a fresh EntityManager. */
+    @Test
+    void aWritRevokedBeforeReceiptsReadsAsNotMeasuredAndItsReceiptInventsNothing() {
+        var ended = Writs.active();
+        ended.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(40));
+        ended.recordRevocation(new Revocation(at(41), at(41), at(42), 2, at(42), at(46)));
+        storedAndReadBack(ended);
+        // As V17 left the rows of writs granted and revoked before it: none of what it added.
+        try (var em = jpa.createEntityManager()) {
+            em.getTransaction().begin();
+            em.createNativeQuery("update writ set grant_measured = null, revocation_measured = null, "
+                    + "sessions_logged_out = null, tokens_rejected_from = null, token_residue_until = null "
+                    + "where id = ?1").setParameter(1, ended.id()).executeUpdate();
+            em.getTransaction().commit();
+        }
+
+        var read = readBack(ended.id());
+        var grant = read.grant().orElseThrow();
+        assertThat(grant.grantMeasured()).isFalse();
+        assertThat(grant.revocationMeasured()).isFalse();
+        assertThat(grant.sessionsLoggedOut()).isEmpty();
+        assertThat(grant.confirmedAbsentAt()).contains(at(41));
+        var receipt = io.writ.workflow.receipt.Receipt.of(read, List.of(), List.of(), at(60));
+        assertThat(receipt.steps()).filteredOn(step -> !step.measured()).extracting(step -> step.name())
+                .containsExactly("role-added", "removed", "tokens-rejected-from", "token-residue-until");
+        assertThat(receipt.steps()).filteredOn(step -> !step.measured()).allSatisfy(step ->
+                assertThat(step.at()).as(step.name() + ": no time is made up").isEmpty());
+        assertThat(receipt.complete()).isFalse();
+        assertThat(receipt.flags()).anySatisfy(flag -> assertThat(flag).contains("before receipts"));
+    }
+
     private static Writ storedAndReadBack(Writ writ) {
         try (var em = jpa.createEntityManager()) {
             em.getTransaction().begin();

@@ -69,6 +69,10 @@ class KeycloakWitnessTest {
             public List<Corroboration> of(String writId) {
                 return judged.stream().filter(c -> c.writId().equals(writId)).toList();
             }
+            public Set<String> cited(Collection<String> eventIds) {
+                return judged.stream().flatMap(c -> c.eventId().stream()).filter(eventIds::contains)
+                        .collect(java.util.stream.Collectors.toSet());
+            }
             public List<Corroboration> ofAll(Collection<String> writIds) {
                 return judged.stream().filter(c -> writIds.contains(c.writId())).toList();
             }
