@@ -152,6 +152,8 @@ class BastionIT {
         shell.type("ls -d /tmp");
         await().atMost(SOON).until(() -> eventsUnder(writ).contains("ls -d /tmp"));
         assertThat(shell.isAlive()).isTrue();
+        assertThat(PortalDatabase.auditAbout("writ:" + writ)).as("the login, from the bastion's report of it")
+                .anySatisfy(r -> assertThat(r.action()).isEqualTo("bastion.session-opened"));
 
         shell.type("cat /etc/shadow");
 

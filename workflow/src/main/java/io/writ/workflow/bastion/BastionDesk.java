@@ -58,14 +58,14 @@ public class BastionDesk {
         }
         var now = clock.instant();
         var decision = LoginDecision.decide(login, writs.activeFor(login.identity()), now);
-        var subject = decision.writ().map(w -> "writ:" + w.id()).orElse("identity:" + login.identity());
-        var where = " (account " + login.account() + (login.from() == null ? "" : ", from " + login.from()) + ")";
-        if (decision.admitted()) {
-            audit.record(new AuditEntry(now, agent, "bastion.login-admitted", subject, decision.reason() + where));
-        } else {
+        if (!decision.admitted()) {
+            var subject = decision.writ().map(w -> "writ:" + w.id()).orElse("identity:" + login.identity());
+            var where = " (account " + login.account() + (login.from() == null ? "" : ", from " + login.from()) + ")";
             refusals.save(LoginRefusal.of(login, decision, now));
             audit.record(new AuditEntry(now, agent, "bastion.login-refused", subject, decision.reason() + where));
         }
+        // An admitted login writes nothing here: sshd waits for this answer, and twenty logins at once queued behind
+        // each other's commits. The session it opens is audited when the bastion reports its start (SessionEvidence).
         return decision;
     }
 

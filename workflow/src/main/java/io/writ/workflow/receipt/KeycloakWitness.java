@@ -73,11 +73,18 @@ public class KeycloakWitness {
         var now = clock.instant();
         var readUpTo = now.minus(SETTLE);
         var unjudged = unjudged(now.minus(LOOK_BACK));
+        // Back to the earliest unjudged step's own times; a minute further only for a step about to be called
+        // missing or disagreeing (read past a minute beyond it): reading that minute again at every look was most of
+        // what the witness cost under load.
         var from = seenUntil;
         for (var step : unjudged.entrySet()) {
-            var earliest = step.getValue().stream().map(s -> startOf(step.getKey(), s)).min(Instant::compareTo);
-            if (earliest.isPresent() && earliest.get().minus(Corroboration.SEARCH).isBefore(from)) {
-                from = earliest.get().minus(Corroboration.SEARCH);
+            for (var writ : step.getValue()) {
+                var start = startOf(step.getKey(), writ);
+                var margin = readUpTo.isAfter(endOf(step.getKey(), writ).plus(Corroboration.SEARCH))
+                        ? Corroboration.SEARCH : Corroboration.SKEW;
+                if (start.minus(margin).isBefore(from)) {
+                    from = start.minus(margin);
+                }
             }
         }
         if (!readUpTo.isAfter(from)) {
@@ -124,6 +131,11 @@ public class KeycloakWitness {
 
     private static Instant startOf(Step step, Writ writ) {
         return step == Step.GRANT ? writ.decidedAt().orElse(writ.submittedAt()) : writ.grant().orElseThrow().windowEnd();
+    }
+
+    private static Instant endOf(Step step, Writ writ) {
+        var grant = writ.grant().orElseThrow();
+        return step == Step.GRANT ? grant.confirmedPresentAt() : grant.confirmedAbsentAt().orElseThrow();
     }
 
     private List<EntitlementChange> readAll(Instant from, Instant to) {

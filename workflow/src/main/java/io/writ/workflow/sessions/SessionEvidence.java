@@ -165,6 +165,13 @@ public class SessionEvidence {
     private PrivilegedSession opened(SessionSource source, ReportedEvent first, Optional<Writ> covering) {
         var session = PrivilegedSession.open(source, first.sessionId(), first.identity(), covering, first.at());
         sessions.save(session);
+        if (first.writ() != null && covering.isPresent()) {
+            // A bastion's login under the writ its gate named: the login itself, in the audit trail.
+            audit.record(new AuditEntry(first.at(), first.identity(), "bastion.session-opened",
+                    "writ:" + covering.get().id(), "session " + first.sessionId() + " on "
+                            + java.util.Objects.requireNonNullElse(first.target(), "the bastion") + " began "
+                            + first.at() + (first.detail() == null ? "" : ": " + first.detail())));
+        }
         return session;
     }
 
