@@ -118,10 +118,9 @@ public class Corroboration {
         var from = step == Step.GRANT ? approvedAt(writ) : grant.windowEnd();
         var to = step == Step.GRANT ? grant.confirmedPresentAt() : grant.confirmedAbsentAt().orElseThrow();
         var done = step == Step.GRANT ? "addition" : "removal";
-        if (step == Step.REVOCATION && grant.revokedAt().isEmpty()) {
-            return Optional.of(new Corroboration(writ, step, Verdict.MISSING, null, writ.entitlement() + " was already "
-                    + "absent when Writ came to remove it: removed by someone else, with no writ", readUpTo));
-        }
+        // Nothing removed by the revocation's last attempt: an earlier attempt may have removed it (and failed before
+        // recording it), which Keycloak's record shows; or someone else did, and Keycloak recorded no such removal.
+        var nothingRemoved = step == Step.REVOCATION && grant.revokedAt().isEmpty();
         if (readUpTo.isBefore(to.plus(SKEW))) {
             return Optional.empty();
         }
@@ -148,7 +147,8 @@ public class Corroboration {
                 ? new Corroboration(writ, step, Verdict.DISAGREES, near.get(), "Keycloak recorded the " + done + " at "
                         + near.get().at() + ", outside the measured " + from + " .. " + to, readUpTo)
                 : new Corroboration(writ, step, Verdict.MISSING, null, "Keycloak recorded no " + done + " of "
-                        + writ.entitlement() + " for " + writ.target() + " around " + from + " .. " + to, readUpTo));
+                        + writ.entitlement() + " for " + writ.target() + " around " + from + " .. " + to
+                        + (nothingRemoved ? "; it was already absent when Writ came to remove it" : ""), readUpTo));
     }
 
     /**

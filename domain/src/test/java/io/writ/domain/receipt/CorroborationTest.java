@@ -113,16 +113,22 @@ class CorroborationTest {
     }
 
     @Test
-    void aRevocationThatFoundNothingToRemoveIsFlaggedAtOnce() {
+    void aRevocationThatFoundNothingToRemoveIsCorroboratedByAnEarlierAttemptsRemovalOrFlagged() {
         var w = granted();
         w.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", sec(60));
-        w.recordRevocation(new Revocation(null, ms(60_300), ms(60_400), 0, sec(60), ms(60_300).plusSeconds(60)));
+        w.recordRevocation(new Revocation(null, ms(64_300), ms(64_400), 0, sec(64), ms(64_300).plusSeconds(60)));
+        var earlier = change("earlier-attempt", ms(60_200), Operation.REMOVED, "prod-db-admin");
 
-        var verdict = Corroboration.judge(w, PROD_DB, Step.REVOCATION, List.of(), sec(61), Set.of()).orElseThrow();
+        var byItsEarlierAttempt = Corroboration.judge(w, PROD_DB, Step.REVOCATION, List.of(earlier), sec(70),
+                Set.of()).orElseThrow();
+        var bySomeoneElse = Corroboration.judge(w, PROD_DB, Step.REVOCATION, List.of(), sec(200), Set.of())
+                .orElseThrow();
 
-        assertThat(verdict.verdict()).isEqualTo(Verdict.MISSING);
-        assertThat(verdict.detail()).contains("already absent");
-        assertThat(Corroboration.completeReceipt(w, List.of())).isFalse();
+        assertThat(byItsEarlierAttempt.verdict()).isEqualTo(Verdict.CORROBORATED);
+        assertThat(bySomeoneElse.verdict()).isEqualTo(Verdict.MISSING);
+        assertThat(bySomeoneElse.detail()).contains("already absent");
+        assertThat(Corroboration.completeReceipt(w, List.of(byItsEarlierAttempt)))
+                .as("the removal's own answer was not measured").isFalse();
     }
 
     @Test

@@ -232,7 +232,7 @@ public final class Benchmark {
                         Writs.until(() -> "ACTIVE".equals(writs.status(writ)), Duration.ofSeconds(60), "grant",
                                 pollMillis);
                         writs.end(user, writ);
-                        Writs.until(() -> writs.read(writ).contains("\"revokedAt\":\""), Duration.ofSeconds(60),
+                        Writs.until(() -> writs.read(writ).contains("\"confirmedAbsentAt\":\""), Duration.ofSeconds(60),
                                 "revoke", pollMillis);
                         done.incrementAndGet();
                     } catch (RuntimeException e) {

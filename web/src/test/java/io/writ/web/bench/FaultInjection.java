@@ -129,7 +129,7 @@ public final class FaultInjection {
         var status = Endpoints.field(json, "status");
         // A writ that ended while a later writ of the same user still covered the role records which writ kept it;
         // the last to end removes the role, which the comparison with the baseline checks.
-        boolean grantedAndNotRevoked = json.contains("\"grantedAt\":\"") && !json.contains("\"revokedAt\":\"")
+        boolean grantedAndNotRevoked = json.contains("\"grantedAt\":\"") && !json.contains("\"confirmedAbsentAt\":\"")
                 && !json.contains("\"keptByWrit\":\"");
         return status != null && List.of("ENDED", "REJECTED", "EXPIRED_UNAPPROVED", "CANCELLED", "CONTAINED")
                 .contains(status) && !grantedAndNotRevoked;

@@ -153,7 +153,7 @@ class ClusterIT {
             assertThat(KeycloakAdmin.holdsRealmRole(user, "prod-db-admin")).isTrue();
             end(user, writ);
             await("writ " + writ + " revoked").atMost(SOON).pollInterval(Duration.ofMillis(250))
-                    .until(() -> Json.string(read(writ), "revokedAt") != null);
+                    .until(() -> Json.string(read(writ), "confirmedAbsentAt") != null);
         }
         assertThat(auditCounts(writs, "writ.approved", "writ.granted", "writ.revoked"))
                 .as("each approval counted once, each writ granted and revoked once")
@@ -200,7 +200,7 @@ class ClusterIT {
         for (var writ : writs) {
             await("writ " + writ + " revoked by the surviving node").atMost(Duration.ofMinutes(4))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> Json.string(read(writ), "revokedAt") != null);
+                    .until(() -> Json.string(read(writ), "confirmedAbsentAt") != null);
             assertThat(Json.string(read(writ), "status")).isEqualTo("ENDED");
         }
 

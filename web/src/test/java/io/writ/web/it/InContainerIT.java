@@ -137,7 +137,7 @@ class InContainerIT {
                 queries.visibleTo(writ.id(), "frank", false).state() == WritState.ACTIVE);
         writs.endNow(writ.id(), "frank");
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                queries.visibleTo(writ.id(), "frank", false).grant().flatMap(g -> g.revokedAt()).isPresent());
+                queries.visibleTo(writ.id(), "frank", false).grant().flatMap(g -> g.confirmedAbsentAt()).isPresent());
     }
 
     @Test

@@ -60,11 +60,11 @@ class KeycloakRecoveryIT {
                 .matches("(?s).*\\{\"name\":\"process-engine\".*\"incidents\":\"[1-9].*"));
         var stranded = Http.get("/api/v1/requests/" + writ, reader).body();
         assertThat(Json.string(stranded, "status")).isEqualTo("ENDED");
-        assertThat(Json.string(stranded, "revokedAt")).as("not revoked while Keycloak is away").isNull();
+        assertThat(Json.string(stranded, "confirmedAbsentAt")).as("not revoked while Keycloak is away").isNull();
 
         keycloak("start");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Json.string(Http.get("/api/v1/requests/" + writ, reader).body(), "revokedAt") != null);
+                .until(() -> Json.string(Http.get("/api/v1/requests/" + writ, reader).body(), "confirmedAbsentAt") != null);
         assertThat(KeycloakAdmin.holdsRealmRole("alice", "billing-read")).isFalse();
     }
 

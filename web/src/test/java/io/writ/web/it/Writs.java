@@ -106,7 +106,7 @@ final class Writs {
     static String awaitRevoked(String user, String writId, Duration atMost) {
         try {
             await().atMost(atMost).pollInterval(Duration.ofMillis(250))
-                    .until(() -> Json.string(read(user, writId), "revokedAt") != null);
+                    .until(() -> Json.string(read(user, writId), "confirmedAbsentAt") != null);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("writ " + writId + " was not revoked within " + atMost + ": "
                     + read(user, writId) + "; health: " + Http.get("/health/ready").body(), e);

@@ -92,7 +92,7 @@ public record Receipt(Writ writ, List<ReceiptStep> steps, Optional<Corroboration
         timeline.add("due", "due (" + g.revocationReason().map(Enum::name).orElse("WINDOW_ENDED") + ")",
                 Optional.of(g.windowEnd()), true, null);
         timeline.add("removed", g.confirmedAbsentAt().isPresent() && measured && g.revokedAt().isEmpty()
-                        ? "removed: nothing to remove, it was already absent" : "removed (Keycloak's removal answered)",
+                        ? "removed: already absent at the last attempt" : "removed (Keycloak's removal answered)",
                 g.revokedAt().filter(at -> measured), measured, null);
         timeline.add("read-back-absent", "read back absent", g.confirmedAbsentAt(), true, null);
         timeline.add("sessions-logged-out", "Keycloak sessions logged out", g.sessionsLoggedOutAt(), true,
@@ -109,7 +109,8 @@ public record Receipt(Writ writ, List<ReceiptStep> steps, Optional<Corroboration
                     + "token residue were not measured");
         }
         if (measured && g.revokedAt().isEmpty()) {
-            flags.add("nothing was removed: the entitlement was already gone when the revocation came");
+            flags.add("the removal's answer was not measured: the entitlement was already absent when the revocation's "
+                    + "last attempt came (an earlier attempt, or someone else, removed it: Keycloak's record says which)");
         }
         if (measured && g.tokensRejectedFrom().isEmpty()) {
             flags.add("Keycloak showed no not-before for the identity after logging it out");
