@@ -21,7 +21,11 @@ public class FailurePage {
             var request = FacesContext.getCurrentInstance().getExternalContext().getRequestMap();
             var failure = (Throwable) request.get("jakarta.servlet.error.exception");
             var uri = request.get("jakarta.servlet.error.request_uri");
-            if (failure != null && ClientGone.is(failure)) {
+            var api = String.valueOf(uri).startsWith(FacesContext.getCurrentInstance().getExternalContext()
+                    .getRequestContextPath() + "/api/");
+            if (failure != null && ClientGone.is(failure) || failure == null && api) {
+                // An API call's own failures are answered and recorded by the API (ProblemMapper); a 500 here with
+                // no failure behind it is the container's, for an answer it could not write: the caller is gone.
                 ClientGone.log(String.valueOf(uri), failure);
                 incident = "none: the connection was closed";
             } else {

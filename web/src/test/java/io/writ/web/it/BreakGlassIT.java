@@ -22,6 +22,9 @@ class BreakGlassIT {
 
     @Test
     void breakGlassGrantsAtOnceAndOpensThePostIncidentReview() {
+        // Alice signs in before the grant: a Keycloak sign-in under the break-glass writ would be its use, an alert
+        // contained at once (HIGH), and the writ would be CONTAINED before she ends it.
+        Writs.freshToken("alice");
         var response = breakGlass("prod-db-admin", 30);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         var writ = Json.string(response.body(), "id");

@@ -35,6 +35,15 @@ final class Writs {
     }
 
     /**
+     * A new token for the user now, reused by {@link #token} from then on: a test that must not have them sign in to
+     * Keycloak during a window (a sign-in under a break-glass writ is its use, contained at once) takes it before.
+     */
+    static String freshToken(String user) {
+        fetch(user);
+        return TOKENS.get(user);
+    }
+
+    /**
      * A fresh token in place of one handed out here that the portal refused, as a client does: a revocation of any of
      * the user's writs makes the portal refuse their tokens issued before it. Empty for a token not from here.
      */
