@@ -152,6 +152,22 @@ public class Corroboration {
     }
 
     /**
+     * The writ an addition of its entitlement went behind: of the identity's writs for it ({@code theirs}, oldest
+     * first), the latest granted before the addition, when no writ's own grant explains the addition
+     * ({@link #isGrantOf}). Empty when one does, or when the identity never held it through a writ: standing privilege
+     * of someone who never had a writ for it is the access reviews' business.
+     */
+    public static Optional<Writ> putBackBehind(List<Writ> theirs, Entitlement entitlement, EntitlementChange change,
+                                               Collection<Corroboration> cited) {
+        if (change.operation() != Operation.ADDED
+                || theirs.stream().anyMatch(w -> isGrantOf(w, entitlement, change, cited))) {
+            return Optional.empty();
+        }
+        return theirs.stream().filter(w -> w.grant().filter(g -> g.grantedAt().isBefore(change.at())).isPresent())
+                .reduce((earlier, later) -> later);
+    }
+
+    /**
      * Whether the change is the writ's own grant: the entitlement added to its target while its grant was under way
      * (approved, not yet recorded) or between its final approval and the read-back that saw it present, and not after
      * its end was asked for. {@code cited}: the events Keycloak's records already corroborated grants with; an event

@@ -166,6 +166,18 @@ class CorroborationTest {
                 "prod-db-admin"), List.of())).as("approved, its grant not recorded yet").isTrue();
     }
 
+    @Test
+    void anAdditionByNoWritIsPutBackBehindTheLatestWritGrantedBeforeItAndTheWritsOwnGrantIsNot() {
+        var ended = revoked();
+        var own = change("own", ms(5_250), Operation.ADDED, "prod-db-admin");
+        var back = change("back", sec(300), Operation.ADDED, "prod-db-admin");
+
+        assertThat(Corroboration.putBackBehind(List.of(ended), PROD_DB, back, List.of())).contains(ended);
+        assertThat(Corroboration.putBackBehind(List.of(ended), PROD_DB, own, List.of())).as("its own grant").isEmpty();
+        assertThat(Corroboration.putBackBehind(List.of(), PROD_DB, back, List.of())).as("never had a writ for it")
+                .isEmpty();
+    }
+
     private static Instant sec(long seconds) {
         return T0.plusSeconds(seconds);
     }

@@ -160,18 +160,16 @@ public class KeycloakWitness {
             if (entitlement.isEmpty()) {
                 continue;
             }
-            var its = writs.grantsOf(change.userId(), entitlement.get().name());
-            var cited = corroborations.ofAll(its.stream().map(Writ::id).toList());
-            if (its.isEmpty()
-                    || its.stream().anyMatch(w -> Corroboration.isGrantOf(w, entitlement.get(), change, cited))) {
+            var theirs = writs.grantsOf(change.userId(), entitlement.get().name());
+            if (theirs.isEmpty()) {
                 continue;
             }
-            var before = its.stream().filter(w -> w.grant().isPresent()
-                    && w.grant().get().grantedAt().isBefore(change.at())).reduce((a, b) -> b);
-            if (before.isEmpty() || alerts.raisedOn(change.eventId())) {
+            var behind = Corroboration.putBackBehind(theirs, entitlement.get(), change,
+                    corroborations.ofAll(theirs.stream().map(Writ::id).toList()));
+            if (behind.isEmpty() || alerts.raisedOn(change.eventId())) {
                 continue;
             }
-            var writ = before.get();
+            var writ = behind.get();
             var during = writ.state() == io.writ.domain.writ.WritState.ACTIVE;
             alertDesk.raise(Alert.fromDirectory(AlertRule.STANDING_PRIVILEGE_APPEARED, writ.target(), writ.id(),
                     writ.riskTier(), change.eventId(), entitlement.get().name() + " was given to " + writ.target()
