@@ -32,14 +32,16 @@ public final class Agent {
         var journal = new Journal(settings.journal(), writ);
         var recordings = new Recordings(settings.sessionsDir(), writ);
         var sessions = new LiveSessions(settings, journal, writ, recordings);
-        var gate = new Gate(settings, writ);
+        var admissions = new Admissions(writ, java.time.Clock.systemUTC());
+        var gate = new Gate(settings, writ, admissions);
         var api = new LocalApi(settings.localPort(), Files.readString(settings.localTokenFile()).strip(), gate,
                 sessions);
 
         var sender = new Thread(journal, "writ-journal");
         sender.setDaemon(true);
         sender.start();
-        var scheduler = Executors.newScheduledThreadPool(3);
+        var scheduler = Executors.newScheduledThreadPool(4);
+        scheduler.scheduleWithFixedDelay(guarded(admissions), 0, Admissions.POLL.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded(recordings), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(guarded(sessions::readAll), READ_EVERY_MILLIS, READ_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);

@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
 
 /**
  * Whether a login may happen, the portal's word: sshd asks through {@code AuthorizedKeysCommand} and is given the
- * account's key only when an ACTIVE writ opens this bastion. sshd asks more than once per connection (the key is
- * offered, then signed): one connection's answer is kept a few seconds, so it is decided and recorded once. When
- * the portal or Keycloak cannot be asked, the login is refused (fail closed) and the log says why.
+ * account's key only when an ACTIVE writ opens this bastion. A login the portal's fresh list names
+ * ({@link Admissions}) is admitted at once, under the listed writ; any other is asked of the portal, which decides
+ * it and keeps a refusal. sshd asks more than once per connection (the key is offered, then signed): one connection's
+ * answer from the portal is kept a few seconds, so it is decided and recorded once. When the portal or Keycloak
+ * cannot be asked, the login is refused (fail closed) and the log says why.
  */
 final class Gate {
 
@@ -33,17 +35,28 @@ final class Gate {
 
     private final Settings settings;
     private final WritClient writ;
+    private final Admissions admissions;
     private final Map<String, Kept> recent = new ConcurrentHashMap<>();
 
-    Gate(Settings settings, WritClient writ) {
+    Gate(Settings settings, WritClient writ, Admissions admissions) {
         this.settings = settings;
         this.writ = writ;
+        this.admissions = admissions;
     }
 
     /** The decision for one connection of an account ({@code from}: "address port N"). */
     Admission ask(String account, String from) {
         if (account == null || !ACCOUNT.matcher(account).matches()) {
             return new Admission(false, account, null, null, "no such account name: " + account);
+        }
+        var identity = identityOf(account);
+        var listed = admissions.of(identity);
+        if (listed.isPresent()) {
+            var open = listed.get();
+            var reason = identity + " admitted to " + settings.bastion() + " under writ " + open.writ() + " (until "
+                    + open.until() + "; the portal's list of " + open.listedAt() + ")";
+            LOG.info("admitted: " + reason);
+            return new Admission(true, identity, open.writ(), open.coverage(), reason);
         }
         var key = account + "|" + from;
         var now = Instant.now();
@@ -52,12 +65,15 @@ final class Gate {
             return kept.admission();
         }
         recent.values().removeIf(k -> now.isAfter(k.until()));
-        var admission = decide(account, from);
+        var admission = decide(account, identity, from);
         recent.put(key, new Kept(admission, now.plus(KEPT)));
         return admission;
     }
 
-    /** Asks again, whatever was kept: a session starting on a connection is decided at that moment. */
+    /**
+     * Asks again, whatever the portal answered this connection before: a session starting on a connection is decided
+     * at that moment (by a list at most {@link Admissions#FRESH} old, or the portal).
+     */
     Admission askAgain(String account, String from) {
         recent.remove(account + "|" + from);
         return ask(account, from);
@@ -94,8 +110,7 @@ final class Gate {
         return account;
     }
 
-    private Admission decide(String account, String from) {
-        var identity = identityOf(account);
+    private Admission decide(String account, String identity, String from) {
         try {
             var answer = writ.login(identity, account, from);
             var admitted = Boolean.TRUE.equals(answer.get("admitted"));

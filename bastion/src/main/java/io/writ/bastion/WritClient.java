@@ -55,6 +55,14 @@ class WritClient {
         return Json.object(call("/api/v1/bastion/logins", "application/json", body, 200));
     }
 
+    /** Who this bastion lets in now: {at, admissions:[{identity, writ, entitlement, coverage, until}]}. */
+    Map<String, Object> admissions() throws Unreachable {
+        var query = new StringBuilder("?bastion=").append(encode(settings.bastion()));
+        settings.served().forEach(e -> query.append("&served=").append(encode(e)));
+        return Json.object(call("GET", "/api/v1/bastion/admissions" + query, "application/json",
+                HttpRequest.BodyPublishers.noBody(), 200));
+    }
+
     /** Which of these live sessions must end: [{session, writ, reason}]. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> toEnd(List<Map<String, String>> live) throws Unreachable {

@@ -34,12 +34,24 @@ public record BastionLogin(String bastion, String identity, String account, Stri
         if (from != null && from.length() > MAX_NAME) {
             problems.add(new FieldError("from", "at most " + MAX_NAME + " characters"));
         }
+        served(served, problems);
+        return problems;
+    }
+
+    /** Everything wrong with a bastion's name and the entitlements it serves, by field. */
+    public static List<FieldError> problemsOfBastion(String bastion, Set<String> served) {
+        var problems = new ArrayList<FieldError>();
+        name("bastion", bastion, problems);
+        served(served, problems);
+        return problems;
+    }
+
+    private static void served(Set<String> served, List<FieldError> problems) {
         if (served == null || served.isEmpty()) {
             problems.add(new FieldError("served", "the entitlements this bastion serves: at least one"));
         } else {
             served.forEach(e -> name("served", e, problems));
         }
-        return problems;
     }
 
     private static void name(String field, String value, List<FieldError> problems) {

@@ -6,7 +6,11 @@ import io.writ.domain.writ.WritState;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +22,8 @@ import java.util.stream.Collectors;
  * @param reason why, in a sentence (for a refusal, which writ was missing)
  */
 public record LoginDecision(Optional<Writ> writ, String reason) {
+
+    private static final Comparator<Writ> LAST_TO_END = Comparator.comparing(w -> w.grant().orElseThrow().windowEnd());
 
     public boolean admitted() {
         return writ.isPresent();
@@ -32,8 +38,8 @@ public record LoginDecision(Optional<Writ> writ, String reason) {
                 .toList();
         var served = current.stream().filter(w -> login.served().contains(w.entitlement())).toList();
         var opening = served.stream()
-                .filter(w -> !w.scope().targets().isEmpty() && w.scope().allowsTarget(login.bastion()))
-                .max(Comparator.comparing(w -> w.grant().orElseThrow().windowEnd()));
+                .filter(w -> namesBastion(w, login.bastion()))
+                .max(LAST_TO_END);
         if (opening.isPresent()) {
             var w = opening.get();
             return new LoginDecision(opening, login.identity() + " admitted to " + login.bastion() + " under writ "
@@ -52,6 +58,25 @@ public record LoginDecision(Optional<Writ> writ, String reason) {
                     .sorted().collect(Collectors.joining(", ")));
         }
         return refused(login, wanted + "; it holds no ACTIVE writ");
+    }
+
+    /**
+     * Who this bastion lets in now, and under which writ: for each identity, the writ {@link #decide} would name.
+     * The bastion's agent keeps this list (asked again every moment) so that it can admit a login without a question
+     * per login; whatever the list does not admit is asked of the portal.
+     *
+     * @param active ACTIVE writs (of anyone)
+     */
+    public static Map<String, Writ> admissions(String bastion, Set<String> served, List<Writ> active, Instant now) {
+        return active.stream()
+                .filter(w -> w.state() == WritState.ACTIVE && w.isActiveAt(now) && served.contains(w.entitlement())
+                        && namesBastion(w, bastion))
+                .collect(Collectors.toMap(Writ::target, w -> w, BinaryOperator.maxBy(LAST_TO_END), TreeMap::new));
+    }
+
+    /** A writ that declares no targets opens no bastion. */
+    private static boolean namesBastion(Writ w, String bastion) {
+        return !w.scope().targets().isEmpty() && w.scope().allowsTarget(bastion);
     }
 
     private static LoginDecision refused(BastionLogin login, String why) {

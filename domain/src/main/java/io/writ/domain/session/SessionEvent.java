@@ -32,6 +32,10 @@ public class SessionEvent {
     @Column(nullable = false)
     private Instant at;
 
+    /** When the portal took the event in, by its clock; null for events kept before this was measured. */
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
     @Column(length = ReportedEvent.MAX_TARGET)
     private String target;
 
@@ -51,12 +55,17 @@ public class SessionEvent {
     protected SessionEvent() {
     }
 
-    public static SessionEvent of(ReportedEvent e, PrivilegedSession session, Boolean inScope, boolean keepContent) {
+    /**
+     * @param receivedAt when the portal took the event in (its own clock; {@code at} is the source's)
+     */
+    public static SessionEvent of(ReportedEvent e, PrivilegedSession session, Boolean inScope, boolean keepContent,
+                                  Instant receivedAt) {
         var r = new SessionEvent();
         r.eventId = e.eventId();
         r.sessionId = session.id();
         r.type = e.type();
         r.at = e.at();
+        r.receivedAt = receivedAt;
         r.target = keepContent ? e.target() : null;
         r.detail = keepContent ? e.detail() : null;
         r.directory = keepContent ? e.directory() : null;
@@ -69,6 +78,7 @@ public class SessionEvent {
     public String sessionId() { return sessionId; }
     public SessionEventType type() { return type; }
     public Instant at() { return at; }
+    public Optional<Instant> receivedAt() { return Optional.ofNullable(receivedAt); }
     public Optional<String> target() { return Optional.ofNullable(target); }
     public Optional<String> detail() { return Optional.ofNullable(detail); }
     public Optional<String> directory() { return Optional.ofNullable(directory); }

@@ -58,6 +58,11 @@ public interface WritRepository {
     /** Every active writ: the privilege held just in time right now. */
     List<Writ> active();
 
+    /** The active writs of these entitlements (what opens a bastion that serves them). */
+    default List<Writ> activeOf(Set<String> entitlements) {
+        return active().stream().filter(w -> entitlements.contains(w.entitlement())).toList();
+    }
+
     /** The writs whose approval was reached or refused at or after that instant. */
     List<Writ> decidedSince(Instant since);
 

@@ -147,9 +147,36 @@ class LoginDecisionTest {
                 .containsSame(writ);
     }
 
+    @Test
+    void theBastionsListNamesForEachIdentityTheWritTheDecisionWould() {
+        var alicesShorter = active(SHELL, 60, "bastion-1");
+        var alicesLonger = active(SHELL, 120, "bastion-*");
+        var gus = active("gus", SHELL, 60, "bastion-1");
+        var carolsOtherBastion = active("carol", SHELL, 60, "bastion-2");
+        var daveNoTargets = active("dave", SHELL, 60);
+        var erinsUnserved = active("erin", "prod-db-admin", 60, "bastion-1");
+        var hugosEnded = active("hugo", SHELL, 60, "bastion-1");
+        hugosEnded.requestEnd(ENDED_BY_REQUESTER, "hugo", at(20));
+        var all = List.of(alicesShorter, alicesLonger, gus, carolsOtherBastion, daveNoTargets, erinsUnserved,
+                hugosEnded);
+
+        var admissions = LoginDecision.admissions("bastion-1", Set.of(SHELL), all, at(30));
+
+        assertThat(admissions).containsOnlyKeys("alice", "gus");
+        assertThat(admissions.get("alice")).isSameAs(alicesLonger)
+                .isSameAs(LoginDecision.decide(ALICE_AT_BASTION_1, all, at(30)).writ().orElseThrow());
+        assertThat(admissions.get("gus")).isSameAs(gus);
+        assertThat(LoginDecision.admissions("bastion-1", Set.of(SHELL), all, at(70)))
+                .as("gus's window ran to minute 70").containsOnlyKeys("alice");
+    }
+
     /** Alice's writ of that entitlement for that many minutes, declaring these targets, granted at minute 10. */
     private static Writ active(String entitlement, int minutes, String... targets) {
-        var writ = Writs.ask().entitlement(entitlement, RiskTier.HIGH).minutes(minutes)
+        return active("alice", entitlement, minutes, targets);
+    }
+
+    private static Writ active(String person, String entitlement, int minutes, String... targets) {
+        var writ = Writs.ask().by(person).entitlement(entitlement, RiskTier.HIGH).minutes(minutes)
                 .scope(DeclaredScope.of(List.of(targets), List.of(), List.of()))
                 .submit();
         writ.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), Writs.T0);

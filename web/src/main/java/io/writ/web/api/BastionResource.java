@@ -2,6 +2,7 @@ package io.writ.web.api;
 
 import io.writ.domain.bastion.BastionLogin;
 import io.writ.domain.bastion.LoginRefusal;
+import io.writ.domain.writ.Writ;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.bastion.BastionDesk;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bastion agents ask whether a login may happen and which of their live sessions must end; security reads the
@@ -73,13 +76,39 @@ public class BastionResource {
         var decision = desk.decide(login, security.getUserPrincipal().getName());
         var answer = new LinkedHashMap<String, Object>();
         answer.put("admitted", decision.admitted());
-        decision.writ().ifPresent(w -> {
-            answer.put("writ", w.id());
-            answer.put("entitlement", w.entitlement());
-            answer.put("coverage", w.sessionCoverage().map(Enum::name).orElse("FULL"));
-            answer.put("until", w.grant().orElseThrow().windowEnd().toString());
-        });
+        decision.writ().ifPresent(w -> answer.putAll(opening(w)));
         answer.put("reason", decision.reason());
+        return answer;
+    }
+
+    @GET
+    @Path("admissions")
+    @RolesAllowed(PortalRole.BASTION_AGENT)
+    @Operation(summary = "Who this bastion lets in now: for each identity, the writ a login would be admitted under",
+            description = "Answers {at, admissions:[{identity, writ, entitlement, coverage, until}]}, as the login "
+                    + "question would decide it at that instant. The agent asks every moment and admits a login "
+                    + "the list names without asking; what it does not name is asked (and a refusal kept). Bad "
+                    + "names are a 400 with field errors.")
+    public Map<String, Object> admissions(@QueryParam("bastion") String bastion,
+                                          @QueryParam("served") List<String> served) {
+        var at = Instant.now();
+        var admissions = desk.admissions(bastion, served == null ? Set.of() : new LinkedHashSet<>(served));
+        var list = admissions.entrySet().stream().map(e -> {
+            var one = new LinkedHashMap<String, Object>();
+            one.put("identity", e.getKey());
+            one.putAll(opening(e.getValue()));
+            return one;
+        }).toList();
+        return Map.of("at", at.toString(), "admissions", list);
+    }
+
+    /** The writ a login is admitted under, as the agent needs it. */
+    private static Map<String, Object> opening(Writ w) {
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("writ", w.id());
+        answer.put("entitlement", w.entitlement());
+        answer.put("coverage", w.sessionCoverage().map(Enum::name).orElse("FULL"));
+        answer.put("until", w.grant().orElseThrow().windowEnd().toString());
         return answer;
     }
 

@@ -16,13 +16,17 @@ public record SessionView(String id, String source, String sourceSessionId, Stri
                           long commands, long fileTransfers, long outOfScope, String digest,
                           String recordingSha256, Long recordingBytes, List<EventView> timeline) {
 
-    /** One event: under LIGHT coverage without target, detail and directory. */
-    public record EventView(String eventId, String type, Instant at, String target, String detail, String directory,
-                            Boolean inScope) {
+    /**
+     * One event: under LIGHT coverage without target, detail and directory. {@code at} is the source's time of the
+     * event; {@code receivedAt} when the portal took it in (null: kept before that was measured).
+     */
+    public record EventView(String eventId, String type, Instant at, Instant receivedAt, String target,
+                            String detail, String directory, Boolean inScope) {
 
         static EventView of(SessionEvent e) {
-            return new EventView(e.eventId(), e.type().name(), e.at(), e.target().orElse(null),
-                    e.detail().orElse(null), e.directory().orElse(null), e.inScope().orElse(null));
+            return new EventView(e.eventId(), e.type().name(), e.at(), e.receivedAt().orElse(null),
+                    e.target().orElse(null), e.detail().orElse(null), e.directory().orElse(null),
+                    e.inScope().orElse(null));
         }
     }
 

@@ -50,6 +50,8 @@ import static org.awaitility.Awaitility.await;
 class BastionIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);
+    /** Longer than the agent's list of who it lets in is trusted (a second), with the time to notice. */
+    private static final Duration LIST_FRESH = Duration.ofSeconds(5);
     /** The issue's promise: the session ends within 2 s of Keycloak's read-back of the removal. */
     private static final Duration CUT_OFF = Duration.ofSeconds(2);
     /**
@@ -139,7 +141,10 @@ class BastionIT {
 
         assertThat(Http.post("/api/v1/requests/" + writ + "/end", token(ANN), "").statusCode()).isEqualTo(200);
         Writs.awaitRevoked(ANN, writ, SOON);
-        assertThat(bastion.ssh(ANN, "id -un").status()).as("the writ ended: refused again").isEqualTo(255);
+        // The agent's list of who it lets in is asked again every 250 ms and trusted for at most a second.
+        await().atMost(LIST_FRESH).until(() -> bastion.ssh(ANN, "id -un").status() == 255);
+        assertThat(latestRefusalOf(ANN).getString("reason")).as("the writ ended: refused again")
+                .contains("needs an ACTIVE writ for bastion-shell");
     }
 
     @Test
@@ -212,6 +217,8 @@ class BastionIT {
         var logged = Bastion.agentLogSize();
         portal.cut();
         try {
+            await().atMost(LIST_FRESH).until(() -> Bastion.agentLogSince(logged)
+                    .contains("the portal's list of who this bastion lets in could not be read"));
             var refused = bastion.ssh(ANN, "true");
             assertThat(refused.status()).as("fail closed").isEqualTo(255);
             assertThat(Bastion.agentLogSince(logged))
@@ -265,8 +272,21 @@ class BastionIT {
         assertThat(details).contains(tricky, "head -c 100000 /dev/urandom");
         assertThat(details).anySatisfy(d -> assertThat(d).startsWith("echo xxx").hasSize(4_000).endsWith("…"));
 
+        var list = Http.get("/api/v1/bastion/admissions?bastion=" + Bastion.NAME + "&served=bastion-shell", agentToken);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(object(list.body()).getJsonArray("admissions").getValuesAs(JsonObject.class))
+                .as("who bastion-1 lets in, as its agent reads it").anySatisfy(a -> {
+                    assertThat(a.getString("identity")).isEqualTo(ANN);
+                    assertThat(a.getString("writ")).isEqualTo(writ);
+                });
+        var badList = Http.get("/api/v1/bastion/admissions?bastion=bastion%201", agentToken);
+        assertThat(badList.statusCode()).isEqualTo(400);
+        assertThat(badList.body()).contains("\"field\":\"bastion\"", "\"field\":\"served\"");
+
         var notTheAgent = KeycloakTokens.forClient("ci-deployer", "ci-deployer-secret");
         assertThat(Http.post("/api/v1/bastion/logins", notTheAgent, "{}").statusCode()).isEqualTo(403);
+        assertThat(Http.get("/api/v1/bastion/admissions?bastion=bastion-1&served=bastion-shell", notTheAgent)
+                .statusCode()).isEqualTo(403);
         assertThat(Http.post("/api/v1/bastion/live", notTheAgent, "{\"sessions\":[]}").statusCode()).isEqualTo(403);
         var forged = Http.post(SessionEvents.PATH, SessionEvents.ingestToken(), "application/json",
                 "{\"eventId\":\"forged-" + UUID.randomUUID() + "\",\"sessionId\":\"forged\",\"identity\":\""
@@ -374,6 +394,12 @@ class BastionIT {
         return array(answer.body()).getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getString("identity").equals(identity)).findFirst()
                 .orElseThrow(() -> new AssertionError("no refusal of " + identity + " in " + answer.body()));
+    }
+
+    private static JsonObject object(String json) {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     private static JsonArray array(String json) {

@@ -39,10 +39,12 @@ class SessionEvidenceIT {
         var session = "bastion-" + UUID.randomUUID();
         var now = Instant.now();
 
+        var sent = Instant.now();
         var answer = report("[" + event(session, "alice", "SESSION_START", now, "orders-db-1", "ssh")
                 + "," + event(session, "alice", "COMMAND", now.plusMillis(1), "orders-db-1", "psql -c 'select 1'")
                 + "," + event(session, "alice", "COMMAND", now.plusMillis(2), "orders-db-1", "drop database orders")
                 + "]");
+        var answered = Instant.now();
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         assertThat(answer.body()).contains("\"accepted\":3").contains("\"duplicates\":0").contains("\"rejected\":[]");
@@ -57,6 +59,14 @@ class SessionEvidenceIT {
         assertThat(sessions.statusCode()).isEqualTo(200);
         assertThat(sessions.body()).contains("\"sourceSessionId\":\"" + session + "\"").contains("\"link\":\"LINKED\"")
                 .contains("\"coverage\":\"FULL\"").contains("\"outOfScope\":1").contains("drop database orders");
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(sessions.body()))) {
+            var timeline = reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .filter(s -> s.getString("sourceSessionId").equals(session)).findFirst().orElseThrow()
+                    .getJsonArray("timeline");
+            assertThat(timeline).hasSize(3).allSatisfy(e -> assertThat(Instant.parse(
+                    e.asJsonObject().getString("receivedAt"))).as("when the portal took the event in")
+                    .isBetween(sent, answered));
+        }
 
         await().atMost(SOON).until(() -> alertOn(writ).contains("\"state\":\"CONTAINED\""));
         var alert = alertOn(writ);

@@ -7,6 +7,7 @@ import io.writ.domain.bastion.BastionLogin;
 import io.writ.domain.bastion.LoginDecision;
 import io.writ.domain.bastion.LoginRefusal;
 import io.writ.domain.bastion.LoginRefusals;
+import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
 import io.writ.domain.writ.WritState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What bastions ask: may this login happen (each answer audited, each refusal kept for the security desk), and
@@ -67,6 +70,16 @@ public class BastionDesk {
         // An admitted login writes nothing here: sshd waits for this answer, and twenty logins at once queued behind
         // each other's commits. The session it opens is audited when the bastion reports its start (SessionEvidence).
         return decision;
+    }
+
+    /** Who the bastion lets in now, and under which writ; bad names are a 400 with field errors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Writ> admissions(String bastion, Set<String> served) {
+        var problems = BastionLogin.problemsOfBastion(bastion, served);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        return LoginDecision.admissions(bastion, served, writs.activeOf(served), clock.instant());
     }
 
     /** The live sessions whose writ is no longer ACTIVE (or not this identity's): the bastion ends them. */

@@ -141,6 +141,15 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
+    public List<Writ> activeOf(Set<String> entitlements) {
+        return em.createQuery("select w from Writ w where w.state = :state and w.terms.entitlement in :entitlements",
+                        Writ.class)
+                .setParameter("state", WritState.ACTIVE)
+                .setParameter("entitlements", entitlements)
+                .getResultList();
+    }
+
+    @Override
     public List<Writ> decidedSince(Instant since) {
         return em.createQuery("select w from Writ w where w.decisions.decidedAt >= :since "
                         + "order by w.decisions.decidedAt",

@@ -77,6 +77,7 @@ public class SessionEvidence {
      * @param events the readable events of a request by their index in it (unreadable ones the caller reports)
      */
     public Ingested ingest(SortedMap<Integer, ReportedEvent> events, SessionSource source) {
+        var receivedAt = clock.instant();
         if (events.size() > MAX_EVENTS) {
             throw InvalidRequest.of("events", "at most " + MAX_EVENTS + " events per request; send several");
         }
@@ -136,7 +137,8 @@ public class SessionEvidence {
             var verdict = Detection.judge(e, session, covering, endedEarlier,
                     () -> nonHuman.computeIfAbsent(e.identity(), this::isNonHuman));
             var keep = session.record(e, verdict.inScope());
-            sessions.save(SessionEvent.of(e, session, covering.isPresent() ? verdict.inScope() : null, keep));
+            sessions.save(SessionEvent.of(e, session, covering.isPresent() ? verdict.inScope() : null, keep,
+                    receivedAt));
             accepted++;
             for (var finding : verdict.findings()) {
                 alerts.raise(Alert.raise(finding.rule(), e.identity(), finding.writ().map(Writ::id)

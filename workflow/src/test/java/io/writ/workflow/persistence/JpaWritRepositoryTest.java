@@ -92,6 +92,9 @@ class JpaWritRepositoryTest {
         assertThat(ids(writs.activeWithTicket("CHG-72"))).containsExactly(active.id());
         assertThat(ids(writs.activeFor("gina"))).containsExactlyInAnyOrder(active.id(), extending.id());
         assertThat(ids(writs.active())).contains(active.id(), extending.id()).doesNotContain(pending.id());
+        assertThat(ids(writs.activeOf(Set.of(active.entitlement(), "bastion-shell"))))
+                .contains(active.id(), extending.id()).doesNotContain(pending.id());
+        assertThat(ids(writs.activeOf(Set.of("bastion-shell")))).doesNotContain(active.id(), extending.id());
         assertThat(ids(writs.grantedTo("gina", 5))).containsExactlyInAnyOrder(active.id(), extending.id());
         assertThat(ids(writs.activeEndingBefore(at(71)))).as("both windows end at minute 70")
                 .contains(active.id(), extending.id());
