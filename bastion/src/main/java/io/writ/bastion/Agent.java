@@ -16,13 +16,14 @@ public final class Agent {
 
     private static final Logger LOG = Logger.getLogger(Agent.class.getName());
     /** How often the sessions' files are read: a command reaches the journal within this, the portal soon after. */
-    private static final long READ_EVERY_MILLIS = 200;
+    private static final long READ_EVERY_MILLIS = 100;
 
     private Agent() {
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
+        QueuedLog.install();
         if (args.length != 1) {
             System.err.println("usage: java -jar writ-bastion-agent.jar /etc/writ-bastion/agent.properties");
             System.exit(2);

@@ -39,6 +39,9 @@ final class LocalApi {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.gate = gate;
         this.sessions = sessions;
+        // The JDK's server writes an answer's head and body apart; with Nagle's algorithm on, the body waits for the
+        // client's delayed acknowledgement of the head (about 40 ms on Linux), which sshd would wait at every login.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/gate", exchange -> answer(exchange, this::gate));

@@ -1,8 +1,6 @@
 package io.writ.bastion;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a session's helpers write, read line by line: the shell's commands ({@code commands}: the time, the working
- * directory and the command line, each encoded so a command may hold anything) and sftp-server's log
+ * directory and the command line, each escaped so a command may hold anything) and sftp-server's log
  * ({@code sftp.log}: an {@code open} and a {@code close} per transfer, with the bytes read and written).
  */
 final class SessionFiles {
@@ -41,7 +39,7 @@ final class SessionFiles {
         return new SessionFiles();
     }
 
-    /** A line of {@code commands}: {@code <epoch seconds.micros> TAB base64(directory) TAB base64(command)}. */
+    /** A line of {@code commands}: {@code <epoch seconds.micros> TAB directory TAB command}, both escaped. */
     static Optional<Command> command(String line) {
         var parts = line.split("\t", -1);
         if (parts.length != 3) {
@@ -51,7 +49,7 @@ final class SessionFiles {
             var seconds = parts[0].split("[.,]");
             var at = Instant.ofEpochSecond(Long.parseLong(seconds[0]),
                     seconds.length > 1 ? Long.parseLong((seconds[1] + "000000000").substring(0, 9)) : 0);
-            return Optional.of(new Command(at, decode(parts[1]), decode(parts[2]).strip()))
+            return Optional.of(new Command(at, unescape(parts[1]), unescape(parts[2]).strip()))
                     .filter(c -> !c.line().isEmpty());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -89,7 +87,31 @@ final class SessionFiles {
         return Optional.of(new Transfer(path, upload, upload ? written : read));
     }
 
-    private static String decode(String base64) {
-        return new String(Base64.getDecoder().decode(base64.strip()), StandardCharsets.UTF_8);
+    /** A field as the shell's start-up escapes it: {@code \\ \t \n \r}; any other backslash stands for itself. */
+    static String unescape(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        var out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 1 < field.length()) {
+                char next = field.charAt(i + 1);
+                var meant = switch (next) {
+                    case '\\' -> "\\";
+                    case 't' -> "\t";
+                    case 'n' -> "\n";
+                    case 'r' -> "\r";
+                    default -> null;
+                };
+                if (meant != null) {
+                    out.append(meant);
+                    i++;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 }

@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +19,7 @@ class SessionFilesTest {
 
         @Test
         void aCommandIsReadWithItsTimeAndDirectory() {
-            var line = "1793610000.123456\t" + base64("/home/alice") + "\t" + base64("ls -la");
+            var line = "1793610000.123456\t/home/alice\tls -la";
 
             assertThat(SessionFiles.command(line)).contains(
                     new Command(Instant.ofEpochSecond(1_793_610_000L, 123_456_000L), "/home/alice", "ls -la"));
@@ -29,7 +27,7 @@ class SessionFilesTest {
 
         @Test
         void aTimeWithoutFractionIsAWholeSecond() {
-            assertThat(SessionFiles.command("1793610000\t" + base64("/") + "\t" + base64("id")))
+            assertThat(SessionFiles.command("1793610000\t/\tid"))
                     .map(Command::at).contains(Instant.ofEpochSecond(1_793_610_000L));
         }
 
@@ -59,7 +57,7 @@ class SessionFilesTest {
 
         @Test
         void nonAsciiDirectoriesAndCommandsAreReadAsUtf8() {
-            var line = "1793610000.5\t" + base64("/home/zoë/📁") + "\t" + base64("echo 'Grüße 😀'");
+            var line = "1793610000.5\t/home/zoë/📁\techo 'Grüße 😀'";
 
             assertThat(SessionFiles.command(line)).contains(new Command(
                     Instant.ofEpochSecond(1_793_610_000L, 500_000_000L), "/home/zoë/📁", "echo 'Grüße 😀'"));
@@ -80,18 +78,29 @@ class SessionFilesTest {
         @ValueSource(strings = {
                 "",
                 "garbage",
-                "1793610000.1\tL2hvbWU=",
-                "1793610000.1\tL2hvbWU=\tbHM=\textra",
-                "yesterday\tL2hvbWU=\tbHM=",
-                "1793610000.1\tL2hvbWU=\tnot base64!",
-                "1793610000.1\t%%%\tbHM=",
-                "1793610000.1 L2hvbWU= bHM="})
+                "1793610000.1\t/home",
+                "1793610000.1\t/home\tls\textra",
+                "yesterday\t/home\tls",
+                "1793610000.1 /home ls"})
         void aLineThatIsNotACommandIsSkipped(String line) {
             assertThat(SessionFiles.command(line)).isEmpty();
         }
 
+        @Test
+        void aBackslashThatEscapesNothingStandsForItself() {
+            var line = "1793610000\t/srv/a\\\\b\tprintf 'C:\\\\dir\\\\x\\n' \\q";
+
+            assertThat(SessionFiles.command(line)).map(Command::directory).contains("/srv/a\\b");
+            assertThat(SessionFiles.command(line)).map(Command::line).contains("printf 'C:\\dir\\x\n' \\q");
+        }
+
+        /** The line the shell's start-up writes for a command typed in /home/alice. */
         private static String line(String command) {
-            return "1793610000.000001\t" + base64("/home/alice") + "\t" + base64(command);
+            return "1793610000.000001\t/home/alice\t" + escaped(command);
+        }
+
+        private static String escaped(String s) {
+            return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
         }
     }
 
@@ -227,9 +236,5 @@ class SessionFilesTest {
         void noCommandIsNoScpTransfer() {
             assertThat(SessionFiles.legacyScp(null)).isEmpty();
         }
-    }
-
-    private static String base64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 }
