@@ -1,5 +1,6 @@
 package io.writ.domain.writ;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,13 @@ public interface WritRepository {
      * directory, oldest first: whose grants explain the directory's record of the entitlement added.
      */
     List<Writ> grantsOf(String targetId, String entitlement);
+
+    /**
+     * Of {@link #grantsOf}, those that matter to an addition of the entitlement at that instant, oldest first: the
+     * writs approved then or being granted (whose grant may be that addition, within {@code skew}), and the latest
+     * granted before it. However many writs the identity had before, a few are read.
+     */
+    List<Writ> grantsAround(String targetId, String entitlement, Instant at, Duration skew);
 
     /** The active writs whose window ends before that instant, soonest first (to warn their requesters). */
     List<Writ> activeEndingBefore(Instant instant);

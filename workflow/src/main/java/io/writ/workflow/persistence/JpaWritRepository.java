@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,6 +211,30 @@ public class JpaWritRepository implements WritRepository {
                 .setParameter("entitlement", entitlement)
                 .setParameter("approved", WritState.APPROVED)
                 .getResultList();
+    }
+
+    @Override
+    public List<Writ> grantsAround(String targetId, String entitlement, Instant at, Duration skew) {
+        var around = em.createQuery("select w from Writ w where w.terms.targetId = :targetId "
+                        + "and w.terms.entitlement = :entitlement and (w.state = :approved or "
+                        + "(coalesce(w.decisions.decidedAt, w.terms.submittedAt) <= :late "
+                        + "and w.grant.confirmedPresentAt >= :early))", Writ.class)
+                .setParameter("targetId", targetId)
+                .setParameter("entitlement", entitlement)
+                .setParameter("approved", WritState.APPROVED)
+                .setParameter("late", at.plus(skew))
+                .setParameter("early", at.minus(skew))
+                .getResultList();
+        var before = em.createQuery("select w from Writ w where w.terms.targetId = :targetId "
+                        + "and w.terms.entitlement = :entitlement and w.grant.grantedAt < :at "
+                        + "order by w.grant.grantedAt desc", Writ.class)
+                .setParameter("targetId", targetId)
+                .setParameter("entitlement", entitlement)
+                .setParameter("at", at)
+                .setMaxResults(1)
+                .getResultList();
+        return java.util.stream.Stream.concat(around.stream(), before.stream()).distinct()
+                .sorted(java.util.Comparator.comparing(Writ::submittedAt)).toList();
     }
 
     @Override

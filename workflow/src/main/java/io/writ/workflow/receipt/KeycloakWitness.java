@@ -160,7 +160,7 @@ public class KeycloakWitness {
             if (entitlement.isEmpty()) {
                 continue;
             }
-            var theirs = writs.grantsOf(change.userId(), entitlement.get().name());
+            var theirs = writs.grantsAround(change.userId(), entitlement.get().name(), change.at(), Corroboration.SKEW);
             if (theirs.isEmpty()) {
                 continue;
             }

@@ -174,6 +174,10 @@ class DashboardsTest {
             throw new UnsupportedOperationException();
         }
         public List<Writ> grantsOf(String targetId, String entitlement) { throw new UnsupportedOperationException(); }
+        @Override
+        public List<Writ> grantsAround(String targetId, String entitlement, Instant at, java.time.Duration skew) {
+            throw new UnsupportedOperationException();
+        }
         public List<Writ> revokedSince(Instant since) {
             return kept.stream().filter(w -> w.grant().flatMap(g -> g.confirmedAbsentAt())
                     .filter(at -> !at.isBefore(since)).isPresent()).toList();

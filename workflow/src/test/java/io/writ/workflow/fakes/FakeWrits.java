@@ -134,6 +134,11 @@ public final class FakeWrits implements WritRepository {
     }
 
     @Override
+    public List<Writ> grantsAround(String targetId, String entitlement, Instant at, java.time.Duration skew) {
+        return grantsOf(targetId, entitlement);
+    }
+
+    @Override
     public List<Writ> activeEndingBefore(Instant instant) {
         return where(w -> w.state() == WritState.ACTIVE && w.grant().orElseThrow().expiresAt().isBefore(instant));
     }

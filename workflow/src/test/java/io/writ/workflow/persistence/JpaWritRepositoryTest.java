@@ -145,7 +145,10 @@ class JpaWritRepositoryTest {
         revoked.requestEnd(RevocationReason.ENDED_BY_REQUESTER, "alice", at(530));
         revoked.recordRevocation(new Revocation(at(530), at(530), at(530), 1, at(530), at(531)));
         var long_ago = granted("id-jude", at(-600));
-        List.of(unjudged, judged, revoked, long_ago).forEach(this::keep);
+        var beingGranted = ask().targetId("id-jude").ticket("CHG-2", TicketStatus.open("CHG-2")).submitAt(at(600));
+        beingGranted.applyPolicy(ApprovalPolicy.approvals(1, "approver", 240), at(600));
+        beingGranted.approve(Writs.BOB, null, at(601));
+        List.of(unjudged, judged, revoked, long_ago, beingGranted).forEach(this::keep);
         for (var w : List.of(judged, revoked)) {
             var added = new io.writ.domain.identity.EntitlementChange("add-" + w.id(), w.grant().orElseThrow()
                     .grantedAt(), io.writ.domain.identity.EntitlementChange.Operation.ADDED, "id-jude",
@@ -158,8 +161,12 @@ class JpaWritRepositoryTest {
                 .containsExactly(unjudged.id(), revoked.id());
         assertThat(ids(writs.awaitingCorroboration(at(400), 1))).containsExactly(unjudged.id());
         assertThat(ids(writs.grantsOf("id-jude", "prod-db-admin"))).containsExactlyInAnyOrder(unjudged.id(),
-                judged.id(), revoked.id(), long_ago.id());
+                judged.id(), revoked.id(), long_ago.id(), beingGranted.id());
         assertThat(writs.grantsOf("id-jude", "billing-read")).isEmpty();
+        assertThat(ids(writs.grantsAround("id-jude", "prod-db-admin", at(510),
+                io.writ.domain.receipt.Corroboration.SKEW)))
+                .as("the grant at minute 510, the latest before it, and the one being granted; not the others")
+                .containsExactly(unjudged.id(), judged.id(), beingGranted.id());
         assertThat(writs.tokensRejectedFrom(revoked.target())).contains(at(530));
     }
 
