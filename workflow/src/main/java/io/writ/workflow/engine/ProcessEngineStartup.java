@@ -77,7 +77,7 @@ public class ProcessEngineStartup {
         configuration.setTransactionsExternallyManaged(true);
         configuration.setProcessEngineName("writ");
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT);
         configuration.setBeans(new CdiBeans(beanManager));
         configuration.setJobExecutor(jobExecutor());
         configuration.setJobExecutorActivate(true);
@@ -90,11 +90,34 @@ public class ProcessEngineStartup {
         RefusalsAreAnswers.install();
         // Nodes starting together on a fresh database would each create the engine's tables: one at a time.
         engine = locks.whileHolding("process-engine-start", () -> {
+            keepHistoryAtAuditLevel(dataSource);
             var built = configuration.buildProcessEngine();
             deployModels(built);
             return built;
         });
         LOG.info(() -> "Process engine '" + engine.getName() + "' started; job executor active");
+    }
+
+    /**
+     * The engine's history is kept at the audit level: process, activity, task and variable instances, which the
+     * writ's page reads. The full level also kept every variable's every update, every job's log and every decision's
+     * inputs and outputs: more than half the rows a lifecycle wrote, and most of the job threads' time on H2 (seen in
+     * the throughput benchmark's profile); Writ's own audit trail is the evidence. A database an earlier version
+     * started at the full level is set to the audit level first, as the engine refuses a level other than the one
+     * it finds; a new database has no engine tables yet, and the engine makes them at the audit level.
+     */
+    static void keepHistoryAtAuditLevel(DataSource dataSource) {
+        try (var connection = dataSource.getConnection(); var update = connection.prepareStatement(
+                "update ACT_GE_PROPERTY set VALUE_ = ? where NAME_ = 'historyLevel' and VALUE_ = ?")) {
+            update.setString(1, "2");
+            update.setString(2, "3");
+            if (update.executeUpdate() > 0) {
+                LOG.info("The process engine's history is kept at the audit level from now on (it was full); what "
+                        + "was kept before stays");
+            }
+        } catch (java.sql.SQLException e) {
+            LOG.fine(() -> "No process engine tables yet (" + e.getMessage() + "): the engine makes them");
+        }
     }
 
     private ManagedJobExecutor jobExecutor() {
