@@ -1,8 +1,10 @@
 package io.writ.domain.notice;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where notices wait until they are delivered (a repository port; the adapter keeps them in the database, in the
@@ -15,8 +17,11 @@ public interface NoticeOutbox {
 
     Optional<Notice> byId(String id);
 
-    /** Whether a notice with this once-key was recorded already. */
-    boolean holds(String onceKey);
+    /**
+     * Which of these once-keys were recorded already: one read for many, as a scan over every writ ending soon asks
+     * for hundreds at once.
+     */
+    Set<String> heldAmong(Collection<String> onceKeys);
 
     /** Undelivered notices whose next attempt is due, oldest due first, at most {@code max}. */
     List<Notice> due(Instant now, int max);

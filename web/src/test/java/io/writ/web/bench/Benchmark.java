@@ -47,11 +47,16 @@ public final class Benchmark {
             bench.containmentLatency(intEnv("BENCH_CONTAINMENTS", 20));
         }
         if (measured("revocations")) {
-            bench.revocationLag(intEnv("BENCH_REVOCATIONS", 1000), intEnv("BENCH_THREADS", 8));
+            bench.revocationLag(intEnv("BENCH_REVOCATIONS", 1000), intEnv("BENCH_REVOCATION_MINUTES", 3),
+                    intEnv("BENCH_THREADS", 8));
         }
         if (measured("throughput")) {
             bench.throughput(Duration.ofSeconds(intEnv("BENCH_THROUGHPUT_SECONDS", 300)), intEnv("BENCH_REQUESTERS", 8),
-                    intEnv("BENCH_POLL_MILLIS", 100));
+                    intEnv("BENCH_POLL_MILLIS", 100), Requesters.PEOPLE);
+        }
+        if (measured("pipelines")) {
+            bench.throughput(Duration.ofSeconds(intEnv("BENCH_THROUGHPUT_SECONDS", 300)), intEnv("BENCH_REQUESTERS", 8),
+                    intEnv("BENCH_POLL_MILLIS", 100), Requesters.PIPELINES);
         }
         if (measured("ingestion")) {
             bench.volumes.ingestion(intEnv("BENCH_EVENTS", 100_000), intEnv("BENCH_BATCH", 5000));
@@ -156,10 +161,12 @@ public final class Benchmark {
     }
 
     /**
-     * Many one-minute writs granted as fast as the portal takes them, so their windows end within about the same
-     * minute; the lag is each writ's own evidence: window end → role read back absent (confirmedAbsentAt).
+     * Many writs granted as fast as the portal takes them, so their windows end within the span it took; the lag is
+     * each writ's own evidence: window end → role read back absent (confirmedAbsentAt). The windows are long enough
+     * (3 minutes) that the grants are done before the first ends: on two cores, one-minute windows began to end while
+     * the portal was still granting the others, and the revocations measured the grants' load as well.
      */
-    private void revocationLag(int count, int threads) throws InterruptedException {
+    private void revocationLag(int count, int minutes, int threads) throws InterruptedException {
         var ids = new ArrayList<String>();
         var pool = Executors.newFixedThreadPool(threads);
         var granted = new ArrayList<String>();
@@ -167,11 +174,25 @@ public final class Benchmark {
             ids.add(String.format("bench-rev-%04d", i));
         }
         ids.forEach(writs::benchUser);
+        // The requesters sign in first: their password sign-ins (about 170 ms of Keycloak's CPU each) would
+        // otherwise run while the first windows end, and the revocations would wait behind them for Keycloak.
+        var signingIn = System.nanoTime();
+        var signIns = Executors.newFixedThreadPool(threads);
+        var signedIn = ids.stream().map(user -> signIns.submit(() -> api.signIn(user))).toList();
+        shutdown(signIns, Duration.ofMinutes(30));
+        for (var f : signedIn) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a requester of the revocation run could not sign in", e.getCause());
+            }
+        }
+        var signInTook = Duration.ofNanos(System.nanoTime() - signingIn);
         var firstGrant = System.nanoTime();
         var asked = new ArrayList<java.util.concurrent.Future<?>>();
         for (var user : ids) {
             asked.add(pool.submit(() -> {
-                var writ = writs.request(user, "billing-read", 1, null); // LOW on an open ticket: approved at once
+                var writ = writs.request(user, "billing-read", minutes, null); // LOW, open ticket: approved at once
                 synchronized (granted) {
                     granted.add(writ);
                 }
@@ -200,21 +221,44 @@ public final class Benchmark {
                     Writs.instant(json, "confirmedAbsentAt")) / 1000.0);
         }
         line("Revocation lag (window end → role read back absent)", lag.summary() + String.format(
-                "; %d writs granted in %d s, so their windows ended within that span", granted.size(),
-                grantingTook.toSeconds()));
+                "; %d writs of %d minutes granted in %d s, so their windows ended within that span%s (their "
+                        + "requesters signed in before, in %d s)", granted.size(), minutes, grantingTook.toSeconds(),
+                grantingTook.toSeconds() < minutes * 60L ? ", after the last grant"
+                        : ", the first while others were still being granted", signInTook.toSeconds()));
     }
 
-    /** Full lifecycles per second (request → approve → grant → end → revoke), and API latency under that load. */
+    /**
+     * Who asks for the writs of the throughput measure. Each revocation logs its identity out and refuses its older
+     * tokens, so the next lifecycle begins with a new token: a person's by their password (Keycloak hashes it, about
+     * 170 ms of a core with its default 210,000 PBKDF2 iterations), a pipeline's by its client credentials.
+     */
+    private enum Requesters {
+        PEOPLE("people (a password sign-in each lifecycle)"),
+        PIPELINES("pipelines (NHIs asking for themselves, client credentials)");
+
+        final String label;
+
+        Requesters(String label) {
+            this.label = label;
+        }
+    }
+
     /**
      * Full lifecycles, each requester doing one after the other and asking the API every {@code pollMillis} whether
      * its writ is granted and then revoked, as a pipeline would: polling every few milliseconds, as the latency
      * measures do, would spend the portal's CPU on status reads rather than on lifecycles.
      */
-    private void throughput(Duration duration, int threads, long pollMillis) throws InterruptedException {
+    private void throughput(Duration duration, int threads, long pollMillis, Requesters kind)
+            throws InterruptedException {
         var users = new ArrayList<String>();
         for (int i = 0; i < threads; i++) {
-            users.add("bench-life-" + i);
-            writs.benchUser("bench-life-" + i);
+            var name = (kind == Requesters.PEOPLE ? "bench-life-" : "bench-pipeline-") + i;
+            users.add(name);
+            if (kind == Requesters.PEOPLE) {
+                writs.benchUser(name);
+            } else {
+                writs.benchPipeline(name);
+            }
         }
         var done = new AtomicInteger();
         var failed = new AtomicInteger();
@@ -254,7 +298,7 @@ public final class Benchmark {
         stop.set(true);
         shutdown(pool, Duration.ofMinutes(2));
         var seconds = (System.nanoTime() - start) / 1e9;
-        line("Throughput (full lifecycles, " + threads + " requesters polling every " + pollMillis + " ms, "
+        line("Throughput (full lifecycles, " + threads + " " + kind.label + " polling every " + pollMillis + " ms, "
                         + Math.round(seconds) + " s)",
                 String.format("%.1f lifecycles/s (%d completed, %d failed)", done.get() / seconds, done.get(),
                         failed.get()));

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 final class Endpoints {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
 
     final String portal;
     final String keycloak;
@@ -29,6 +30,9 @@ final class Endpoints {
     private final Map<String, Instant> fetched = new ConcurrentHashMap<>();
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final Map<String, java.util.function.Supplier<String>> fetches = new ConcurrentHashMap<>();
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, String> pipelines = new ConcurrentHashMap<>();
+    private final Map<String, Object> fetching = new ConcurrentHashMap<>();
 
     Endpoints(String portal, String keycloak) {
         this.portal = portal;
@@ -56,10 +60,52 @@ final class Endpoints {
         return post(path, token, "application/json", json);
     }
 
-    /** A demo or bench user's token (password = username), from the CLI client. */
+    /**
+     * A demo or bench user's token (password = username), from the CLI client: by their refresh token when they
+     * signed in before ({@link #signIn}) and that sign-in still holds, by their password otherwise.
+     */
     String user(String username) {
-        return cached(username, () -> token("/realms/writ", Map.of("grant_type", "password", "client_id", "writ-cli",
-                "username", username, "password", username)));
+        return cached(username, () -> {
+            var refresh = refreshTokens.remove(username);
+            if (refresh != null) {
+                var answer = tokenAnswer("/realms/writ", Map.of("grant_type", "refresh_token", "client_id", "writ-cli",
+                        "refresh_token", refresh));
+                if (answer.statusCode() == 200) {
+                    return accessToken(answer);
+                }
+            }
+            return token("/realms/writ", Map.of("grant_type", "password", "client_id", "writ-cli",
+                    "username", username, "password", username));
+        });
+    }
+
+    /**
+     * Signs the user in by password now and keeps the refresh token, so that their next token costs Keycloak no
+     * password hashing (about 170 ms of a core each with Keycloak's default 210,000 PBKDF2 iterations): a measure
+     * whose own sign-ins would compete with what it measures signs its users in first.
+     */
+    void signIn(String username) {
+        var answer = tokenAnswer("/realms/writ", Map.of("grant_type", "password", "client_id", "writ-cli",
+                "username", username, "password", username, "scope", "openid"));
+        var refresh = REFRESH_TOKEN.matcher(answer.body());
+        if (answer.statusCode() != 200 || !refresh.find()) {
+            throw new IllegalStateException("Keycloak refused " + username + "'s sign-in: " + answer.body());
+        }
+        refreshTokens.put(username, refresh.group(1));
+    }
+
+    /**
+     * The token of a writ's requester: a pipeline's by its client credentials when it was made one ({@link
+     * #pipeline}), a person's otherwise.
+     */
+    String caller(String name) {
+        var secret = pipelines.get(name);
+        return secret != null ? client(name, secret) : user(name);
+    }
+
+    /** Says that this client is a pipeline, which asks for its tokens with its own credentials. */
+    void pipeline(String clientId, String secret) {
+        pipelines.put(clientId, secret);
     }
 
     String client(String clientId, String secret) {
@@ -85,14 +131,21 @@ final class Endpoints {
      * revocation of its user's access) is fetched afresh by {@link #send}, as a client does.
      */
     private String cached(String key, java.util.function.Supplier<String> fetch) {
-        var at = fetched.get(key);
-        if (at == null || at.isBefore(Instant.now().minusSeconds(40))) {
-            refetch(key, fetch);
+        synchronized (lockOf(key)) {
+            var at = fetched.get(key);
+            if (at == null || at.isBefore(Instant.now().minusSeconds(40))) {
+                refetch(key, fetch);
+            }
+            return tokens.get(key);
         }
-        return tokens.get(key);
     }
 
-    private synchronized void refetch(String key, java.util.function.Supplier<String> fetch) {
+    /** One caller fetches a key's token at a time; callers of other keys do not wait for it. */
+    private Object lockOf(String key) {
+        return fetching.computeIfAbsent(key, k -> new Object());
+    }
+
+    private void refetch(String key, java.util.function.Supplier<String> fetch) {
         var token = fetch.get();
         owners.put(token, key);
         fetches.put(key, fetch);
@@ -101,12 +154,19 @@ final class Endpoints {
     }
 
     private String token(String realm, Map<String, String> form) {
+        return accessToken(tokenAnswer(realm, form));
+    }
+
+    private HttpResponse<String> tokenAnswer(String realm, Map<String, String> form) {
         var body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        var answer = send(HttpRequest.newBuilder(URI.create(keycloak + realm + "/protocol/openid-connect/token"))
+        return send(HttpRequest.newBuilder(URI.create(keycloak + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static String accessToken(HttpResponse<String> answer) {
         var matcher = ACCESS_TOKEN.matcher(answer.body());
         if (answer.statusCode() != 200 || !matcher.find()) {
             throw new IllegalStateException("Keycloak refused a token: " + answer.statusCode() + " " + answer.body());
@@ -121,7 +181,7 @@ final class Endpoints {
         if (answer.statusCode() != 401 || key == null) {
             return answer;
         }
-        synchronized (this) {
+        synchronized (lockOf(key)) {
             if (bearer.get().equals(tokens.get(key))) {
                 refetch(key, fetches.get(key));
             }

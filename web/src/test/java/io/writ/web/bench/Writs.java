@@ -25,7 +25,7 @@ final class Writs {
 
     /** Submits and returns the writ id. */
     String request(String requester, String entitlement, int minutes, String scopeJson) {
-        var answer = api.post("/api/v1/requests", api.user(requester), "{\"entitlement\":\"" + entitlement
+        var answer = api.post("/api/v1/requests", api.caller(requester), "{\"entitlement\":\"" + entitlement
                 + "\",\"ticket\":\"" + ticket() + "\",\"justification\":\"benchmark of the writ lifecycle\","
                 + "\"durationMinutes\":" + minutes + (scopeJson == null ? "" : ",\"scope\":" + scopeJson) + "}");
         expect(201, answer.statusCode(), "request: " + answer.body());
@@ -39,7 +39,7 @@ final class Writs {
     }
 
     void end(String requester, String writ) {
-        expect(200, api.post("/api/v1/requests/" + writ + "/end", api.user(requester), "").statusCode(), "end");
+        expect(200, api.post("/api/v1/requests/" + writ + "/end", api.caller(requester), "").statusCode(), "end");
     }
 
     /** The writ as security reads it. */
@@ -93,6 +93,38 @@ final class Writs {
         expect(204, api.admin("POST", "/users/" + id + "/role-mappings/realm", "[" + role + "]").statusCode(),
                 "requester role");
         return id;
+    }
+
+    /** What the demo realm's pipeline (ci-deployer) has: its realm roles as groups, and the portal as audience. */
+    private static final String PIPELINE_MAPPERS = "{\"name\":\"realm roles as groups\","
+            + "\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-usermodel-realm-role-mapper\","
+            + "\"config\":{\"claim.name\":\"groups\",\"multivalued\":\"true\",\"jsonType.label\":\"String\","
+            + "\"access.token.claim\":\"true\",\"introspection.token.claim\":\"true\"}},"
+            + "{\"name\":\"audience writ-portal\",\"protocol\":\"openid-connect\","
+            + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.client.audience\":\"writ-portal\","
+            + "\"access.token.claim\":\"true\",\"introspection.token.claim\":\"true\"}}";
+
+    /**
+     * Makes a pipeline for the benchmark unless it exists: a confidential client acting through its service account,
+     * which holds the requester role, owned by alice (an NHI asks for writs for itself), its secret the client id
+     * followed by "-secret". Its tokens come from its credentials: no password is hashed for them.
+     */
+    void benchPipeline(String clientId) {
+        var secret = clientId + "-secret";
+        if (Endpoints.field(api.admin("GET", "/clients?clientId=" + clientId, null).body(), "id") == null) {
+            var created = api.admin("POST", "/clients", "{\"clientId\":\"" + clientId + "\",\"enabled\":true,"
+                    + "\"publicClient\":false,\"secret\":\"" + secret + "\",\"serviceAccountsEnabled\":true,"
+                    + "\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":false,"
+                    + "\"attributes\":{\"writ.owner\":\"alice\"},\"protocolMappers\":[" + PIPELINE_MAPPERS + "]}");
+            expect(201, created.statusCode(), "create client " + clientId + ": " + created.body());
+            var id = Endpoints.field(api.admin("GET", "/clients?clientId=" + clientId, null).body(), "id");
+            var account = Endpoints.field(api.admin("GET", "/clients/" + id + "/service-account-user", null).body(),
+                    "id");
+            var role = api.admin("GET", "/roles/requester", null).body();
+            expect(204, api.admin("POST", "/users/" + account + "/role-mappings/realm", "[" + role + "]")
+                    .statusCode(), "requester role of " + clientId);
+        }
+        api.pipeline(clientId, secret);
     }
 
     /** Waits (polling every few milliseconds) until the condition holds; returns the nanoTime it was seen. */

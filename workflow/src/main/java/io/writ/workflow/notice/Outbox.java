@@ -62,15 +62,13 @@ public class Outbox {
     public int warnOfExpiry() {
         var now = clock.instant();
         var warning = settings.expiryWarning();
-        int recorded = 0;
-        for (var writ : writs.activeEndingBefore(now.plus(warning))) {
-            var notice = WritNotices.expiringSoon(writ, now, warning);
-            if (notice.isPresent() && !notices.holds(notice.get().onceKey().orElseThrow())) {
-                notices.record(notice.get());
-                recorded++;
-            }
-        }
-        return recorded;
+        var due = writs.activeEndingBefore(now.plus(warning)).stream()
+                .flatMap(writ -> WritNotices.expiringSoon(writ, now, warning).stream())
+                .toList();
+        var held = notices.heldAmong(due.stream().map(n -> n.onceKey().orElseThrow()).toList());
+        var missing = due.stream().filter(n -> !held.contains(n.onceKey().orElseThrow())).toList();
+        missing.forEach(notices::record);
+        return missing.size();
     }
 
     /** Takes up to {@code max} due notices for an attempt; returns their ids. */

@@ -7,8 +7,11 @@ import io.writ.domain.notice.NoticeOutbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The audit trail and the outbox in memory: what was recorded, in the order recorded. */
 public final class Recorded {
@@ -58,8 +61,9 @@ public final class Recorded {
         }
 
         @Override
-        public boolean holds(String onceKey) {
-            return notices.stream().anyMatch(n -> n.onceKey().filter(onceKey::equals).isPresent());
+        public Set<String> heldAmong(Collection<String> onceKeys) {
+            return notices.stream().flatMap(n -> n.onceKey().stream()).filter(onceKeys::contains)
+                    .collect(Collectors.toSet());
         }
 
         @Override
