@@ -110,6 +110,7 @@ public final class Benchmark {
         var userId = writs.benchUser("bench-grant");
         var latency = new Timings();
         var receipted = new Timings();
+        var handedOver = new Timings();
         for (int i = 0; i < grants; i++) {
             var writ = writs.request("bench-grant", "payments-operator", 30, null);
             writs.approve("bob", writ);
@@ -120,6 +121,7 @@ public final class Benchmark {
             // The role shows in Keycloak a moment before the grant's transaction commits and the writ reads ACTIVE.
             Writs.until(() -> "ACTIVE".equals(writs.status(writ)), Duration.ofSeconds(60), "ACTIVE " + writ);
             receipted.addNanos(writs.receiptDelay(writ, "final-approval", "read-back-present").toNanos());
+            handedOver.addNanos(writs.receiptDelay(writ, "final-approval", "role-added").toNanos());
             writs.end("bench-grant", writ);
             Writs.until(() -> !writs.holds(userId, "payments-operator"), Duration.ofSeconds(60), "revocation of " + writ);
         }
@@ -127,6 +129,8 @@ public final class Benchmark {
                 + String.format("; p50 ratio to the add alone %.1f×, to a grant verified by hand %.1f×",
                 receipted.percentile(50) / floor.add().percentile(50),
                 receipted.percentile(50) / floor.verified().percentile(50)));
+        line("Of which: final approval → role added (the approval's commit, the job's hand-off, Keycloak's add)",
+                handedOver.summary());
         line("Grant latency (final approval answered → role seen in Keycloak)", latency.summary()
                 + String.format("; p50 ratio to the add alone %.1f×, to a grant verified by hand %.1f×",
                 latency.percentile(50) / floor.add().percentile(50),
