@@ -4,12 +4,10 @@ import io.writ.domain.notice.Notice;
 import io.writ.domain.notice.NoticeOutbox;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +15,6 @@ import java.util.Set;
 /** The outbox in the database: notices are written with the change they are about, in its transaction. */
 @Stateless
 public class JpaNoticeOutbox implements NoticeOutbox {
-
-    private static final int KEYS_PER_READ = 500;
 
     @PersistenceContext(unitName = "writ")
     EntityManager em;
@@ -33,18 +29,12 @@ public class JpaNoticeOutbox implements NoticeOutbox {
         return Optional.ofNullable(em.find(Notice.class, id));
     }
 
-    /** Read in slices (a database bounds a statement's parameters); the caller's new notices are not flushed first. */
     @Override
     public Set<String> heldAmong(Collection<String> onceKeys) {
-        var keys = List.copyOf(onceKeys);
-        var held = new HashSet<String>();
-        for (int from = 0; from < keys.size(); from += KEYS_PER_READ) {
-            held.addAll(em.createQuery("select n.onceKey from Notice n where n.onceKey in :keys", String.class)
-                    .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_READ)))
-                    .setFlushMode(FlushModeType.COMMIT)
-                    .getResultList());
-        }
-        return held;
+        return Set.copyOf(InSlices.read(onceKeys, keys -> em.createQuery(
+                        "select n.onceKey from Notice n where n.onceKey in :keys", String.class)
+                .setParameter("keys", keys)
+                .getResultList()));
     }
 
     @Override

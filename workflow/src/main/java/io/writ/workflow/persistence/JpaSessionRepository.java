@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +19,6 @@ import java.util.Set;
 /** Privileged sessions and event receipts in the database. */
 @Stateless
 public class JpaSessionRepository implements SessionRepository {
-
-    /** Ids asked for at once in one query (well under every database's parameter limit). */
-    private static final int ID_BATCH = 500;
 
     @PersistenceContext(unitName = "writ")
     EntityManager em;
@@ -60,14 +56,10 @@ public class JpaSessionRepository implements SessionRepository {
 
     @Override
     public Set<String> recorded(Collection<String> eventIds) {
-        var ids = List.copyOf(eventIds);
-        var known = new HashSet<String>();
-        for (int from = 0; from < ids.size(); from += ID_BATCH) {
-            known.addAll(em.createQuery("select e.eventId from SessionEvent e where e.eventId in :ids", String.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + ID_BATCH)))
-                    .getResultList());
-        }
-        return known;
+        return Set.copyOf(InSlices.read(eventIds, ids -> em.createQuery(
+                        "select e.eventId from SessionEvent e where e.eventId in :ids", String.class)
+                .setParameter("ids", ids)
+                .getResultList()));
     }
 
     @Override

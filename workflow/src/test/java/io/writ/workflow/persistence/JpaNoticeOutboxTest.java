@@ -5,7 +5,6 @@ import io.writ.domain.notice.Notice;
 import io.writ.domain.notice.NoticeKind;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The outbox's once-keys on a real database: the expiry scan asks which of hundreds of warnings exist in one read
- * per slice, not one per writ.
+ * per slice of keys (InSlices), not one per writ.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JpaNoticeOutboxTest {
@@ -32,11 +31,8 @@ class JpaNoticeOutboxTest {
     private final JpaNoticeOutbox outbox = new JpaNoticeOutbox();
 
     JpaNoticeOutboxTest() {
-        var database = TestDatabase.empty();
-        Flyway.configure().dataSource(database).locations("classpath:db/migration")
-                .javaMigrations(new ChainExistingAuditRecords()).table("writ_schema_history").load().migrate();
         factory = Persistence.createEntityManagerFactory("mapping",
-                Map.of("jakarta.persistence.nonJtaDataSource", database));
+                Map.of("jakarta.persistence.nonJtaDataSource", TestDatabase.migrated()));
         outbox.em = factory.createEntityManager();
     }
 

@@ -8,7 +8,6 @@ import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Writs;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,11 +34,8 @@ class JpaWritRepositoryTest {
     private final JpaWritRepository writs = new JpaWritRepository();
 
     JpaWritRepositoryTest() {
-        var database = TestDatabase.empty();
-        Flyway.configure().dataSource(database).locations("classpath:db/migration")
-                .javaMigrations(new ChainExistingAuditRecords()).table("writ_schema_history").load().migrate();
         factory = Persistence.createEntityManagerFactory("mapping",
-                Map.of("jakarta.persistence.nonJtaDataSource", database));
+                Map.of("jakarta.persistence.nonJtaDataSource", TestDatabase.migrated()));
         writs.em = factory.createEntityManager();
     }
 
