@@ -172,7 +172,6 @@ public final class Benchmark {
      */
     private void revocationLag(int count, int minutes, int threads) throws InterruptedException {
         var ids = new ArrayList<String>();
-        var pool = Executors.newFixedThreadPool(threads);
         var granted = new ArrayList<String>();
         for (int i = 0; i < count; i++) {
             ids.add(String.format("bench-rev-%04d", i));
@@ -181,35 +180,15 @@ public final class Benchmark {
         // The requesters sign in first: their password sign-ins (about 170 ms of Keycloak's CPU each) would
         // otherwise run while the first windows end, and the revocations would wait behind them for Keycloak.
         var signingIn = System.nanoTime();
-        var signIns = Executors.newFixedThreadPool(threads);
-        var signedIn = ids.stream().map(user -> signIns.submit(() -> api.signIn(user))).toList();
-        shutdown(signIns, Duration.ofMinutes(30));
-        for (var f : signedIn) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("a requester of the revocation run could not sign in", e.getCause());
-            }
-        }
+        eachAtOnce(ids, threads, api::signIn, "a requester of the revocation run could not sign in");
         var signInTook = Duration.ofNanos(System.nanoTime() - signingIn);
         var firstGrant = System.nanoTime();
-        var asked = new ArrayList<java.util.concurrent.Future<?>>();
-        for (var user : ids) {
-            asked.add(pool.submit(() -> {
-                var writ = writs.request(user, "billing-read", minutes, null); // LOW, open ticket: approved at once
-                synchronized (granted) {
-                    granted.add(writ);
-                }
-            }));
-        }
-        shutdown(pool, Duration.ofMinutes(30));
-        for (var f : asked) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("a writ of the revocation run failed", e.getCause());
+        eachAtOnce(ids, threads, user -> {
+            var writ = writs.request(user, "billing-read", minutes, null); // LOW, open ticket: approved at once
+            synchronized (granted) {
+                granted.add(writ);
             }
-        }
+        }, "a writ of the revocation run failed");
         var grantingTook = Duration.ofNanos(System.nanoTime() - firstGrant);
         var lag = new Timings();
         var deadline = Instant.now().plus(Duration.ofMinutes(10));
@@ -338,6 +317,21 @@ public final class Benchmark {
         }
         Files.writeString(file, text);
         System.out.println("written to " + file.toAbsolutePath());
+    }
+
+    /** Runs the task for every item, {@code threads} at a time, and waits for all; the first failure is thrown. */
+    private static void eachAtOnce(List<String> items, int threads, java.util.function.Consumer<String> task,
+                                   String failure) throws InterruptedException {
+        var pool = Executors.newFixedThreadPool(threads);
+        var runs = items.stream().map(item -> pool.submit(() -> task.accept(item))).toList();
+        shutdown(pool, Duration.ofMinutes(30));
+        for (var run : runs) {
+            try {
+                run.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(failure, e.getCause());
+            }
+        }
     }
 
     private static void shutdown(ExecutorService pool, Duration atMost) throws InterruptedException {

@@ -74,9 +74,14 @@ final class Endpoints {
                     return accessToken(answer);
                 }
             }
-            return token("/realms/writ", Map.of("grant_type", "password", "client_id", "writ-cli",
-                    "username", username, "password", username));
+            return token("/realms/writ", passwordSignIn(username));
         });
+    }
+
+    /** A demo or bench user's sign-in by password (password = username), through the CLI client. */
+    private static Map<String, String> passwordSignIn(String username) {
+        return Map.of("grant_type", "password", "client_id", "writ-cli", "username", username, "password", username,
+                "scope", "openid");
     }
 
     /**
@@ -85,8 +90,7 @@ final class Endpoints {
      * whose own sign-ins would compete with what it measures signs its users in first.
      */
     void signIn(String username) {
-        var answer = tokenAnswer("/realms/writ", Map.of("grant_type", "password", "client_id", "writ-cli",
-                "username", username, "password", username, "scope", "openid"));
+        var answer = tokenAnswer("/realms/writ", passwordSignIn(username));
         var refresh = REFRESH_TOKEN.matcher(answer.body());
         if (answer.statusCode() != 200 || !refresh.find()) {
             throw new IllegalStateException("Keycloak refused " + username + "'s sign-in: " + answer.body());
