@@ -172,11 +172,13 @@ class ClusterIT {
         }
         var writs = new ArrayList<String>();
 
-        // Wave 1, both nodes alive: each writ is requested on one node and approved by bob on the other.
+        // Wave 1, both nodes alive: each writ is requested on one node and approved by bob on the other. The first
+        // two are ended by their requesters later, so their windows are long enough not to end first on a slow
+        // machine (seen: a one-minute window over before the end request, answered 409 ENDED).
         for (int i = 0; i < WAVE; i++) {
             var home = i % 2 == 0 ? a : b;
             var other = i % 2 == 0 ? b : a;
-            writs.add(request(home, users.get(i)));
+            writs.add(request(home, users.get(i), ROLE, i < 2 ? 30 : 1));
             approve(other, writs.get(i));
         }
         for (int i = 0; i < WAVE; i++) {
