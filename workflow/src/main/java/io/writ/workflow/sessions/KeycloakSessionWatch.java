@@ -102,8 +102,10 @@ public class KeycloakSessionWatch {
             var active = writs.active().stream()
                     .sorted(Comparator.comparing((Writ w) -> w.grant().orElseThrow().grantedAt()).reversed())
                     .toList();
+            // One call per identity, not per writ: a person often holds several writs at once.
+            var sessions = new HashMap<String, List<DirectorySession>>();
             for (var writ : active) {
-                sessionsOf(writ.target()).stream()
+                sessions.computeIfAbsent(writ.target(), this::sessionsOf).stream()
                         .filter(s -> usedSinceGrant(s, writ))
                         .map(s -> sessionUseEvent(s, writ))
                         .forEach(used::add);
