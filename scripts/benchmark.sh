@@ -9,9 +9,10 @@
 # (1000 writs) of BENCH_REVOCATION_MINUTES (3), BENCH_THREADS (8, the clients making writs and users),
 # BENCH_THROUGHPUT_SECONDS (300), BENCH_REQUESTERS (8 for the throughput) with BENCH_POLL_MILLIS (100), BENCH_EVENTS
 # (100000), BENCH_BATCH (5000), BENCH_CAMPAIGN_ASSIGNMENTS (100000 standing assignments for one review campaign),
-# BENCH_CAMPAIGN_ROLES (50 catalogue roles; the users are assignments / roles). BENCH_ONLY picks measures,
+# BENCH_CAMPAIGN_ROLES (50 catalogue roles; the users are assignments / roles), BENCH_NHIS (50000 service-account
+# clients made in Keycloak for the NHI inventory, removed after). BENCH_ONLY picks measures,
 # comma-separated, from grants, containments, revocations, throughput (people asking), pipelines (the same, NHIs
-# asking), ingestion, campaign, audit (the Keycloak floor is always taken); BENCH_REPORT names the report file
+# asking), ingestion, campaign, audit, nhis (the Keycloak floor is always taken); BENCH_REPORT names the report file
 # (BENCHMARKS.md). Free text in BENCHMARKS-notes.md (where the time goes, what was improved) is appended to it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

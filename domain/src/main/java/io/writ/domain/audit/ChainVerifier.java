@@ -39,8 +39,35 @@ public final class ChainVerifier {
 
     public Verdict verify() {
         var head = ledger.head();
+        return walk(new Walk(), 0, head);
+    }
+
+    /**
+     * Walks from a signed checkpoint to the head: the checkpoint's signature, and its record's hash, vouch for the
+     * records before it (a full {@link #verify} checks them one by one). What a view that is shown often uses, so
+     * that it costs what was appended since the checkpoint, not the whole trail.
+     */
+    public Verdict verifyFrom(Checkpoint start) {
+        var head = ledger.head();
         var walk = new Walk();
-        long after = 0;
+        var at = ledger.records(start.seq() - 1, start.seq(), 1);
+        if (at.isEmpty() || at.get(0).seq() != start.seq()) {
+            return walk.verdict(new ChainBreak(start.seq(), null, Flaw.MISSING, "record " + start.seq()
+                    + ", which the " + start + " vouches for, is missing"));
+        }
+        var record = at.get(0);
+        var broken = record.sealsItsContent() ? walk.check(start, record)
+                : new ChainBreak(record.seq(), record.id(), Flaw.CHANGED, record.name()
+                + " no longer matches its hash: its time, actor, action, subject or detail was changed");
+        if (broken != null) {
+            return walk.verdict(broken);
+        }
+        walk.continueAfter(record);
+        return walk(walk, record.seq(), head);
+    }
+
+    private Verdict walk(Walk walk, long from, ChainHead head) {
+        long after = from;
         while (after < head.seq()) {
             var batch = ledger.records(after, head.seq(), batchSize);
             if (batch.isEmpty()) {
@@ -70,6 +97,13 @@ public final class ChainVerifier {
         private ChainedRecord previous;
         private int checkpointsChecked;
         private Checkpoint lastCheckpoint;
+
+        /** Goes on after a record vouched for otherwise (by a signed checkpoint). */
+        void continueAfter(ChainedRecord record) {
+            expected = record.seq() + 1;
+            previousHash = record.hash();
+            previous = record;
+        }
 
         ChainBreak next(ChainedRecord record) {
             if (record.seq() > expected) {

@@ -25,8 +25,8 @@ import java.util.Optional;
  * submitted in it, the alerts raised in it, the privileged sessions started in it, and the audit chain as verified
  * now. Each figure keeps the records it was computed from, so each number can be traced to them.
  *
- * <p>NHI figures come from the inventory read when the evidence is read; when Keycloak cannot be read they say so
- * instead of showing zero.
+ * <p>NHI figures come from Writ's NHI inventory (kept from Keycloak, never read from it here); when no inventory is
+ * given they say so instead of showing zero.
  */
 public final class EvidenceFigures {
 
@@ -34,7 +34,7 @@ public final class EvidenceFigures {
     }
 
     /**
-     * @param nhis the NHI inventory read now; empty when Keycloak could not be read (the figures then say so)
+     * @param nhis the NHI inventory; empty when there is none to give (the figures then say so)
      */
     public static List<EvidenceFigure> compute(EvidencePeriod period, List<Writ> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, List<ReviewCampaign> campaigns,
@@ -188,10 +188,10 @@ public final class EvidenceFigures {
     private static final String NHI_OWNER = "nhis-with-owner";
     private static final String NHI_SECRETS = "secrets-older-than-policy";
 
-    /** Share of the NHIs (read now) with an enabled accountable owner. */
+    /** Share of the NHIs (as the inventory keeps them) with an enabled accountable owner. */
     private static EvidenceFigure nhisWithOwner(Optional<List<Nhi>> nhis) {
         var name = "NHIs with an owner";
-        var definition = "Share of the non-human identities in Keycloak (read now) whose owner exists and is enabled";
+        var definition = "Share of the non-human identities in Writ's inventory (kept from Keycloak) whose owner exists and is enabled";
         if (nhis.isEmpty()) {
             return unreadable(NHI_OWNER, name, definition, "%");
         }
@@ -203,10 +203,10 @@ public final class EvidenceFigures {
                 .toList());
     }
 
-    /** How many NHI secrets (read now) are older than the rotation policy, or of an age Keycloak does not say. */
+    /** How many NHI secrets (as the inventory keeps them) are older than the rotation policy, or of an age Keycloak does not say. */
     private static EvidenceFigure secretsOlderThanPolicy(Optional<List<Nhi>> nhis) {
         var name = "Secrets older than policy";
-        var definition = "NHI secrets in Keycloak (read now) older than the rotation policy, or of unknown age";
+        var definition = "NHI secrets in Writ's inventory (kept from Keycloak) older than the rotation policy, or of unknown age";
         if (nhis.isEmpty()) {
             return unreadable(NHI_SECRETS, name, definition, "count");
         }

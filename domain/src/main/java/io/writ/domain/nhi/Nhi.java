@@ -1,53 +1,53 @@
 package io.writ.domain.nhi;
 
-import io.writ.domain.identity.DirectoryClient;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A non-human identity as the inventory sees it: who owns it, how old its secret is, which privileged
  * entitlements it holds standing, and the findings that follow. Long-lived, unowned or standing privileged access
  * of a service account is a design defect; each finding says which one.
  *
+ * @param secretMadeAt    when the current secret was made; empty when the provider does not say
  * @param secretAge       how old the current secret is; empty when the provider does not say
- * @param privilegedRoles the catalogue's entitlements the service account holds directly (not through a writ)
+ * @param privilegedRoles the catalogue's entitlements the service account holds standing (directly, not through a writ)
  */
-public record Nhi(String clientId, String identity, String owner, Optional<Duration> secretAge,
+public record Nhi(String clientId, String identity, String owner, Optional<Instant> secretMadeAt,
+                  Optional<Duration> secretAge,
                   Set<String> privilegedRoles, Optional<Instant> lastUsedAt, Set<NhiFinding> findings) {
 
-    /**
-     * @param privileged  the names of the catalogue's realm-role entitlements
-     * @param heldByWrit  entitlements the identity holds right now through an active writ (not standing)
-     * @param maxSecretAge the rotation policy: a secret older than this is a finding
-     */
-    public static Nhi assess(DirectoryClient client, Set<String> privileged, Set<String> heldByWrit,
-                             Duration maxSecretAge, Optional<Instant> lastUsedAt, Instant now) {
+    /** The findings of what the inventory keeps of an NHI, at that moment, under the rotation policy. */
+    static Nhi assess(InventoriedNhi kept, Duration maxSecretAge, Instant now) {
         var findings = EnumSet.noneOf(NhiFinding.class);
-        if (client.owner() == null) {
+        if (kept.owner() == null) {
             findings.add(NhiFinding.NO_OWNER);
-        } else if (!client.ownerEnabled()) {
+        } else if (!kept.ownerEnabled()) {
             findings.add(NhiFinding.OWNER_DISABLED);
         }
-        var standing = new TreeSet<String>();
-        client.realmRoles().stream().filter(privileged::contains).filter(r -> !heldByWrit.contains(r))
-                .forEach(standing::add);
-        if (!standing.isEmpty()) {
+        if (!kept.standingRoles().isEmpty()) {
             findings.add(NhiFinding.STANDING_PRIVILEGED_ROLE);
         }
-        var age = client.secretMadeAt().map(made -> Duration.between(made, now));
+        var age = Optional.ofNullable(kept.secretMadeAt()).map(made -> Duration.between(made, now));
         if (age.isEmpty()) {
             findings.add(NhiFinding.SECRET_AGE_UNKNOWN);
         } else if (age.get().compareTo(maxSecretAge) > 0) {
             findings.add(NhiFinding.SECRET_OLDER_THAN_POLICY);
         }
-        return new Nhi(client.clientId(), client.serviceAccount(), client.owner(), age,
-                Set.copyOf(standing), lastUsedAt, Set.copyOf(findings));
+        return new Nhi(kept.clientId(), kept.identity(), kept.owner(), Optional.ofNullable(kept.secretMadeAt()), age, kept.standingRoles(),
+                Optional.ofNullable(kept.lastUsedAt()), Set.copyOf(findings));
+    }
+
+    /**
+     * The person accountable for it in practice: its owner, unless it has none or the owner is disabled or gone (then
+     * nobody is, and whoever stands in for owners, the fallback reviewer, must act: reassign it, or take its access).
+     */
+    public Optional<String> accountableOwner() {
+        return findings.contains(NhiFinding.NO_OWNER) || findings.contains(NhiFinding.OWNER_DISABLED)
+                ? Optional.empty() : Optional.ofNullable(owner);
     }
 
     /** Whether its secret is due for rotation (see {@link NhiFinding#asksForRotation()}). */

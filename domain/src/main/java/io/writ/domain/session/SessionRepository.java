@@ -3,6 +3,7 @@ package io.writ.domain.session;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +34,9 @@ public interface SessionRepository {
 
     /** When the identity was last seen acting in a privileged session. */
     Optional<Instant> lastActivityOf(String identity);
+
+    /** Each identity with session activity after that moment, with its latest (one read for any number). */
+    Map<String, Instant> lastActivitySince(Instant since);
 
     /** The sessions started in [from, to), oldest first. */
     List<PrivilegedSession> startedBetween(java.time.Instant from, java.time.Instant to);

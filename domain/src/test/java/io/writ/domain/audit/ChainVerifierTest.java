@@ -187,6 +187,42 @@ class ChainVerifierTest {
     }
 
     @Test
+    void fromTheLastCheckpointOnlyTheRecordsAfterItAreWalkedAndAChangeAfterItIsFound() {
+        var last = trail.checkpoints.get(1);
+        var verifier = new ChainVerifier(trail, SEAL, 4);
+
+        var intact = verifier.verifyFrom(last);
+        assertThat(intact.valid()).as(intact.summary()).isTrue();
+        assertThat(intact.records()).isEqualTo(12);
+        assertThat(intact.lastCheckpoint()).get().extracting(Checkpoint::seq).isEqualTo(10L);
+
+        var original = trail.at(11);
+        trail.replace(original, new ChainedRecord(original.id(), 11, new AuditEntry(original.entry().at(),
+                original.entry().actor(), original.entry().action(), original.entry().subject(), "changed"),
+                original.previousHash(), original.hash()));
+        var after = verifier.verifyFrom(last);
+        assertThat(after.valid()).isFalse();
+        assertThat(after.firstBroken()).get().extracting(ChainBreak::seq).isEqualTo(11L);
+    }
+
+    @Test
+    void fromACheckpointWhoseRecordWasChangedOrThatIsNotOursTheWalkStopsThere() {
+        var last = trail.checkpoints.get(1);
+        var original = trail.at(10);
+        trail.replace(original, new ChainedRecord(original.id(), 10, new AuditEntry(original.entry().at(),
+                "mallory", original.entry().action(), original.entry().subject(), original.entry().detail()),
+                original.previousHash(), original.hash()));
+        var changed = new ChainVerifier(trail, SEAL, 4).verifyFrom(last);
+        assertThat(changed.firstBroken()).get().extracting(ChainBreak::seq, ChainBreak::flaw)
+                .containsExactly(10L, Flaw.CHANGED);
+
+        var forged = Checkpoint.signed(5, trail.at(5).hash(), trail.checkpoints.get(0).at(),
+                CheckpointSeal.of(CheckpointSeal.newKeys()));
+        assertThat(new ChainVerifier(trail, SEAL, 4).verifyFrom(forged).firstBroken()).get()
+                .extracting(ChainBreak::flaw).isEqualTo(Flaw.CHECKPOINT_MISMATCH);
+    }
+
+    @Test
     void recordsAppendedAfterTheWalkBeganWaitForTheNextVerification() {
         // a record committed after the walk read the head: past that head, so not part of this verification
         var headAsRead = trail.head();

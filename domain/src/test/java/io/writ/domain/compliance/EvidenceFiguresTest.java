@@ -260,11 +260,11 @@ class EvidenceFiguresTest {
     }
 
     @Test
-    void nhiFiguresComeFromTheInventoryReadNow() {
-        var owned = new io.writ.domain.nhi.Nhi("ci-deployer", "service-account-ci-deployer", "alice",
+    void nhiFiguresComeFromTheInventory() {
+        var owned = new io.writ.domain.nhi.Nhi("ci-deployer", "service-account-ci-deployer", "alice", Optional.empty(),
                 Optional.of(Duration.ofDays(10)), java.util.Set.of(), Optional.empty(), java.util.Set.of());
         var orphan = new io.writ.domain.nhi.Nhi("legacy-job", "service-account-legacy-job", null, Optional.empty(),
-                java.util.Set.of(), Optional.empty(), java.util.Set.of(io.writ.domain.nhi.NhiFinding.NO_OWNER,
+                Optional.empty(), java.util.Set.of(), Optional.empty(), java.util.Set.of(io.writ.domain.nhi.NhiFinding.NO_OWNER,
                 io.writ.domain.nhi.NhiFinding.SECRET_OLDER_THAN_POLICY));
 
         var f = EvidenceFigures.compute(PERIOD, List.of(), List.of(), List.of(), List.of(), Optional.of(List.of(owned, orphan)),

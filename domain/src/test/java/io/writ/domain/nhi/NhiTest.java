@@ -18,8 +18,9 @@ class NhiTest {
 
     private static Nhi assess(String owner, boolean ownerEnabled, Instant secretMade, Set<String> roles,
                               Set<String> byWrit) {
-        return Nhi.assess(new DirectoryClient("ci-deployer", "service-account-ci-deployer", true, owner, ownerEnabled,
-                secretMade, roles), PRIVILEGED, byWrit, POLICY, Optional.empty(), NOW);
+        var client = new DirectoryClient("ci-deployer", "kc-1", "service-account-ci-deployer", "user-1", true, owner,
+                owner == null ? null : "user-" + owner, ownerEnabled, secretMade, roles);
+        return InventoriedNhi.of(client, PRIVILEGED, byWrit, Optional.empty(), NOW).assess(POLICY, NOW);
     }
 
     @Test
@@ -59,5 +60,21 @@ class NhiTest {
         assertThat(old.secretDueForRotation()).isTrue();
         assertThat(unknown.secretDueForRotation()).isTrue();
         assertThat(fresh.secretDueForRotation()).isFalse();
+    }
+
+    @Test
+    void theInventorySaysWhatChangedAndALastUseAloneIsNoChange() {
+        var client = new DirectoryClient("ci-deployer", "kc-1", "service-account-ci-deployer", "user-1", true, "alice",
+                "user-alice", true, NOW, Set.of("prod-db-admin"));
+        var kept = InventoriedNhi.of(client, PRIVILEGED, Set.of(), Optional.empty(), NOW);
+        var used = kept.withLastUse(NOW.plusSeconds(60)).withKeptAt(NOW.plusSeconds(90));
+        var disowned = InventoriedNhi.of(new DirectoryClient("ci-deployer", "kc-1", "service-account-ci-deployer",
+                "user-1", true, "alice", "user-alice", false, NOW, Set.of()), PRIVILEGED, Set.of(), Optional.empty(), NOW);
+
+        assertThat(used.sameAs(kept)).isTrue();
+        assertThat(disowned.sameAs(kept)).isFalse();
+        assertThat(disowned.changesFrom(kept)).contains("owner alice → alice (disabled)")
+                .contains("privileged roles [prod-db-admin] → []");
+        assertThat(kept.standingRoles()).containsExactly("prod-db-admin");
     }
 }

@@ -1,8 +1,10 @@
 package io.writ.web.api;
 
+import io.writ.domain.nhi.NhiQuery;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
+import io.writ.workflow.nhi.inventory.InventoryKeeper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +21,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.Map;
 
 /** The non-human identities in Keycloak, their owners and findings, and rotating their secrets. */
@@ -31,14 +33,55 @@ public class NhiResource {
     @Inject
     NhiDesk nhis;
 
+    @Inject
+    InventoryKeeper keeper;
+
     @Context
     SecurityContext security;
 
+    /**
+     * A page of the inventory as Writ keeps it (Keycloak is not asked): the body is the page's NHIs, as before paging
+     * existed; how many the filters select in all is in {@code X-Total-Count}.
+     */
     @GET
     @RolesAllowed({PortalRole.ADMIN, PortalRole.SECURITY, PortalRole.COMPLIANCE})
-    @Operation(summary = "Every NHI with owner, secret age, last use, standing privileged roles and findings")
-    public List<NhiView> all() {
-        return nhis.inventory().stream().map(NhiView::of).toList();
+    @Operation(summary = "NHIs with owner, secret age, last use, standing privileged roles and findings: paged "
+            + "(page from 0, size up to 500, default 100), sorted (clientId, owner, secretAge, lastUsed; '-' for "
+            + "descending) and filtered (owner, finding, standingRole, secretOlderThanDays, unusedForDays); the total "
+            + "is in X-Total-Count")
+    public Response page(@QueryParam("owner") String owner, @QueryParam("finding") String finding,
+                         @QueryParam("standingRole") String standingRole,
+                         @QueryParam("secretOlderThanDays") Integer secretOlderThanDays,
+                         @QueryParam("unusedForDays") Integer unusedForDays, @QueryParam("sort") String sort,
+                         @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        var found = nhis.page(NhiQuery.of(owner, finding, standingRole, secretOlderThanDays, unusedForDays, sort,
+                page, size));
+        return Response.ok(found.nhis().stream().map(NhiView::of).toList())
+                .header("X-Total-Count", found.total()).build();
+    }
+
+    @GET
+    @Path("{clientId}")
+    @RolesAllowed({PortalRole.ADMIN, PortalRole.SECURITY, PortalRole.COMPLIANCE})
+    @Operation(summary = "One NHI as the inventory keeps it")
+    public NhiView one(@PathParam("clientId") String clientId) {
+        return NhiView.of(nhis.one(clientId));
+    }
+
+    /** What a reconciliation found, as the API shows it. */
+    public record ReconciliationView(int read, int added, int corrected, int removed, long tookMillis,
+                                     String summary) {
+    }
+
+    @POST
+    @Path("reconciliations")
+    @RolesAllowed({PortalRole.ADMIN, PortalRole.SECURITY})
+    @Operation(summary = "Reconcile the inventory with Keycloak now (it is also done at start and on a schedule): "
+            + "whatever Writ keeps differently from Keycloak is corrected, and the correction recorded")
+    public ReconciliationView reconcile() {
+        var found = keeper.reconcile();
+        return new ReconciliationView(found.read(), found.added().size(), found.changed().size(),
+                found.removed().size(), found.took().toMillis(), found.summary());
     }
 
     @POST

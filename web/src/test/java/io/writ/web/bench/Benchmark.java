@@ -68,6 +68,9 @@ public final class Benchmark {
         if (measured("audit")) {
             bench.volumes.auditVerification();
         }
+        if (measured("nhis")) {
+            new NhiScale(bench.api, bench::line).measure(intEnv("BENCH_NHIS", 50_000), intEnv("BENCH_THREADS", 8));
+        }
         bench.write(Path.of(env("BENCH_REPORT", "BENCHMARKS.md")), started);
     }
 

@@ -5,6 +5,7 @@ import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.Contact;
+import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.identity.IdentityDirectory;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
+import java.util.Set;
 
 import static io.writ.domain.identity.DirectoryRef.named;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,13 +177,26 @@ class IdentityDirectoryIT {
     }
 
     @Test
-    void oneNhiIsFoundByItsClientIdAsTheInventoryListsIt() {
-        var listed = nhiClients.nonHumanIdentities().stream().filter(c -> c.clientId().equals("ci-deployer"))
-                .findFirst().orElseThrow();
+    void oneNhiIsFoundByItsClientIdOrItsIdAsTheWholeRealmsReadingListsIt() {
+        var one = nhiClients.nonHumanIdentity("ci-deployer").orElseThrow();
+        var listed = nhiClients.nonHumanIdentities(Map.of(), one.realmRoles()).stream()
+                .filter(c -> c.clientId().equals("ci-deployer")).findFirst().orElseThrow();
+        var known = Map.of(one.keycloakId(), new NhiClients.ServiceAccount(one.serviceAccount(),
+                one.serviceAccountId()));
+        var listedAgain = nhiClients.nonHumanIdentities(known, Set.of("prod-db-admin")).stream()
+                .filter(c -> c.clientId().equals("ci-deployer")).findFirst().orElseThrow();
 
-        assertThat(nhiClients.nonHumanIdentity("ci-deployer")).contains(listed);
-        assertThat(listed.owner()).isEqualTo("alice");
-        assertThat(listed.serviceAccount()).isEqualTo("service-account-ci-deployer");
+        assertThat(listed).isEqualTo(one);
+        assertThat(listedAgain).as("its service account known, and no role of its asked about")
+                .isEqualTo(new DirectoryClient(one.clientId(), one.keycloakId(), one.serviceAccount(),
+                        one.serviceAccountId(), one.enabled(), one.owner(), one.ownerId(), one.ownerEnabled(),
+                        one.secretCreatedAt(), Set.of()));
+        assertThat(nhiClients.nonHumanIdentityWithId(one.keycloakId())).contains(one);
+        assertThat(nhiClients.nonHumanIdentityWithId("no-such-id")).isEmpty();
+        assertThat(one.owner()).isEqualTo("alice");
+        assertThat(one.ownerId()).isNotNull();
+        assertThat(one.realmRoles()).contains("requester");
+        assertThat(one.serviceAccount()).isEqualTo("service-account-ci-deployer");
         assertThat(nhiClients.nonHumanIdentity("account")).as("a client without a service account").isEmpty();
         assertThat(nhiClients.nonHumanIdentity("no-such-client")).isEmpty();
     }

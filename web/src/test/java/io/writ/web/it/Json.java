@@ -42,6 +42,11 @@ final class Json {
         return matcher.find() ? matcher.group(1) : null;
     }
 
+    /** The objects of an array of flat objects (no objects inside them), in order. */
+    static java.util.List<String> objects(String json) {
+        return Pattern.compile("\\{[^{}]*}").matcher(json).results().map(java.util.regex.MatchResult::group).toList();
+    }
+
     /** A string value with JSON's escapes of newlines, quotes, slashes and backslashes undone. */
     static String unescaped(String value) {
         return value == null ? null : value.replace("\\n", "\n").replace("\\/", "/").replace("\\\"", "\"")

@@ -44,6 +44,18 @@ public class AuditDesk {
     Clock clock = Clock.systemUTC();
 
     /**
+     * The chain verified from its latest signed checkpoint to its head (from the start when there is none yet): what
+     * a view shown often (the compliance evidence) uses, at the cost of what was appended since. Not recorded as a
+     * verification of the trail: a full one ({@link #verify}) is.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Verdict verifiedSinceLastCheckpoint() {
+        var verifier = new ChainVerifier(ledger, key.seal(), settings.verifyBatch());
+        return ledger.latestCheckpoints(1).stream().findFirst().map(verifier::verifyFrom)
+                .orElseGet(verifier::verify);
+    }
+
+    /**
      * Walks the whole chain and says whether it is intact, or where it first breaks. Outside any transaction: each
      * batch is read in a short transaction of its own, however long the trail.
      */

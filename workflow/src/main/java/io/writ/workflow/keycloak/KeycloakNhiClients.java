@@ -4,18 +4,26 @@ import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.NhiClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Keycloak's clients that act through a service account, as the model's non-human identities: each with its owner
- * (a client attribute), whether that owner is still an enabled user, its secret's age and its realm roles.
+ * (a client attribute), whether that owner is still an enabled user, its secret's age and its realm roles. The whole
+ * realm is read in pages of clients, each owner once and each role's holders once: a client costs a call of its own
+ * only the first time (to learn its service account).
  */
 @ApplicationScoped
 public class KeycloakNhiClients implements NhiClients {
@@ -28,16 +36,40 @@ public class KeycloakNhiClients implements NhiClients {
     /** Keycloak's client attribute with the epoch second the current secret was made (set since Keycloak 22). */
     static final String SECRET_CREATION_TIME = "client.secret.creation.time";
 
+    /** Clients, or role holders, asked for at once in a reading of the whole realm. */
+    static final int PAGE = 1000;
+
     @Inject
     AdminSession keycloak;
 
     @Override
-    public List<DirectoryClient> nonHumanIdentities() {
-        return keycloak.call(realm -> Pages.all((first, max) -> realm.clients().findAll(null, false, false, first, max))
-                .stream()
-                .filter(KeycloakNhiClients::actsThroughServiceAccount)
-                .map(client -> nonHumanIdentity(realm, client))
-                .toList());
+    public List<DirectoryClient> nonHumanIdentities(Map<String, ServiceAccount> known, Set<String> roles) {
+        var clients = new ArrayList<ClientRepresentation>();
+        List<ClientRepresentation> page;
+        do {
+            int first = clients.size();
+            page = keycloak.call(realm -> realm.clients().findAll(null, false, false, first, PAGE));
+            clients.addAll(page);
+        } while (page.size() == PAGE);
+        var holders = holdersOf(roles);
+        var owners = new HashMap<String, Owner>();
+        var found = new ArrayList<DirectoryClient>();
+        for (var client : clients) {
+            if (!actsThroughServiceAccount(client)) {
+                continue;
+            }
+            var account = Optional.ofNullable(known.get(client.getId())).or(() -> serviceAccountOf(client.getId()));
+            if (account.isEmpty()) {
+                continue; // removed since the page was read
+            }
+            var owner = ownerOf(client);
+            var ownerState = owner == null ? Owner.NONE : owners.computeIfAbsent(owner, this::owner);
+            found.add(new DirectoryClient(client.getClientId(), client.getId(), account.get().username(),
+                    account.get().id(), Boolean.TRUE.equals(client.isEnabled()), owner, ownerState.id(),
+                    ownerState.enabled(), secretCreatedAt(client),
+                    Set.copyOf(holders.getOrDefault(account.get().id(), Set.of()))));
+        }
+        return found;
     }
 
     @Override
@@ -46,6 +78,19 @@ public class KeycloakNhiClients implements NhiClients {
                 .filter(client -> clientId.equals(client.getClientId()))
                 .filter(KeycloakNhiClients::actsThroughServiceAccount)
                 .findFirst().map(client -> nonHumanIdentity(realm, client)));
+    }
+
+    @Override
+    public Optional<DirectoryClient> nonHumanIdentityWithId(String keycloakId) {
+        return keycloak.call(realm -> {
+            try {
+                return Optional.of(realm.clients().get(keycloakId).toRepresentation())
+                        .filter(KeycloakNhiClients::actsThroughServiceAccount)
+                        .map(client -> nonHumanIdentity(realm, client));
+            } catch (NotFoundException gone) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override
@@ -66,11 +111,59 @@ public class KeycloakNhiClients implements NhiClients {
     private DirectoryClient nonHumanIdentity(RealmResource realm, ClientRepresentation client) {
         var account = realm.clients().get(client.getId()).getServiceAccountUser();
         var owner = ownerOf(client);
-        var ownerEnabled = owner != null && AdminSession.findUser(realm, owner).map(UserRepresentation::isEnabled)
-                .filter(Boolean.TRUE::equals).isPresent();
-        return new DirectoryClient(client.getClientId(), account.getUsername(), Boolean.TRUE.equals(client.isEnabled()),
-                owner, ownerEnabled, secretCreatedAt(client),
+        var ownerState = owner == null ? Owner.NONE : owner(realm, owner);
+        return new DirectoryClient(client.getClientId(), client.getId(), account.getUsername(), account.getId(),
+                Boolean.TRUE.equals(client.isEnabled()), owner, ownerState.id(), ownerState.enabled(),
+                secretCreatedAt(client),
                 AdminSession.names(realm.users().get(account.getId()).roles().realmLevel().listAll()));
+    }
+
+    private Optional<ServiceAccount> serviceAccountOf(String keycloakId) {
+        return keycloak.call(realm -> {
+            try {
+                var account = realm.clients().get(keycloakId).getServiceAccountUser();
+                return Optional.of(new ServiceAccount(account.getUsername(), account.getId()));
+            } catch (NotFoundException gone) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The users holding each role directly, by user id: each role's holders read page by page. */
+    private Map<String, Set<String>> holdersOf(Set<String> roles) {
+        var holders = new HashMap<String, Set<String>>();
+        for (var role : roles) {
+            int first = 0;
+            List<UserRepresentation> page;
+            do {
+                int from = first;
+                page = keycloak.call(realm -> {
+                    try {
+                        return realm.roles().get(role).getUserMembers(true, from, PAGE);
+                    } catch (NotFoundException gone) {
+                        return List.<UserRepresentation>of(); // a catalogue role Keycloak does not have: nobody holds it
+                    }
+                });
+                page.forEach(user -> holders.computeIfAbsent(user.getId(), id -> new HashSet<>()).add(role));
+                first += page.size();
+            } while (page.size() == PAGE);
+        }
+        return holders;
+    }
+
+    /** A named owner as Keycloak knows them: their user id (null when there is no such user) and whether enabled. */
+    record Owner(String id, boolean enabled) {
+        static final Owner NONE = new Owner(null, false);
+    }
+
+    private Owner owner(String username) {
+        return keycloak.call(realm -> owner(realm, username));
+    }
+
+    private static Owner owner(RealmResource realm, String username) {
+        return AdminSession.findUser(realm, username)
+                .map(user -> new Owner(user.getId(), Boolean.TRUE.equals(user.isEnabled())))
+                .orElse(Owner.NONE);
     }
 
     /** When the client's secret was made, as Keycloak records it; null when it does not, or not readably. */

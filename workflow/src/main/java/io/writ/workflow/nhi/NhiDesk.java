@@ -8,8 +8,11 @@ import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.NhiClients;
+import io.writ.domain.nhi.InventoriedNhi;
 import io.writ.domain.nhi.Nhi;
-import io.writ.domain.nhi.NhiFinding;
+import io.writ.domain.nhi.NhiInventory;
+import io.writ.domain.nhi.NhiPage;
+import io.writ.domain.nhi.NhiQuery;
 import io.writ.domain.session.SessionRepository;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
@@ -22,12 +25,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The NHI inventory read from Keycloak, assessed against the catalogue and the rotation policy, and the rotation of
+ * The NHI inventory as Writ keeps it (see {@link io.writ.workflow.nhi.inventory.InventoryKeeper}), assessed against
+ * the rotation policy, and the rotation of
  * an NHI's secret: started as a process (on demand, on the schedule, after break-glass or containment), or done at
  * once by a process that is already running in the background (containment).
  */
@@ -54,27 +59,42 @@ public class NhiDesk {
     RotationProcess process;
 
     @Inject
+    NhiInventory inventory;
+
+    @Inject
     @ConfigProperty(name = "writ.nhi.secret-max-age-days", defaultValue = "90")
     int secretMaxAgeDays;
 
+    @Inject
+    @ConfigProperty(name = "writ.nhi.rotations-per-round", defaultValue = "100")
+    int rotationsPerRound;
+
     Clock clock = Clock.systemUTC();
 
-    /** Every NHI with its owner, secret age, last use, standing privileged roles and findings. */
-    public List<Nhi> inventory() {
-        var privileged = privilegedRoles();
-        var now = clock.instant();
-        return nhiClients.nonHumanIdentities().stream().map(client -> assess(client, privileged, now)).toList();
+    /** A page of the inventory as Writ keeps it (Keycloak is not asked): filtered, ordered, assessed now. */
+    public NhiPage page(NhiQuery query) {
+        return inventory.page(query, maxSecretAge(), clock.instant());
     }
 
-    /** One NHI of the inventory, assessed alone (Keycloak is asked for that client only). */
+    /** Every NHI kept, assessed now (a review campaign, the compliance evidence, the rotation policy). */
+    public List<Nhi> all() {
+        var now = clock.instant();
+        return inventory.all().values().stream().map(n -> n.assess(maxSecretAge(), now)).toList();
+    }
+
+    /** One NHI as the inventory keeps it. */
     public Nhi one(String clientId) {
-        return nhiClients.nonHumanIdentity(clientId).map(client -> assess(client, privilegedRoles(), clock.instant()))
+        return inventory.find(clientId).map(n -> n.assess(maxSecretAge(), clock.instant()))
                 .orElseThrow(() -> new NotFound("no non-human identity with client id " + clientId));
     }
 
-    private Nhi assess(DirectoryClient client, Set<String> privileged, Instant now) {
-        return Nhi.assess(client, privileged, heldByWrit(client), maxSecretAge(),
-                sessions.lastActivityOf(client.serviceAccount()), now);
+    /** One NHI as Keycloak says it is right now, for a decision that acts on it (a review's revocation). */
+    public Nhi current(String clientId) {
+        var now = clock.instant();
+        return nhiClients.nonHumanIdentity(clientId)
+                .map(client -> InventoriedNhi.of(client, privilegedRoles(), heldByWrit(client),
+                        sessions.lastActivityOf(client.serviceAccount()), now).assess(maxSecretAge(), now))
+                .orElseThrow(() -> new NotFound("no non-human identity with client id " + clientId));
     }
 
     private Set<String> privilegedRoles() {
@@ -84,18 +104,30 @@ public class NhiDesk {
 
     /** Starts the rotation process for an NHI; its steps regenerate the secret and tell the owner. */
     public void requestRotation(String clientId, RotationReason reason, String by) {
-        one(clientId);
+        if (nhiClients.nonHumanIdentity(clientId).isEmpty()) {
+            throw new NotFound("no non-human identity with client id " + clientId);
+        }
         audit.record(new AuditEntry(clock.instant(), by, "nhi.rotation-requested", subject(clientId),
                 reason.name()));
         process.start(clientId, reason, by);
     }
 
-    /** Starts a rotation for every NHI whose secret is older than policy and has none running. */
+    /**
+     * Starts a rotation for NHIs whose secret is older than policy (or of unknown age) and that have none running: at
+     * most {@code writ.nhi.rotations-per-round} each round, the longest overdue first, so that a realm of thousands
+     * is rotated over several rounds instead of stalling the portal in one.
+     */
     public int rotateWhatPolicyRequires() {
-        var due = inventory().stream()
-                .filter(Nhi::secretDueForRotation)
-                .filter(n -> !process.isRunningFor(n.clientId()))
-                .toList();
+        var due = new ArrayList<Nhi>();
+        for (int page = 0; due.size() < rotationsPerRound; page++) {
+            var found = page(NhiQuery.of(null, null, null, secretMaxAgeDays, null, "-secretAge", page,
+                    NhiQuery.MAX_SIZE));
+            found.nhis().stream().filter(Nhi::secretDueForRotation).filter(n -> !process.isRunningFor(n.clientId()))
+                    .limit(rotationsPerRound - due.size()).forEach(due::add);
+            if ((long) (page + 1) * NhiQuery.MAX_SIZE >= found.total()) {
+                break;
+            }
+        }
         due.forEach(n -> requestRotation(n.clientId(), RotationReason.POLICY, AuditEntry.SYSTEM));
         return due.size();
     }

@@ -12,7 +12,9 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,6 +98,16 @@ public class JpaSessionRepository implements SessionRepository {
                         + "where s.identity = :identity", Instant.class)
                 .setParameter("identity", identity)
                 .getSingleResult());
+    }
+
+    @Override
+    public Map<String, Instant> lastActivitySince(Instant since) {
+        var latest = new HashMap<String, Instant>();
+        em.createQuery("select s.identity, max(s.lastEventAt) from PrivilegedSession s where s.lastEventAt > :since "
+                        + "group by s.identity", Object[].class)
+                .setParameter("since", since)
+                .getResultStream().forEach(row -> latest.put((String) row[0], (Instant) row[1]));
+        return latest;
     }
 
     @Override

@@ -103,7 +103,7 @@ public class ReviewDesk {
                 due.add(entitlement.name());
             }
         }
-        for (var nhi : nhis.inventory()) {
+        for (var nhi : nhis.all()) {
             if (due(nhi.clientId(), settings.nhiCadenceDays(), now)) {
                 due.add(nhi.clientId());
             }
@@ -199,7 +199,7 @@ public class ReviewDesk {
     }
 
     private String removeNhiAccess(ReviewItem item, ReviewDecision decision) {
-        Nhi nhi = nhis.one(item.entitlement());
+        Nhi nhi = nhis.current(item.entitlement());
         var removed = new ArrayList<String>();
         for (var role : nhi.privilegedRoles()) {
             catalogue.named(role).ifPresent(e -> {

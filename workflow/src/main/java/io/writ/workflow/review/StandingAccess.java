@@ -77,10 +77,11 @@ class StandingAccess {
                 items.addAll(standingAssignments(entitlement, now, holders));
             }
         }
-        for (var nhi : nhis.inventory()) {
+        for (var nhi : nhis.all()) {
             if (inScope(patterns, nhi.clientId())) {
                 covered.add(nhi.clientId());
-                items.add(ReviewItem.nhiCredential(nhi.clientId(), nhi.identity(), nhi.owner(),
+                // an owner who is disabled or gone cannot review: the fallback reviewer does, and reassigns it
+                items.add(ReviewItem.nhiCredential(nhi.clientId(), nhi.identity(), nhi.accountableOwner().orElse(null),
                         evidence(nhi.identity(), now.minus(Duration.ofDays(settings.nhiCadenceDays()))),
                         settings.fallbackReviewer()));
             }

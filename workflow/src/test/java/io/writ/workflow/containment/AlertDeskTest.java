@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.writ.domain.writ.Writs.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +71,7 @@ class AlertDeskTest {
         verify(desk.process).start(eq(alert), eq(false));
         assertThatThrownBy(() -> desk.rotateSecret(alert.id())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not (any more) the service account of a client");
-        assertThat(keycloak.nonHumanIdentities()).allSatisfy(client ->
+        assertThat(keycloak.nonHumanIdentities(Map.of(), Set.of())).allSatisfy(client ->
                 assertThat(keycloak.secretsRegenerated(client.clientId())).isZero());
         assertThat(recorded.actionsAbout("alert:" + alert.id())).containsExactly("alert.containment-started");
     }

@@ -49,7 +49,8 @@ public final class FakeKeycloak implements IdentityDirectory, AccessAssignments,
         var account = "service-account-" + clientId;
         identities.put(account, new DirectoryIdentity("id-" + account, account, true, IdentityKind.NON_HUMAN, clientId,
                 owner, false, Set.of("requester")));
-        clients.put(clientId, new DirectoryClient(clientId, account, true, owner, true, Instant.EPOCH, Set.of()));
+        clients.put(clientId, new DirectoryClient(clientId, "kc-" + clientId, account, "id-" + account, true, owner,
+                "id-" + owner, true, Instant.EPOCH, Set.of()));
         return this;
     }
 
@@ -145,8 +146,13 @@ public final class FakeKeycloak implements IdentityDirectory, AccessAssignments,
     // --- NhiClients --------------------------------------------------------------------------------------------
 
     @Override
-    public List<DirectoryClient> nonHumanIdentities() {
+    public List<DirectoryClient> nonHumanIdentities(Map<String, ServiceAccount> known, Set<String> roles) {
         return List.copyOf(clients.values());
+    }
+
+    @Override
+    public Optional<DirectoryClient> nonHumanIdentityWithId(String keycloakId) {
+        return clients.values().stream().filter(c -> c.keycloakId().equals(keycloakId)).findFirst();
     }
 
     @Override

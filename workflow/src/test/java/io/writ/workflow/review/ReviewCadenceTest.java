@@ -66,8 +66,9 @@ class ReviewCadenceTest {
         when(found.sessions.lastActivityOf(any())).thenReturn(Optional.empty());
         found.alerts = mock(AlertRepository.class);
         desk.standingAccess = found;
-        when(desk.nhis.inventory()).thenReturn(List.of(new Nhi("ci-deployer", "service-account-ci-deployer",
-                "alice", Optional.of(Duration.ofDays(3)), Set.of(), Optional.empty(), Set.of())));
+        when(desk.nhis.all()).thenReturn(List.of(new Nhi("ci-deployer", "service-account-ci-deployer",
+                "alice", Optional.of(NOW.minus(Duration.ofDays(3))), Optional.of(Duration.ofDays(3)), Set.of(),
+                Optional.empty(), Set.of())));
         desk.audit = mock(AuditTrail.class);
         found.audit = desk.audit;
         desk.process = mock(ReviewCampaignProcess.class);

@@ -1,0 +1,198 @@
+package io.writ.web.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * The NHI inventory at a realm's real scale: that many service-account clients made in Keycloak (by partial import,
+ * a thousand at a time, with their service accounts; some with a standing privileged role, owners among a few people,
+ * one who does not exist), then the first reconciliation, pages and filters of {@code GET /api/v1/nhis}, the
+ * compliance evidence for a month, secrets regenerated in Keycloak until Writ shows them, and a review campaign over
+ * all of them. The clients are removed afterwards, and a last reconciliation forgets them.
+ */
+final class NhiScale {
+
+    private static final Pattern TOTAL = Pattern.compile("\"items\"\\s*:\\s*(\\d+)");
+    private static final String[] OWNERS = {"alice", "bob", "carol", "dave", "no-such-owner"};
+
+    private final Endpoints api;
+    private final BiConsumer<String, String> line;
+
+    NhiScale(Endpoints api, BiConsumer<String, String> line) {
+        this.api = api;
+        this.line = line;
+    }
+
+    void measure(int count, int threads) throws Exception {
+        var prefix = "bench-nhi-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36) + "-";
+        long m0 = System.nanoTime();
+        make(prefix, count);
+        var making = Duration.ofNanos(System.nanoTime() - m0);
+        try {
+            var first = reconcile("first reconciliation");
+            line.accept("NHI inventory: first reconciliation with " + count + " service-account clients made in "
+                    + "Keycloak (partial import, " + making.toSeconds() + " s)", first);
+            line.accept("NHI inventory: a second reconciliation (nothing changed; each client's service account "
+                    + "known)", reconcile("second reconciliation"));
+            pages(count);
+            evidence();
+            regenerated(prefix, 10);
+            campaign(prefix, count);
+        } finally {
+            long r0 = System.nanoTime();
+            remove(prefix, threads);
+            line.accept("NHI inventory: the " + count + " clients removed from Keycloak (in "
+                    + Duration.ofNanos(System.nanoTime() - r0).toSeconds() + " s), then reconciled",
+                    reconcile("reconciliation after the removal"));
+        }
+    }
+
+    /** The clients and their service accounts, a thousand per partial import. */
+    private void make(String prefix, int count) {
+        for (int from = 0; from < count; from += 1000) {
+            var clients = new StringBuilder();
+            var users = new StringBuilder();
+            for (int i = from; i < Math.min(count, from + 1000); i++) {
+                var clientId = prefix + i;
+                if (clients.length() > 0) {
+                    clients.append(',');
+                    users.append(',');
+                }
+                clients.append("{\"clientId\":\"").append(clientId).append("\",\"enabled\":true,\"publicClient\":false,")
+                        .append("\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,")
+                        .append("\"attributes\":{\"writ.owner\":\"").append(OWNERS[i % OWNERS.length]).append("\"}}");
+                users.append("{\"username\":\"service-account-").append(clientId).append("\",\"enabled\":true,")
+                        .append("\"serviceAccountClientId\":\"").append(clientId).append("\"")
+                        .append(i % 100 == 0 ? ",\"realmRoles\":[\"prod-db-admin\"]" : "").append('}');
+            }
+            var answer = api.admin("POST", "/partialImport", "{\"ifResourceExists\":\"FAIL\",\"clients\":[" + clients
+                    + "],\"users\":[" + users + "]}");
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("partial import: " + answer.statusCode() + " " + answer.body());
+            }
+        }
+    }
+
+    private String reconcile(String what) {
+        long t0 = System.nanoTime();
+        var answer = api.post("/api/v1/nhis/reconciliations", api.user("admin"), "");
+        var seconds = (System.nanoTime() - t0) / 1e9;
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(what + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return String.format("%.1f s: %s", seconds, Endpoints.field(answer.body(), "summary"));
+    }
+
+    /** Pages and filters of the inventory, each asked 20 times. */
+    private void pages(int count) {
+        var lastPage = Math.max(0, (count + 99) / 100 - 1);
+        var queries = List.of("", "?page=" + lastPage, "?sort=-secretAge", "?sort=lastUsed&page=" + lastPage / 2,
+                "?owner=carol", "?finding=OWNER_DISABLED", "?finding=STANDING_PRIVILEGED_ROLE",
+                "?standingRole=prod-db-admin&sort=owner", "?secretOlderThanDays=30", "?unusedForDays=90&size=500",
+                "?finding=NO_OWNER&owner=alice");
+        var all = new Timings();
+        var worst = "";
+        double worstP95 = 0;
+        for (var query : queries) {
+            var timings = new Timings();
+            for (int i = 0; i < 20; i++) {
+                long t0 = System.nanoTime();
+                var answer = api.get("/api/v1/nhis" + query, api.user("dave"));
+                timings.addNanos(System.nanoTime() - t0);
+                all.addNanos(System.nanoTime() - t0);
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("GET /api/v1/nhis" + query + ": " + answer.statusCode());
+                }
+            }
+            if (timings.percentile(95) > worstP95) {
+                worstP95 = timings.percentile(95);
+                worst = query.isEmpty() ? "the first page" : query;
+            }
+        }
+        line.accept("NHI inventory: GET /api/v1/nhis, " + queries.size() + " pages and filters × 20 (goal p95 ≤ 500 ms "
+                + "for any)", String.format("all: p95 %.1f ms, %s; the slowest query's p95 %.1f ms (%s)",
+                all.percentile(95), all.summary(), worstP95, worst));
+    }
+
+    private void evidence() {
+        var timings = new Timings();
+        var to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var from = to.minus(Duration.ofDays(30));
+        for (int i = 0; i < 10; i++) {
+            long t0 = System.nanoTime();
+            var answer = api.get("/api/v1/compliance/evidence?from=" + from + "&to=" + to, api.user("erin"));
+            timings.addNanos(System.nanoTime() - t0);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("evidence: " + answer.statusCode() + " " + answer.body());
+            }
+        }
+        line.accept("NHI inventory: the compliance evidence for a month, 10 times (goal ≤ 1 s)",
+                String.format("p95 %.1f ms; %s", timings.percentile(95), timings.summary()));
+    }
+
+    /** Secrets regenerated in Keycloak, one after another: from Keycloak's answer until Writ's inventory shows it. */
+    private void regenerated(String prefix, int times) {
+        var timings = new Timings();
+        for (int i = 0; i < times; i++) {
+            var clientId = prefix + (i * 997);
+            var before = Endpoints.field(api.get("/api/v1/nhis/" + clientId, api.user("dave")).body(), "secretMadeAt");
+            var id = Endpoints.field(api.admin("GET", "/clients?clientId=" + clientId, null).body(), "id");
+            Writs.sleep(1100); // Keycloak keeps the secret's time in whole seconds: a new one must differ
+            var answer = api.admin("POST", "/clients/" + id + "/client-secret", null);
+            long t0 = System.nanoTime();
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("regenerate: " + answer.statusCode() + " " + answer.body());
+            }
+            var deadline = Instant.now().plusSeconds(120);
+            while (java.util.Objects.equals(before, Endpoints.field(api.get("/api/v1/nhis/" + clientId,
+                    api.user("dave")).body(), "secretMadeAt"))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the regenerated secret of " + clientId + " not shown in 120 s");
+                }
+                Writs.sleep(100);
+            }
+            timings.addNanos(System.nanoTime() - t0);
+        }
+        line.accept("NHI inventory: a secret regenerated in Keycloak until Writ shows it (polled every 100 ms; goal "
+                + "≤ 10 s)", timings.summary());
+    }
+
+    /** A review campaign over every bench NHI: from the start request until it answers with its items. */
+    private void campaign(String prefix, int count) {
+        long t0 = System.nanoTime();
+        var answer = api.post("/api/v1/reviews/campaigns", api.user("admin"),
+                "{\"scope\":[\"" + prefix + "*\"],\"deadline\":\"P14D\"}");
+        var seconds = (System.nanoTime() - t0) / 1e9;
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("campaign: " + answer.statusCode() + " " + answer.body());
+        }
+        var items = TOTAL.matcher(answer.body());
+        line.accept("NHI inventory: a review campaign over the " + count + " NHIs (goal ≤ 2 minutes)",
+                String.format("generated in %.1f s (%s items)", seconds, items.find() ? items.group(1) : "?"));
+    }
+
+    private void remove(String prefix, int threads) throws InterruptedException {
+        var pool = Executors.newFixedThreadPool(threads);
+        // Found by search, a page at a time, and removed one by one (Keycloak has no bulk removal).
+        while (true) {
+            var page = api.admin("GET", "/clients?search=true&clientId=" + prefix + "&first=0&max=500", null).body();
+            var ids = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"clientId\"\\s*:\\s*\"" + Pattern.quote(prefix))
+                    .matcher(page).results().map(m -> m.group(1)).toList();
+            if (ids.isEmpty()) {
+                break;
+            }
+            var removals = ids.stream().map(id -> (Callable<Integer>) () ->
+                    api.admin("DELETE", "/clients/" + id, null).statusCode()).toList();
+            pool.invokeAll(removals);
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+    }
+}
