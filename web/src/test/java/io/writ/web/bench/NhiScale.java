@@ -21,6 +21,7 @@ final class NhiScale {
 
     private static final Pattern TOTAL = Pattern.compile("\"items\"\\s*:\\s*(\\d+)");
     private static final String[] OWNERS = {"alice", "bob", "carol", "dave", "no-such-owner"};
+    private static final int IMPORTED_AT_ONCE = 100;
 
     private final Endpoints api;
     private final BiConsumer<String, String> line;
@@ -33,7 +34,7 @@ final class NhiScale {
     void measure(int count, int threads) throws Exception {
         var prefix = "bench-nhi-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36) + "-";
         long m0 = System.nanoTime();
-        make(prefix, count);
+        make(prefix, count, Math.min(threads, 3));
         var making = Duration.ofNanos(System.nanoTime() - m0);
         try {
             var first = reconcile("first reconciliation");
@@ -43,7 +44,7 @@ final class NhiScale {
                     + "known)", reconcile("second reconciliation"));
             pages(count);
             evidence();
-            regenerated(prefix, 10);
+            regenerated(prefix, count, 10);
             campaign(prefix, count);
         } finally {
             long r0 = System.nanoTime();
@@ -54,29 +55,51 @@ final class NhiScale {
         }
     }
 
-    /** The clients and their service accounts, a thousand per partial import. */
-    private void make(String prefix, int count) {
-        for (int from = 0; from < count; from += 1000) {
-            var clients = new StringBuilder();
-            var users = new StringBuilder();
-            for (int i = from; i < Math.min(count, from + 1000); i++) {
-                var clientId = prefix + i;
-                if (clients.length() > 0) {
-                    clients.append(',');
-                    users.append(',');
-                }
-                clients.append("{\"clientId\":\"").append(clientId).append("\",\"enabled\":true,\"publicClient\":false,")
-                        .append("\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,")
-                        .append("\"attributes\":{\"writ.owner\":\"").append(OWNERS[i % OWNERS.length]).append("\"}}");
-                users.append("{\"username\":\"service-account-").append(clientId).append("\",\"enabled\":true,")
-                        .append("\"serviceAccountClientId\":\"").append(clientId).append("\"")
-                        .append(i % 100 == 0 ? ",\"realmRoles\":[\"prod-db-admin\"]" : "").append('}');
+    /**
+     * The clients and their service accounts, a hundred per partial import, a few imports at once: Keycloak flushes
+     * its whole import at every user it adds, so one import of a thousand costs far more than ten of a hundred.
+     */
+    private void make(String prefix, int count, int threads) throws InterruptedException {
+        var pool = Executors.newFixedThreadPool(threads);
+        var imports = new java.util.ArrayList<Callable<Void>>();
+        for (int first = 0; first < count; first += IMPORTED_AT_ONCE) {
+            int from = first;
+            imports.add(() -> {
+                importClients(prefix, from, Math.min(count, from + IMPORTED_AT_ONCE));
+                return null;
+            });
+        }
+        try {
+            for (var done : pool.invokeAll(imports)) {
+                done.get();
             }
-            var answer = api.admin("POST", "/partialImport", "{\"ifResourceExists\":\"FAIL\",\"clients\":[" + clients
-                    + "],\"users\":[" + users + "]}");
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("partial import: " + answer.statusCode() + " " + answer.body());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("partial import failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void importClients(String prefix, int from, int to) {
+        var clients = new StringBuilder();
+        var users = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            var clientId = prefix + i;
+            if (clients.length() > 0) {
+                clients.append(',');
+                users.append(',');
             }
+            clients.append("{\"clientId\":\"").append(clientId).append("\",\"enabled\":true,\"publicClient\":false,")
+                    .append("\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,")
+                    .append("\"attributes\":{\"writ.owner\":\"").append(OWNERS[i % OWNERS.length]).append("\"}}");
+            users.append("{\"username\":\"service-account-").append(clientId).append("\",\"enabled\":true,")
+                    .append("\"serviceAccountClientId\":\"").append(clientId).append("\"")
+                    .append(i % 100 == 0 ? ",\"realmRoles\":[\"prod-db-admin\"]" : "").append('}');
+        }
+        var answer = api.admin("POST", "/partialImport", "{\"ifResourceExists\":\"FAIL\",\"clients\":[" + clients
+                + "],\"users\":[" + users + "]}");
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("partial import: " + answer.statusCode() + " " + answer.body());
         }
     }
 
@@ -138,12 +161,17 @@ final class NhiScale {
     }
 
     /** Secrets regenerated in Keycloak, one after another: from Keycloak's answer until Writ's inventory shows it. */
-    private void regenerated(String prefix, int times) {
+    private void regenerated(String prefix, int count, int times) {
         var timings = new Timings();
         for (int i = 0; i < times; i++) {
-            var clientId = prefix + (i * 997);
+            var clientId = prefix + (i * 997 % count);
             var before = Endpoints.field(api.get("/api/v1/nhis/" + clientId, api.user("dave")).body(), "secretMadeAt");
-            var id = Endpoints.field(api.admin("GET", "/clients?clientId=" + clientId, null).body(), "id");
+            var found = api.admin("GET", "/clients?clientId=" + clientId + "&search=false&first=0&max=1", null);
+            var id = Endpoints.field(found.body(), "id");
+            if (found.statusCode() != 200 || id == null) {
+                throw new IllegalStateException("client " + clientId + " in Keycloak: " + found.statusCode() + " "
+                        + found.body());
+            }
             Writs.sleep(1100); // Keycloak keeps the secret's time in whole seconds: a new one must differ
             var answer = api.admin("POST", "/clients/" + id + "/client-secret", null);
             long t0 = System.nanoTime();

@@ -39,12 +39,24 @@ class FaultInjectionIT {
 
         var finished = process.waitFor(15, TimeUnit.MINUTES);
         if (!finished) {
+            // Its program and portal with it, and its Keycloak, which runs on its own (setsid) and would hold the
+            // fault injection's port for the next run.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            stopKeycloak(script);
         }
 
         assertThat(finished).as("the fault injection finished; see " + log).isTrue();
         assertThat(process.exitValue()).as("the fault injection's checks held:\n" + tail(log)).isZero();
         assertThat(Files.readString(log)).contains("PASS:");
+    }
+
+    private static void stopKeycloak(Path script) throws IOException, InterruptedException {
+        var repo = script.getParent().getParent();
+        var stop = new ProcessBuilder("bash", script.resolveSibling("keycloak.sh").toString(), "stop").inheritIO();
+        stop.environment().put("KC_DATA", repo.resolve("target/fault-data/keycloak").toString());
+        stop.environment().put("KC_PORT", "8580");
+        stop.start().waitFor(1, TimeUnit.MINUTES);
     }
 
     private static String tail(Path log) throws IOException {

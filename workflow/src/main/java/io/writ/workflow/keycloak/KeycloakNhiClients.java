@@ -2,6 +2,8 @@ package io.writ.workflow.keycloak;
 
 import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.NhiClients;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
@@ -17,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
@@ -39,8 +45,14 @@ public class KeycloakNhiClients implements NhiClients {
     /** Clients, or role holders, asked for at once in a reading of the whole realm. */
     static final int PAGE = 1000;
 
+    /** Service accounts looked up at once (fewer lookups than this are made one after another). */
+    static final int LOOKUPS_AT_ONCE = 4;
+
     @Inject
     AdminSession keycloak;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Override
     public List<DirectoryClient> nonHumanIdentities(Map<String, ServiceAccount> known, Set<String> roles) {
@@ -52,13 +64,16 @@ public class KeycloakNhiClients implements NhiClients {
             clients.addAll(page);
         } while (page.size() == PAGE);
         var holders = holdersOf(roles);
+        var accounts = serviceAccountsOf(clients.stream().filter(KeycloakNhiClients::actsThroughServiceAccount)
+                .filter(c -> !known.containsKey(c.getId())).map(ClientRepresentation::getId).toList());
+        accounts.putAll(known);
         var owners = new HashMap<String, Owner>();
         var found = new ArrayList<DirectoryClient>();
         for (var client : clients) {
             if (!actsThroughServiceAccount(client)) {
                 continue;
             }
-            var account = Optional.ofNullable(known.get(client.getId())).or(() -> serviceAccountOf(client.getId()));
+            var account = Optional.ofNullable(accounts.get(client.getId()));
             if (account.isEmpty()) {
                 continue; // removed since the page was read
             }
@@ -116,6 +131,43 @@ public class KeycloakNhiClients implements NhiClients {
                 Boolean.TRUE.equals(client.isEnabled()), owner, ownerState.id(), ownerState.enabled(),
                 secretCreatedAt(client),
                 AdminSession.names(realm.users().get(account.getId()).roles().realmLevel().listAll()));
+    }
+
+    /**
+     * The service accounts of clients seen for the first time, a call each, {@link #LOOKUPS_AT_ONCE} at once on the
+     * container's managed executor (a realm's first reading asks for tens of thousands: each of a few workers takes
+     * the next client until none is left, so the executor's queue never holds more than the workers); a client
+     * removed meanwhile has none.
+     */
+    private Map<String, ServiceAccount> serviceAccountsOf(List<String> keycloakIds) {
+        var accounts = new ConcurrentHashMap<String, ServiceAccount>();
+        var next = new ConcurrentLinkedQueue<>(keycloakIds);
+        Runnable worker = () -> {
+            for (var id = next.poll(); id != null; id = next.poll()) {
+                var clientId = id;
+                serviceAccountOf(clientId).ifPresent(account -> accounts.put(clientId, account));
+            }
+        };
+        if (executor == null || keycloakIds.size() < LOOKUPS_AT_ONCE) {
+            worker.run();
+            return accounts;
+        }
+        var workers = new ArrayList<Future<?>>();
+        for (int i = 0; i < LOOKUPS_AT_ONCE; i++) {
+            workers.add(executor.submit(worker));
+        }
+        try {
+            for (var done : workers) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading service accounts", e);
+        } catch (ExecutionException e) {
+            next.clear(); // the other workers stop after their current client
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+        return accounts;
     }
 
     private Optional<ServiceAccount> serviceAccountOf(String keycloakId) {
