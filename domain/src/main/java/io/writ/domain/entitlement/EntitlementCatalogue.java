@@ -23,4 +23,10 @@ public interface EntitlementCatalogue {
 
     /** Keeps a new entitlement (changes to one already kept are saved with the transaction). */
     void add(Entitlement entitlement);
+
+    /** The names of the catalogue's realm-role entitlements: the privileged roles an NHI may hold standing. */
+    default java.util.Set<String> realmRoleNames() {
+        return all().stream().filter(e -> e.kind() == EntitlementKind.REALM_ROLE).map(Entitlement::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
 }

@@ -3,19 +3,13 @@ package io.writ.workflow.nhi;
 import io.writ.domain.NotFound;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
-import io.writ.domain.entitlement.Entitlement;
-import io.writ.domain.entitlement.EntitlementCatalogue;
-import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.NhiClients;
-import io.writ.domain.nhi.InventoriedNhi;
 import io.writ.domain.nhi.Nhi;
 import io.writ.domain.nhi.NhiInventory;
 import io.writ.domain.nhi.NhiPage;
 import io.writ.domain.nhi.NhiQuery;
-import io.writ.domain.session.SessionRepository;
-import io.writ.domain.writ.Writ;
-import io.writ.domain.writ.WritRepository;
+import io.writ.workflow.nhi.inventory.InventoryKeeper;
 import io.writ.workflow.nhi.rotation.RotationProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,11 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The NHI inventory as Writ keeps it (see {@link io.writ.workflow.nhi.inventory.InventoryKeeper}), assessed against
@@ -44,15 +35,6 @@ public class NhiDesk {
     NhiClients nhiClients;
 
     @Inject
-    EntitlementCatalogue catalogue;
-
-    @Inject
-    WritRepository writs;
-
-    @Inject
-    SessionRepository sessions;
-
-    @Inject
     AuditTrail audit;
 
     @Inject
@@ -60,6 +42,9 @@ public class NhiDesk {
 
     @Inject
     NhiInventory inventory;
+
+    @Inject
+    InventoryKeeper keeper;
 
     @Inject
     @ConfigProperty(name = "writ.nhi.secret-max-age-days", defaultValue = "90")
@@ -90,16 +75,8 @@ public class NhiDesk {
 
     /** One NHI as Keycloak says it is right now, for a decision that acts on it (a review's revocation). */
     public Nhi current(String clientId) {
-        var now = clock.instant();
-        return nhiClients.nonHumanIdentity(clientId)
-                .map(client -> InventoriedNhi.of(client, privilegedRoles(), heldByWrit(client),
-                        sessions.lastActivityOf(client.serviceAccount()), now).assess(maxSecretAge(), now))
+        return keeper.current(clientId).map(n -> n.assess(maxSecretAge(), clock.instant()))
                 .orElseThrow(() -> new NotFound("no non-human identity with client id " + clientId));
-    }
-
-    private Set<String> privilegedRoles() {
-        return catalogue.all().stream().filter(e -> e.kind() == EntitlementKind.REALM_ROLE)
-                .map(Entitlement::name).collect(Collectors.toSet());
     }
 
     /** Starts the rotation process for an NHI; its steps regenerate the secret and tell the owner. */
@@ -152,11 +129,6 @@ public class NhiDesk {
         audit.record(new AuditEntry(clock.instant(), AuditEntry.SYSTEM, "nhi.owner-told", subject(clientId),
                 owner == null ? "no owner to tell: the NHI has none" : owner + " told of the rotation (" + reason
                         + "); the new secret is read from Keycloak"));
-    }
-
-    private Set<String> heldByWrit(DirectoryClient client) {
-        return writs.activeFor(client.serviceAccount()).stream().map(Writ::entitlement)
-                .collect(Collectors.toSet());
     }
 
     private Duration maxSecretAge() {

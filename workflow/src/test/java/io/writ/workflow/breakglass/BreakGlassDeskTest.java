@@ -36,7 +36,7 @@ class BreakGlassDeskTest {
         desk.writs = writs;
         desk.catalogue = catalogue;
         desk.directory = keycloak;
-        desk.nhis = NhiDesks.on(keycloak, catalogue, writs, recorded.audit, clock);
+        desk.nhis = NhiDesks.on(keycloak, recorded.audit, clock);
         desk.process = mock(BreakGlassProcess.class);
         desk.settings = new BreakGlassSettings();
         desk.settings.maxMinutes = 60;

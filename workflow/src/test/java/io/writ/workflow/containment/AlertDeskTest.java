@@ -47,7 +47,7 @@ class AlertDeskTest {
         desk.assignments = keycloak;
         desk.audit = recorded.audit;
         desk.process = mock(ContainmentProcess.class);
-        desk.nhis = NhiDesks.on(keycloak, catalogue, WritParts.kept(recorded), recorded.audit, clock);
+        desk.nhis = NhiDesks.on(keycloak, recorded.audit, clock);
         desk.clock = clock;
     }
 

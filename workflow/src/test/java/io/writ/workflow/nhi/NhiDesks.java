@@ -1,10 +1,7 @@
 package io.writ.workflow.nhi;
 
 import io.writ.domain.audit.AuditTrail;
-import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.NhiClients;
-import io.writ.domain.session.SessionRepository;
-import io.writ.domain.writ.WritRepository;
 import io.writ.workflow.nhi.rotation.RotationProcess;
 
 import java.time.Clock;
@@ -17,13 +14,9 @@ public final class NhiDesks {
     private NhiDesks() {
     }
 
-    public static NhiDesk on(NhiClients clients, EntitlementCatalogue catalogue, WritRepository writs,
-                             AuditTrail audit, Clock clock) {
+    public static NhiDesk on(NhiClients clients, AuditTrail audit, Clock clock) {
         var desk = new NhiDesk();
         desk.nhiClients = clients;
-        desk.catalogue = catalogue;
-        desk.writs = writs;
-        desk.sessions = mock(SessionRepository.class);
         desk.audit = audit;
         desk.process = mock(RotationProcess.class);
         desk.secretMaxAgeDays = 90;

@@ -1,8 +1,6 @@
 package io.writ.workflow.nhi.inventory;
 
-import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
-import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.DirectoryRef;
@@ -93,7 +91,7 @@ public class InventoryKeeper {
         var known = new HashMap<String, ServiceAccount>();
         inventory.all().values().forEach(n -> known.put(n.keycloakId(), new ServiceAccount(n.identity(),
                 n.identityId())));
-        var privileged = privilegedRoles();
+        var privileged = catalogue.realmRoleNames();
         var read = clients.nonHumanIdentities(known, privileged);
         var took = Duration.between(started, clock.instant());
         var byWrit = writs.active().stream().collect(Collectors.groupingBy(Writ::target,
@@ -207,15 +205,15 @@ public class InventoryKeeper {
         return removed;
     }
 
+    /** One NHI as Keycloak says it is right now (a decision acting on it reads it so, not from the inventory). */
+    public Optional<InventoriedNhi> current(String clientId) {
+        return clients.nonHumanIdentity(clientId).map(client -> state(client, clock.instant()));
+    }
+
     private InventoriedNhi state(DirectoryClient client, Instant now) {
         var byWrit = writs.activeFor(client.serviceAccount()).stream().map(Writ::entitlement)
                 .collect(Collectors.toSet());
-        return InventoriedNhi.of(client, privilegedRoles(), byWrit, sessions.lastActivityOf(client.serviceAccount()),
-                now);
-    }
-
-    private Set<String> privilegedRoles() {
-        return catalogue.all().stream().filter(e -> e.kind() == EntitlementKind.REALM_ROLE)
-                .map(Entitlement::name).collect(Collectors.toSet());
+        return InventoriedNhi.of(client, catalogue.realmRoleNames(), byWrit,
+                sessions.lastActivityOf(client.serviceAccount()), now);
     }
 }
