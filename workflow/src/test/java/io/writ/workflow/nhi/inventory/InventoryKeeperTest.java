@@ -60,7 +60,7 @@ class InventoryKeeperTest {
     private final InventoryKeeper keeper = new InventoryKeeper();
     @SuppressWarnings("unchecked")
     private final Event<NhisWithoutOwner> ownerGone = mock(Event.class);
-    private Instant now = START;
+    private Instant now;
 
     @BeforeEach
     @SuppressWarnings("unchecked")
@@ -82,22 +82,7 @@ class InventoryKeeperTest {
         keeper.assignments = mock(AccessAssignments.class);
         when(keeper.assignments.revoke(any(), any())).thenReturn(new Removed(Optional.of(START), true, START));
         keeper.ownerGone = ownerGone;
-        keeper.clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        at(START);
         keycloak.put(client("ci-deployer", "alice", true, Set.of()));
         keycloak.put(client("batch-job", "bob", true, Set.of("prod-db-admin")));
     }
@@ -112,7 +97,7 @@ class InventoryKeeperTest {
                 .isEqualTo(Set.of("prod-db-admin"));
         assertThat(recorded.actionsAbout("nhi:inventory")).containsExactly("nhi.inventory-corrected");
 
-        now = now.plusSeconds(60);
+        at(now.plusSeconds(60));
         var second = keeper.reconcile();
         assertThat(second.differences()).isZero();
         assertThat(recorded.actionsAbout("nhi:inventory")).as("nothing corrected, nothing recorded").hasSize(1);
@@ -123,7 +108,7 @@ class InventoryKeeperTest {
         keeper.reconcile();
         keycloak.put(client("ci-deployer", "alice", false, Set.of()));
         keycloak.remove("batch-job");
-        now = now.plusSeconds(60);
+        at(now.plusSeconds(60));
 
         var found = keeper.reconcile();
 
@@ -141,7 +126,7 @@ class InventoryKeeperTest {
         keycloak.put(client("ci-deployer", "alice", false, Set.of()));
         changes.add(new NhiChange("e-1", now, NhiChange.What.USER, "id-alice"));
         changes.add(new NhiChange("e-2", now, NhiChange.What.USER_ROLES, "id-someone-else"));
-        now = now.plusSeconds(5);
+        at(now.plusSeconds(5));
 
         var readAgain = keeper.follow(START, now);
 
@@ -160,12 +145,12 @@ class InventoryKeeperTest {
         keycloak.put(client("batch-job", null, false, Set.of("prod-db-admin")));
         keycloak.put(client("young-orphan", null, false, Set.of("prod-db-admin")));
         keeper.reconcile();
-        now = now.plus(Duration.ofDays(20));
+        at(now.plus(Duration.ofDays(20)));
         keycloak.remove("young-orphan");
         keeper.reconcile(); // young-orphan forgotten, batch-job still unowned since START
         keycloak.put(client("young-orphan", null, false, Set.of("prod-db-admin")));
         keeper.reconcile(); // back, unowned since now
-        now = now.plus(Duration.ofDays(11));
+        at(now.plus(Duration.ofDays(11)));
 
         var removed = keeper.removeStandingRolesOfUnowned(Duration.ofDays(30));
 
@@ -177,6 +162,12 @@ class InventoryKeeperTest {
         assertThat(recorded.audit.about("nhi:batch-job")).filteredOn(e -> e.action().equals("nhi.standing-role-removed"))
                 .singleElement().satisfies(e -> assertThat(e.detail()).contains("prod-db-admin")
                         .contains("since " + START).contains("policy: 30 days"));
+    }
+
+    /** The keeper's clock stands at that moment from now on. */
+    private void at(Instant moment) {
+        now = moment;
+        keeper.clock = Clock.fixed(moment, ZoneOffset.UTC);
     }
 
     private static DirectoryClient client(String clientId, String owner, boolean ownerEnabled, Set<String> roles) {
