@@ -3,7 +3,7 @@
 # again; then check that every writ is final, Keycloak's role mappings equal the starting baseline (no leaked
 # privilege), no audit record is missing and the chain verifies. Own ports (portal 8480, Keycloak 8580) and data
 # (target/fault-data). FAULT_WRITS_PER_WAVE (20) writs per wave, three waves. The integration tests run a short form
-# (FAULT_WRITS_PER_WAVE=5, FaultInjectionIT) beside the others. FAULT_CLASSPATH names the classpath of the program
+# (FAULT_WRITS_PER_WAVE=4, FaultInjectionIT) beside the others. FAULT_CLASSPATH names the classpath of the program
 # (the test classes and H2's driver), which is otherwise found with Maven. Exit code 0 = every check held.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
