@@ -25,6 +25,10 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
         // the callback instead, and let LoginCallback send the user on.
         redirectToOriginalResource = false,
         scope = {"openid", "profile", "email"},
+        // Keycloak's keys read with a few seconds' patience: the default half second fails sign-ins while a busy
+        // Keycloak takes longer to answer (seen: "Couldn't retrieve remote JWK set: Read timed out", then 401s)
+        jwksConnectTimeout = 5000,
+        jwksReadTimeout = 5000,
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
 public class PortalLogin {
 }

@@ -2,6 +2,7 @@ package io.writ.web.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -38,12 +39,19 @@ public class TokenVerifier {
 
     private ConfigurableJWTProcessor<SecurityContext> processor;
 
+    /** How long reading Keycloak's keys may take to connect, and to answer. */
+    static final int JWKS_TIMEOUT_MILLIS = 5000;
+
     private final VerifiedTokens verified = new VerifiedTokens(Clock.systemUTC());
 
     @PostConstruct
     void init() {
         try {
-            var keys = JWKSourceBuilder.create(URI.create(oidc.jwksUri()).toURL()).retrying(true).build();
+            // Keycloak's keys, read with a few seconds' patience (the library's default, half a second, fails every
+            // token while a busy Keycloak takes longer to answer)
+            var keys = JWKSourceBuilder.create(URI.create(oidc.jwksUri()).toURL(), new DefaultResourceRetriever(
+                    JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+                    .retrying(true).build();
             processor = new DefaultJWTProcessor<>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
             processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
