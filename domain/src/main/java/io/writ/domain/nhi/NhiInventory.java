@@ -24,9 +24,6 @@ public interface NhiInventory {
     /** The NHIs whose service accounts are these usernames. */
     List<InventoriedNhi> withIdentities(Collection<String> identities);
 
-    /** The NHIs that name this person as their owner. */
-    List<InventoriedNhi> ownedBy(String owner);
-
     /** The NHIs whose owners have these user ids in the identity provider. */
     List<InventoriedNhi> withOwnerIds(Collection<String> ownerIds);
 

@@ -56,12 +56,6 @@ public class JpaNhiInventory implements NhiInventory {
     }
 
     @Override
-    public List<InventoriedNhi> ownedBy(String owner) {
-        return em.createQuery("select n from KeptNhi n where n.owner = :owner", KeptNhi.class)
-                .setParameter("owner", owner).getResultStream().map(KeptNhi::nhi).toList();
-    }
-
-    @Override
     public List<InventoriedNhi> withOwnerIds(Collection<String> ownerIds) {
         return InSlices.read(ownerIds, slice -> em.createQuery(
                         "select n from KeptNhi n where n.ownerId in :ids", KeptNhi.class)

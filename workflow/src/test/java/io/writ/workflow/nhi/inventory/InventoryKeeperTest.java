@@ -232,11 +232,6 @@ class InventoryKeeperTest {
         }
 
         @Override
-        public List<InventoriedNhi> ownedBy(String owner) {
-            return nhis.values().stream().filter(n -> owner.equals(n.owner())).toList();
-        }
-
-        @Override
         public List<InventoriedNhi> withOwnerIds(Collection<String> ids) {
             return nhis.values().stream().filter(n -> ids.contains(n.ownerId())).toList();
         }
