@@ -35,8 +35,9 @@ final class Writs {
     }
 
     /**
-     * A new token for the user now, reused by {@link #token} from then on: a test that must not have them sign in to
-     * Keycloak during a window (a sign-in under a break-glass writ is its use, contained at once) takes it before.
+     * A new token for the user now (it lives 60 s), reused by {@link #token} for 40 s: a test that must not have them
+     * sign in to Keycloak during a window (a sign-in under a break-glass writ is its use, contained at once) takes it
+     * before and uses it itself until the window ends.
      */
     static String freshToken(String user) {
         fetch(user);
