@@ -1,7 +1,6 @@
 package io.writ.domain.compliance;
 
-import io.writ.domain.nhi.Nhi;
-import io.writ.domain.nhi.NhiFinding;
+import io.writ.domain.nhi.NhiStanding;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.alert.Alert;
 import io.writ.domain.audit.Verdict;
@@ -25,8 +24,8 @@ import java.util.Optional;
  * submitted in it, the alerts raised in it, the privileged sessions started in it, and the audit chain as verified
  * now. Each figure keeps the records it was computed from, so each number can be traced to them.
  *
- * <p>NHI figures come from Writ's NHI inventory (kept from Keycloak, never read from it here); when no inventory is
- * given they say so instead of showing zero.
+ * <p>NHI figures come from Writ's NHI inventory (kept from Keycloak, never read from it here), counted where it is
+ * kept; their records are the NHIs that fail, the first of them by client id.
  */
 public final class EvidenceFigures {
 
@@ -34,11 +33,11 @@ public final class EvidenceFigures {
     }
 
     /**
-     * @param nhis the NHI inventory; empty when there is none to give (the figures then say so)
+     * @param nhis how the NHI inventory stands (counted where it is kept; the first NHIs of each finding listed)
      */
     public static List<EvidenceFigure> compute(EvidencePeriod period, List<Writ> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, List<ReviewCampaign> campaigns,
-                                               Optional<List<Nhi>> nhis, Verdict audit,
+                                               NhiStanding nhis, Verdict audit,
                                                Collection<Corroboration> witnesses, Instant now) {
         var inPeriod = writs.stream().filter(w -> period.contains(w.submittedAt())).toList();
         var figures = new ArrayList<EvidenceFigure>();
@@ -185,37 +184,41 @@ public final class EvidenceFigures {
                 Optional.of((double) unlinked), "count", unlinked + " of " + records.size() + " sessions", true, records);
     }
 
-    private static final String NHI_OWNER = "nhis-with-owner";
-    private static final String NHI_SECRETS = "secrets-older-than-policy";
-
     /** Share of the NHIs (as the inventory keeps them) with an enabled accountable owner. */
-    private static EvidenceFigure nhisWithOwner(Optional<List<Nhi>> nhis) {
+    private static EvidenceFigure nhisWithOwner(NhiStanding nhis) {
+        var key = "nhis-with-owner";
         var name = "NHIs with an owner";
         var definition = "Share of the non-human identities in Writ's inventory (kept from Keycloak) whose owner exists and is enabled";
-        if (nhis.isEmpty()) {
-            return unreadable(NHI_OWNER, name, definition, "%");
+        var records = nhis.unaccountableListed().stream().map(n -> new EvidenceRecord("nhi", n.clientId(), false,
+                n.owner() == null ? "no owner" : "owned by " + n.owner() + " (disabled or gone)")).toList();
+        if (nhis.total() == 0) {
+            return new EvidenceFigure(key, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition,
+                    Optional.empty(), "%", "no NHI in the inventory", true, records);
         }
-        return share(NHI_OWNER, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition, nhis.get().stream()
-                .map(n -> new EvidenceRecord("nhi", n.clientId(), !n.findings().contains(NhiFinding.NO_OWNER)
-                        && !n.findings().contains(NhiFinding.OWNER_DISABLED),
-                        n.owner() == null ? "no owner" : "owned by " + n.owner()
-                                + (n.findings().contains(NhiFinding.OWNER_DISABLED) ? " (disabled)" : "")))
-                .toList());
+        long owned = nhis.total() - nhis.unaccountable();
+        double pct = Math.round(1000.0 * owned / nhis.total()) / 10.0;
+        return new EvidenceFigure(key, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition, Optional.of(pct),
+                "%", pct + " % (" + owned + " of " + nhis.total() + ")"
+                        + listedOf(records.size(), nhis.unaccountable(), "without an accountable owner", "NO_OWNER or "
+                        + "OWNER_DISABLED"), true, records);
     }
 
     /** How many NHI secrets (as the inventory keeps them) are older than the rotation policy, or of an age Keycloak does not say. */
-    private static EvidenceFigure secretsOlderThanPolicy(Optional<List<Nhi>> nhis) {
-        var name = "Secrets older than policy";
-        var definition = "NHI secrets in Writ's inventory (kept from Keycloak) older than the rotation policy, or of unknown age";
-        if (nhis.isEmpty()) {
-            return unreadable(NHI_SECRETS, name, definition, "count");
-        }
-        var records = nhis.get().stream().map(n -> new EvidenceRecord("nhi", n.clientId(),
-                !n.secretDueForRotation(),
+    private static EvidenceFigure secretsOlderThanPolicy(NhiStanding nhis) {
+        var records = nhis.secretsDueListed().stream().map(n -> new EvidenceRecord("nhi", n.clientId(), false,
                 n.secretAgeDays().map(d -> "secret " + d + " days old").orElse("secret age unknown"))).toList();
-        long old = records.stream().filter(r -> !r.passes()).count();
-        return new EvidenceFigure(NHI_SECRETS, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition,
-                Optional.of((double) old), "count", old + " of " + records.size() + " secrets", true, records);
+        return new EvidenceFigure("secrets-older-than-policy", PortalControl.NHI_OWNERSHIP_AND_ROTATION,
+                "Secrets older than policy",
+                "NHI secrets in Writ's inventory (kept from Keycloak) older than the rotation policy, or of unknown age",
+                Optional.of((double) nhis.secretsDue()), "count", nhis.secretsDue() + " of " + nhis.total()
+                + " secrets" + listedOf(records.size(), nhis.secretsDue(), "due", "SECRET_OLDER_THAN_POLICY or "
+                + "SECRET_AGE_UNKNOWN"), true, records);
+    }
+
+    /** What the records leave out, when they are only the first of those found. */
+    private static String listedOf(int listed, long found, String what, String findings) {
+        return listed >= found ? "" : "; the first " + listed + " of the " + found + " " + what + " listed (all: "
+                + "GET /api/v1/nhis?finding=" + findings + ")";
     }
 
     /**
@@ -261,11 +264,6 @@ public final class EvidenceFigures {
         return share("reviews-on-time", PortalControl.ACCESS_REVIEWS, "Access reviews completed on time",
                 "Share of the review items of campaigns started in the period decided by their campaign's deadline "
                         + "(items still open before the deadline are left out)", records);
-    }
-
-    private static EvidenceFigure unreadable(String key, String name, String definition, String unit) {
-        return new EvidenceFigure(key, PortalControl.NHI_OWNERSHIP_AND_ROTATION, name, definition, Optional.empty(),
-                unit, "Keycloak could not be read", true, List.of());
     }
 
     private static EvidenceFigure auditChain(Verdict v) {

@@ -4,6 +4,8 @@ import io.writ.domain.Conflict;
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotFound;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,10 +23,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,12 +49,14 @@ public class ReviewCampaign {
     private CampaignState state;
 
     /** The patterns the campaign was limited to, comma-separated; null for everything. */
-    @Column(length = 2000)
+    @Column(length = 1_000_000)
     private String scope;
 
-    /** The entitlements and NHIs looked at, as {@code ,name,name,}: when each was last reviewed. */
-    @Column(nullable = false, length = 4000)
-    private String covered;
+    /** The entitlements and NHIs looked at, items or not: when each was last reviewed (one row each). */
+    @ElementCollection
+    @CollectionTable(name = "review_coverage", joinColumns = @JoinColumn(name = "campaign_id"))
+    @Column(name = "name", nullable = false)
+    private Set<String> covered = new HashSet<>();
 
     @Column(name = "started_by", nullable = false, length = 200)
     private String startedBy;
@@ -95,7 +101,7 @@ public class ReviewCampaign {
         c.id = UUID.randomUUID().toString();
         c.state = CampaignState.OPEN;
         c.scope = scope == null || scope.isEmpty() ? null : String.join(",", scope);
-        c.covered = "," + String.join(",", covered) + ",";
+        c.covered.addAll(covered);
         c.startedBy = Objects.requireNonNull(by, "by");
         c.startedAt = now;
         c.deadline = deadline;

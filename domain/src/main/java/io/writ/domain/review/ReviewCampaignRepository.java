@@ -2,6 +2,7 @@ package io.writ.domain.review;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where review campaigns are kept (a repository port; the adapter keeps them in the database). */
@@ -17,8 +18,11 @@ public interface ReviewCampaignRepository {
     /** The items this reviewer still owes a decision on (open or overdue), oldest campaign first. */
     List<ReviewItem> awaitingDecisionBy(String reviewer);
 
-    /** When a campaign last started that looked at this entitlement or NHI client id. */
-    Optional<Instant> lastCovering(String name);
+    /**
+     * Each entitlement name and NHI client id that a campaign started at or after that moment looked at, with when
+     * the latest of them started (one read for any number: the review cadence asks it of every NHI).
+     */
+    Map<String, Instant> lastCoveredSince(Instant since);
 
     /** The campaigns still open, oldest first. */
     List<ReviewCampaign> open();

@@ -38,6 +38,9 @@ public interface SessionRepository {
     /** Each identity with session activity after that moment, with its latest (one read for any number). */
     Map<String, Instant> lastActivitySince(Instant since);
 
+    /** Each identity with sessions active at or after that moment, with how many (one read for any number). */
+    Map<String, Long> sessionCountsSince(Instant since);
+
     /** The sessions started in [from, to), oldest first. */
     List<PrivilegedSession> startedBetween(java.time.Instant from, java.time.Instant to);
 

@@ -70,6 +70,9 @@ public interface WritRepository {
     /** The writs submitted in [from, to), oldest first: the population of the compliance evidence. */
     List<Writ> submittedBetween(Instant from, Instant to);
 
+    /** The writs granted at or after that instant (review evidence read for many identities at once). */
+    List<Writ> grantedSince(Instant since);
+
     /** The writs whose revocation was read back at or after that instant. */
     List<Writ> revokedSince(Instant since);
 

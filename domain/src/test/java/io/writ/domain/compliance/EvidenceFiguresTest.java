@@ -5,6 +5,7 @@ import io.writ.domain.alert.AlertRule;
 import io.writ.domain.audit.Checkpoint;
 import io.writ.domain.audit.Verdict;
 import io.writ.domain.entitlement.RiskTier;
+import io.writ.domain.nhi.NhiStanding;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.SessionSource;
 import io.writ.domain.ticket.TicketStatus;
@@ -34,6 +35,7 @@ class EvidenceFiguresTest {
     static final EvidencePeriod PERIOD = new EvidencePeriod(T0, T0.plus(Duration.ofDays(1)));
     static final Instant NOW = T0.plus(Duration.ofDays(2));
     static final Approver BOB = Approver.of("bob", "approver");
+    static final NhiStanding NO_NHIS = new NhiStanding(0, 0, List.of(), 0, List.of());
     static final Verdict INTACT = new Verdict(true, 42, 3, Optional.empty(),
             Optional.of(new Checkpoint(40, "ab".repeat(32), T0, "sig")));
 
@@ -66,7 +68,7 @@ class EvidenceFiguresTest {
 
     static Map<String, EvidenceFigure> figures(List<Writ> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, Verdict audit) {
-        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, List.of(), Optional.empty(), audit, List.of(), NOW).stream()
+        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, List.of(), NO_NHIS, audit, List.of(), NOW).stream()
                 .collect(Collectors.toMap(EvidenceFigure::key, Function.identity()));
     }
 
@@ -94,7 +96,7 @@ class EvidenceFiguresTest {
                         java.util.Set.of()).orElseThrow())
                 .toList();
 
-        var complete = EvidenceFigures.compute(PERIOD, List.of(w), List.of(), List.of(), List.of(), Optional.empty(),
+        var complete = EvidenceFigures.compute(PERIOD, List.of(w), List.of(), List.of(), List.of(), NO_NHIS,
                 INTACT, witnesses, NOW).stream().filter(f -> f.key().equals("revocations-with-complete-receipt"))
                 .findFirst().orElseThrow();
         var unread = figures(List.of(w), List.of(), List.of(), INTACT).get("revocations-with-complete-receipt");
@@ -216,10 +218,8 @@ class EvidenceFiguresTest {
         var f = figures(List.of(), List.of(), List.of(), INTACT);
 
         assertThat(f.get("reviews-on-time").shown()).isEqualTo("nothing in the period");
-        for (var key : List.of("nhis-with-owner", "secrets-older-than-policy")) {
-            assertThat(f.get(key).value()).as(key).isEmpty();
-            assertThat(f.get(key).shown()).as("Keycloak not read").isEqualTo("Keycloak could not be read");
-        }
+        assertThat(f.get("nhis-with-owner").value()).isEmpty();
+        assertThat(f.get("nhis-with-owner").shown()).isEqualTo("no NHI in the inventory");
         assertThat(f.get("break-glass-reviewed-on-time").shown()).isEqualTo("nothing in the period");
         assertThat(f.get("ticket-share").shown()).as("nothing to compute from").isEqualTo("nothing in the period");
         assertThat(f.values()).extracting(EvidenceFigure::control).contains(PortalControl.values());
@@ -261,18 +261,41 @@ class EvidenceFiguresTest {
 
     @Test
     void nhiFiguresComeFromTheInventory() {
-        var owned = new io.writ.domain.nhi.Nhi("ci-deployer", "service-account-ci-deployer", "alice", Optional.empty(),
-                Optional.of(Duration.ofDays(10)), java.util.Set.of(), Optional.empty(), java.util.Set.of());
         var orphan = new io.writ.domain.nhi.Nhi("legacy-job", "service-account-legacy-job", null, Optional.empty(),
                 Optional.empty(), java.util.Set.of(), Optional.empty(), java.util.Set.of(io.writ.domain.nhi.NhiFinding.NO_OWNER,
                 io.writ.domain.nhi.NhiFinding.SECRET_OLDER_THAN_POLICY));
 
-        var f = EvidenceFigures.compute(PERIOD, List.of(), List.of(), List.of(), List.of(), Optional.of(List.of(owned, orphan)),
-                INTACT, List.of(), NOW).stream().collect(java.util.stream.Collectors.toMap(EvidenceFigure::key, x -> x));
+        var f = nhiFigures(new NhiStanding(2, 1, List.of(orphan), 1, List.of(orphan)));
 
         assertThat(f.get("nhis-with-owner").shown()).isEqualTo("50.0 % (1 of 2)");
+        assertThat(f.get("nhis-with-owner").records()).extracting(EvidenceRecord::id, EvidenceRecord::passes)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("legacy-job", false));
         assertThat(f.get("secrets-older-than-policy").shown()).isEqualTo("1 of 2 secrets");
-        assertThat(f.get("secrets-older-than-policy").records()).filteredOn(r -> !r.passes())
-                .extracting(EvidenceRecord::id).containsExactly("legacy-job");
+        assertThat(f.get("secrets-older-than-policy").value()).contains(1.0);
+        assertThat(f.get("secrets-older-than-policy").records()).extracting(EvidenceRecord::id)
+                .containsExactly("legacy-job");
+    }
+
+    @Test
+    void aLargeInventoryIsCountedAndOnlyItsFirstFailingNhisAreListed() {
+        var orphan = new io.writ.domain.nhi.Nhi("job-0001", "service-account-job-0001", null, Optional.empty(),
+                Optional.empty(), java.util.Set.of(), Optional.empty(), java.util.Set.of(io.writ.domain.nhi.NhiFinding.NO_OWNER,
+                io.writ.domain.nhi.NhiFinding.SECRET_AGE_UNKNOWN));
+
+        var f = nhiFigures(new NhiStanding(50_000, 10_000, List.of(orphan), 250, List.of(orphan)));
+
+        assertThat(f.get("nhis-with-owner").value()).contains(80.0);
+        assertThat(f.get("nhis-with-owner").shown()).isEqualTo("80.0 % (40000 of 50000); the first 1 of the 10000 "
+                + "without an accountable owner listed (all: GET /api/v1/nhis?finding=NO_OWNER or OWNER_DISABLED)");
+        assertThat(f.get("secrets-older-than-policy").value()).contains(250.0);
+        assertThat(f.get("secrets-older-than-policy").shown()).startsWith("250 of 50000 secrets; the first 1 of the "
+                + "250 due listed");
+        assertThat(f.get("secrets-older-than-policy").records()).extracting(EvidenceRecord::detail)
+                .containsExactly("secret age unknown");
+    }
+
+    private static Map<String, EvidenceFigure> nhiFigures(NhiStanding standing) {
+        return EvidenceFigures.compute(PERIOD, List.of(), List.of(), List.of(), List.of(), standing, INTACT,
+                List.of(), NOW).stream().collect(java.util.stream.Collectors.toMap(EvidenceFigure::key, x -> x));
     }
 }

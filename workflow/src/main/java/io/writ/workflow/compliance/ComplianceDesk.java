@@ -1,6 +1,5 @@
 package io.writ.workflow.compliance;
 
-import io.writ.domain.nhi.Nhi;
 import io.writ.domain.review.ReviewCampaignRepository;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.domain.alert.AlertRepository;
@@ -28,7 +27,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -144,7 +142,7 @@ public class ComplianceDesk {
         var periodWrits = writs.submittedBetween(period.from(), period.to());
         var figures = EvidenceFigures.compute(period, periodWrits,
                 alerts.raisedBetween(period.from(), period.to()), sessions.startedBetween(period.from(), period.to()),
-                campaigns.startedBetween(period.from(), period.to()), nhiInventory(), verdict,
+                campaigns.startedBetween(period.from(), period.to()), nhis.standing(), verdict,
                 corroborations.ofAll(periodWrits.stream().map(Writ::id).toList()), now);
         return new ComplianceReport(period, now, by, catalogue, currentMapping(), figures, verdict.valid(),
                 verdict.summary(), verdict.lastCheckpoint(), auditDesk.publicSeal().publicKeyPem());
@@ -153,11 +151,6 @@ public class ComplianceDesk {
     /** The writs submitted in the period that were granted: those with a receipt. */
     public List<Writ> grantedWritsOf(EvidencePeriod period) {
         return writs.submittedBetween(period.from(), period.to()).stream().filter(w -> w.grant().isPresent()).toList();
-    }
-
-    /** The NHI inventory as Writ keeps it (Keycloak is not asked). */
-    private Optional<List<Nhi>> nhiInventory() {
-        return Optional.of(nhis.all());
     }
 
     /** Records that someone exported the report, in which format. */

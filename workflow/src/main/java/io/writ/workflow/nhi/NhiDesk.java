@@ -6,9 +6,11 @@ import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.identity.DirectoryClient;
 import io.writ.domain.identity.NhiClients;
 import io.writ.domain.nhi.Nhi;
+import io.writ.domain.nhi.NhiFinding;
 import io.writ.domain.nhi.NhiInventory;
 import io.writ.domain.nhi.NhiPage;
 import io.writ.domain.nhi.NhiQuery;
+import io.writ.domain.nhi.NhiStanding;
 import io.writ.workflow.nhi.inventory.InventoryKeeper;
 import io.writ.workflow.nhi.rotation.RotationProcess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +63,33 @@ public class NhiDesk {
         return inventory.page(query, maxSecretAge(), clock.instant());
     }
 
-    /** Every NHI kept, assessed now (a review campaign, the compliance evidence, the rotation policy). */
+    /** Every NHI kept, assessed now (a review campaign, the review cadence). */
     public List<Nhi> all() {
         var now = clock.instant();
         return inventory.all().values().stream().map(n -> n.assess(maxSecretAge(), now)).toList();
+    }
+
+    /**
+     * How the inventory stands as a whole (the compliance evidence): counted by the database, with the first NHIs
+     * nobody is accountable for and the first whose secret is due, by client id.
+     */
+    public NhiStanding standing() {
+        var total = page(NhiQuery.everything().page(0, 1)).total();
+        var noOwner = withFinding(NhiFinding.NO_OWNER);
+        var ownerGone = withFinding(NhiFinding.OWNER_DISABLED);
+        var old = withFinding(NhiFinding.SECRET_OLDER_THAN_POLICY);
+        var ageUnknown = withFinding(NhiFinding.SECRET_AGE_UNKNOWN);
+        return new NhiStanding(total, noOwner.total() + ownerGone.total(), first(noOwner, ownerGone),
+                old.total() + ageUnknown.total(), first(old, ageUnknown));
+    }
+
+    private NhiPage withFinding(NhiFinding finding) {
+        return page(NhiQuery.of(null, finding.name(), null, null, null, null, 0, NhiStanding.LISTED_AT_MOST));
+    }
+
+    private static List<Nhi> first(NhiPage one, NhiPage other) {
+        return java.util.stream.Stream.concat(one.nhis().stream(), other.nhis().stream())
+                .limit(NhiStanding.LISTED_AT_MOST).toList();
     }
 
     /** One NHI as the inventory keeps it. */

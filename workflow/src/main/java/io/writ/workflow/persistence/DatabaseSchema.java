@@ -89,7 +89,7 @@ public class DatabaseSchema {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
-                .javaMigrations(new ChainExistingAuditRecords())
+                .javaMigrations(new ChainExistingAuditRecords(), new MoveReviewCoverage())
                 .table("writ_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -10,7 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Access review campaigns and their items in the database. */
@@ -50,11 +52,13 @@ public class JpaReviewCampaignRepository implements ReviewCampaignRepository {
     }
 
     @Override
-    public Optional<Instant> lastCovering(String name) {
-        return Optional.ofNullable(em.createQuery("select max(c.startedAt) from ReviewCampaign c "
-                        + "where c.covered like :name", Instant.class)
-                .setParameter("name", "%," + name + ",%")
-                .getSingleResult());
+    public Map<String, Instant> lastCoveredSince(Instant since) {
+        var latest = new HashMap<String, Instant>();
+        em.createQuery("select n, max(c.startedAt) from ReviewCampaign c join c.covered n "
+                        + "where c.startedAt >= :since group by n", Object[].class)
+                .setParameter("since", since)
+                .getResultStream().forEach(row -> latest.put((String) row[0], (Instant) row[1]));
+        return latest;
     }
 
     @Override

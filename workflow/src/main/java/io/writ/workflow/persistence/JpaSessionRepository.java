@@ -111,6 +111,16 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     @Override
+    public Map<String, Long> sessionCountsSince(Instant since) {
+        var counts = new HashMap<String, Long>();
+        em.createQuery("select s.identity, count(s) from PrivilegedSession s where s.lastEventAt >= :since "
+                        + "group by s.identity", Object[].class)
+                .setParameter("since", since)
+                .getResultStream().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    @Override
     public List<PrivilegedSession> ofIdentitySince(String identity, Instant since) {
         return em.createQuery("select s from PrivilegedSession s where s.identity = :identity "
                         + "and s.lastEventAt >= :since order by s.lastEventAt desc", PrivilegedSession.class)

@@ -170,6 +170,13 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
+    public List<Writ> grantedSince(Instant since) {
+        return em.createQuery("select w from Writ w where w.grant.grantedAt >= :since", Writ.class)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
     public List<Writ> revokedSince(Instant since) {
         return em.createQuery("select w from Writ w where w.grant.confirmedAbsentAt >= :since "
                         + "order by w.grant.confirmedAbsentAt", Writ.class)

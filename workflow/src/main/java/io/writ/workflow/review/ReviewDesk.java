@@ -97,14 +97,19 @@ public class ReviewDesk {
     /** Starts one campaign over every entitlement and NHI whose cadence says it is due; empty when none is. */
     public Optional<ReviewCampaign> startWhatCadenceRequires() {
         var now = clock.instant();
+        var entitlements = catalogue.all();
+        // What campaigns covered within the longest cadence: anything not among them is due whatever its cadence.
+        int longest = entitlements.stream().mapToInt(Entitlement::reviewCadenceDays)
+                .reduce(settings.nhiCadenceDays(), Math::max);
+        var lastCovered = campaigns.lastCoveredSince(now.minus(Duration.ofDays(longest)));
         var due = new ArrayList<String>();
-        for (var entitlement : catalogue.all()) {
-            if (due(entitlement.name(), entitlement.reviewCadenceDays(), now)) {
+        for (var entitlement : entitlements) {
+            if (due(lastCovered.get(entitlement.name()), entitlement.reviewCadenceDays(), now)) {
                 due.add(entitlement.name());
             }
         }
         for (var nhi : nhis.all()) {
-            if (due(nhi.clientId(), settings.nhiCadenceDays(), now)) {
+            if (due(lastCovered.get(nhi.clientId()), settings.nhiCadenceDays(), now)) {
                 due.add(nhi.clientId());
             }
         }
@@ -233,9 +238,8 @@ public class ReviewDesk {
                 Collectors.toList()));
     }
 
-    private boolean due(String name, int cadenceDays, Instant now) {
-        return campaigns.lastCovering(name).map(last -> !last.plus(Duration.ofDays(cadenceDays)).isAfter(now))
-                .orElse(true);
+    private static boolean due(Instant lastCovered, int cadenceDays, Instant now) {
+        return lastCovered == null || !lastCovered.plus(Duration.ofDays(cadenceDays)).isAfter(now);
     }
 
     private Duration parseDeadline(String deadline) {

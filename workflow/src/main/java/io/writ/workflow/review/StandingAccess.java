@@ -5,6 +5,7 @@ import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementCatalogue;
+import io.writ.domain.nhi.Nhi;
 import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.NotInDirectory;
 import io.writ.domain.review.ReviewItem;
@@ -68,25 +69,55 @@ class StandingAccess {
 
     /** Everything the scope's patterns match (entitlement names and NHI client ids; none: everything). */
     Found within(List<String> patterns, Instant now) {
+        var inScope = scope(patterns);
         var items = new ArrayList<ReviewItem>();
         var covered = new TreeSet<String>();
         var holders = new Holders();
         for (var entitlement : catalogue.all()) {
-            if (inScope(patterns, entitlement.name())) {
+            if (inScope.test(entitlement.name())) {
                 covered.add(entitlement.name());
                 items.addAll(standingAssignments(entitlement, now, holders));
             }
         }
+        var since = now.minus(Duration.ofDays(settings.nhiCadenceDays()));
+        NhiUsage usage = null;
         for (var nhi : nhis.all()) {
-            if (inScope(patterns, nhi.clientId())) {
+            if (inScope.test(nhi.clientId())) {
                 covered.add(nhi.clientId());
+                usage = usage == null ? new NhiUsage(since, now) : usage;
                 // an owner who is disabled or gone cannot review: the fallback reviewer does, and reassigns it
                 items.add(ReviewItem.nhiCredential(nhi.clientId(), nhi.identity(), nhi.accountableOwner().orElse(null),
-                        evidence(nhi.identity(), now.minus(Duration.ofDays(settings.nhiCadenceDays()))),
-                        settings.fallbackReviewer()));
+                        usage.of(nhi, since), settings.fallbackReviewer()));
             }
         }
         return new Found(items, covered);
+    }
+
+    /**
+     * What the NHIs did since then, read in three queries for the whole campaign: asked per NHI (four queries each),
+     * a campaign over 50,000 NHIs asked the database 200,000 times. The last use is the inventory's (kept from the
+     * sessions as they come).
+     */
+    private final class NhiUsage {
+        private final Map<String, Long> sessionCounts;
+        private final Map<String, Long> alertCounts;
+        private final Map<String, List<Writ>> grants;
+
+        NhiUsage(Instant since, Instant now) {
+            sessionCounts = sessions.sessionCountsSince(since);
+            alertCounts = alerts.raisedBetween(since, now).stream()
+                    .filter(a -> a.identity() != null)
+                    .collect(Collectors.groupingBy(a -> a.identity(), Collectors.counting()));
+            grants = writs.grantedSince(since).stream().collect(Collectors.groupingBy(Writ::target));
+        }
+
+        UsageEvidence of(Nhi nhi, Instant since) {
+            var granted = grants.getOrDefault(nhi.identity(), List.of());
+            return new Usage(sessionCounts.getOrDefault(nhi.identity(), 0L).intValue(), nhi.lastUsedAt(),
+                    alertCounts.getOrDefault(nhi.identity(), 0L).intValue(),
+                    (int) granted.stream().filter(Writ::breakGlass).count(), postAccessAnswers(granted))
+                    .evidence(since);
+        }
     }
 
     /**
@@ -147,11 +178,6 @@ class StandingAccess {
         return items;
     }
 
-    /** What the identity did with its access since then: sessions, last use, alerts, break-glass, answers. */
-    private UsageEvidence evidence(String identity, Instant since) {
-        return Usage.of(this, identity, since).evidence(since);
-    }
-
     private static String postAccessAnswers(List<Writ> writs) {
         long asIntended = writs.stream().flatMap(w -> w.postAccessReview().stream())
                 .filter(r -> r.usedAsIntended().orElse(false)).count();
@@ -167,7 +193,16 @@ class StandingAccess {
                 : " (" + String.join("; ", notAsIntended) + ")") + ", " + unanswered + " unanswered";
     }
 
-    private static boolean inScope(List<String> patterns, String name) {
-        return patterns.isEmpty() || patterns.stream().anyMatch(p -> Wildcard.matches(p, name));
+    /**
+     * Whether a name is in the scope's patterns (none: everything). An offboarding campaign names thousands of NHIs
+     * one by one: those are looked up, and only patterns with a {@code *} are matched.
+     */
+    private static java.util.function.Predicate<String> scope(List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return name -> true;
+        }
+        var named = patterns.stream().filter(p -> !p.contains("*")).collect(Collectors.toSet());
+        var wildcards = patterns.stream().filter(p -> p.contains("*")).toList();
+        return name -> named.contains(name) || wildcards.stream().anyMatch(p -> Wildcard.matches(p, name));
     }
 }

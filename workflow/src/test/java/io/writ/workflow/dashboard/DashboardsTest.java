@@ -178,6 +178,11 @@ class DashboardsTest {
         public List<Writ> grantsAround(String targetId, String entitlement, Instant at, java.time.Duration skew) {
             throw new UnsupportedOperationException();
         }
+        public List<Writ> grantedSince(Instant since) {
+            return kept.stream().filter(w -> w.grant().filter(g -> !g.grantedAt().isBefore(since)).isPresent())
+                    .toList();
+        }
+        @Override
         public List<Writ> revokedSince(Instant since) {
             return kept.stream().filter(w -> w.grant().flatMap(g -> g.confirmedAbsentAt())
                     .filter(at -> !at.isBefore(since)).isPresent()).toList();

@@ -108,6 +108,11 @@ public final class FakeWrits implements WritRepository {
     }
 
     @Override
+    public List<Writ> grantedSince(Instant since) {
+        return where(w -> w.grant().filter(g -> !g.grantedAt().isBefore(since)).isPresent());
+    }
+
+    @Override
     public List<Writ> revokedSince(Instant since) {
         return where(w -> w.grant().flatMap(g -> g.confirmedAbsentAt()).filter(at -> !at.isBefore(since))
                 .isPresent());

@@ -36,7 +36,7 @@ class ChainExistingAuditRecordsTest {
         var flyway = Flyway.configure()
                 .dataSource(database)
                 .locations("classpath:db/migration")
-                .javaMigrations(new ChainExistingAuditRecords())
+                .javaMigrations(new ChainExistingAuditRecords(), new MoveReviewCoverage())
                 .table("writ_schema_history");
         if (target != null) {
             flyway.target(target);

@@ -40,7 +40,8 @@ final class TestDatabase {
     static DataSource migrated() {
         var database = empty();
         Flyway.configure().dataSource(database).locations("classpath:db/migration")
-                .javaMigrations(new ChainExistingAuditRecords()).table("writ_schema_history").load().migrate();
+                .javaMigrations(new ChainExistingAuditRecords(), new MoveReviewCoverage()).table("writ_schema_history")
+                .load().migrate();
         return database;
     }
 

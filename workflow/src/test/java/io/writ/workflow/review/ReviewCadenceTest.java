@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,9 +86,9 @@ class ReviewCadenceTest {
 
     @Test
     void whatIsDueGoesIntoOneCampaignAndWhatWasReviewedLatelyWaits() {
-        when(campaigns.lastCovering("prod-db-admin")).thenReturn(Optional.of(NOW.minus(Duration.ofDays(91))));
-        when(campaigns.lastCovering("billing-read")).thenReturn(Optional.of(NOW.minus(Duration.ofDays(10))));
-        when(campaigns.lastCovering("ci-deployer")).thenReturn(Optional.empty());
+        // prod-db-admin last reviewed 91 days ago (cadence 90), billing-read 10 days ago, ci-deployer never
+        when(campaigns.lastCoveredSince(any())).thenReturn(Map.of("prod-db-admin", NOW.minus(Duration.ofDays(91)),
+                "billing-read", NOW.minus(Duration.ofDays(10))));
         // tina holds prod-db-admin through a writ right now: that is no standing assignment
         var writ = mock(io.writ.domain.writ.Writ.class);
         when(writ.entitlement()).thenReturn("prod-db-admin");
@@ -108,7 +109,9 @@ class ReviewCadenceTest {
 
     @Test
     void nothingDueStartsNothing() {
-        when(campaigns.lastCovering(any())).thenReturn(Optional.of(NOW.minus(Duration.ofDays(1))));
+        var yesterday = NOW.minus(Duration.ofDays(1));
+        when(campaigns.lastCoveredSince(any())).thenReturn(Map.of("prod-db-admin", yesterday, "billing-read",
+                yesterday, "ci-deployer", yesterday));
 
         assertThat(desk.startWhatCadenceRequires()).isEmpty();
     }

@@ -1,0 +1,107 @@
+package io.writ.workflow.persistence;
+
+import io.writ.domain.review.ReviewCampaign;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What review campaigns covered, on a real database: a campaign over thousands of NHIs, named one by one, is kept
+ * whole, the review
+ * cadence reads when each name was last covered in one query, and campaigns kept before the coverage had a table of
+ * its own keep what they covered through the upgrade.
+ */
+class JpaReviewCampaignRepositoryTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
+
+    private final DataSource database = TestDatabase.empty();
+    private EntityManagerFactory factory;
+
+    @AfterEach
+    void close() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+
+    @Test
+    void aCampaignOverThousandsOfNhisIsKeptAndEachNameAnswersItsLatestCampaign() {
+        migrate(null);
+        var repository = repository();
+        var thousands = IntStream.range(0, 5_000).mapToObj(i -> "bench-nhi-client-%05d".formatted(i)).toList();
+        keep(repository, ReviewCampaign.open(List.of(), List.of("prod-db-admin", "old-only"), List.of(), "admin",
+                NOW.minus(Duration.ofDays(200)), NOW.minus(Duration.ofDays(180))));
+        // named one by one as its scope, as the campaign over the NHIs of an owner who left names them
+        var overThousands = ReviewCampaign.open(thousands, thousands, List.of(), "admin",
+                NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(1)));
+        keep(repository, overThousands);
+        keep(repository, ReviewCampaign.open(List.of(), List.of("prod-db-admin", thousands.get(7)), List.of(),
+                "system", NOW.minus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(12))));
+        var covered = repository.lastCoveredSince(NOW.minus(Duration.ofDays(90)));
+
+        assertThat(covered).hasSize(5_001).doesNotContainKey("old-only");
+        assertThat(covered.get("bench-nhi-client-04999")).isEqualTo(NOW.minus(Duration.ofDays(30)));
+        assertThat(covered.get(thousands.get(7))).as("the latest campaign").isEqualTo(NOW.minus(Duration.ofDays(2)));
+        assertThat(covered.get("prod-db-admin")).isEqualTo(NOW.minus(Duration.ofDays(2)));
+        assertThat(repository.lastCoveredSince(NOW.minus(Duration.ofDays(365)))).containsEntry("old-only",
+                NOW.minus(Duration.ofDays(200)));
+        assertThat(repository.byId(overThousands.id()).orElseThrow().scope()).containsExactlyElementsOf(thousands);
+    }
+
+    @Test
+    void campaignsKeptBeforeTheUpgradeKeepWhatTheyCovered() throws SQLException {
+        migrate("19");
+        try (var c = database.getConnection(); var insert = c.prepareStatement("insert into review_campaign "
+                + "(id, state, covered, started_by, started_at, deadline) values (?, 'OPEN', ?, 'admin', ?, ?)")) {
+            insert.setString(1, "c-1");
+            insert.setString(2, ",prod-db-admin,ci-deployer,");
+            insert.setObject(3, java.time.OffsetDateTime.parse("2026-11-01T09:00:00Z"));
+            insert.setObject(4, java.time.OffsetDateTime.parse("2026-11-15T09:00:00Z"));
+            insert.executeUpdate();
+        }
+
+        migrate(null);
+
+        assertThat(repository().lastCoveredSince(NOW.minus(Duration.ofDays(90)))).isEqualTo(Map.of(
+                "prod-db-admin", Instant.parse("2026-11-01T09:00:00Z"),
+                "ci-deployer", Instant.parse("2026-11-01T09:00:00Z")));
+    }
+
+    private void migrate(String target) {
+        var flyway = Flyway.configure().dataSource(database).locations("classpath:db/migration")
+                .javaMigrations(new ChainExistingAuditRecords(), new MoveReviewCoverage())
+                .table("writ_schema_history");
+        if (target != null) {
+            flyway.target(target);
+        }
+        flyway.load().migrate();
+    }
+
+    private JpaReviewCampaignRepository repository() {
+        factory = Persistence.createEntityManagerFactory("mapping",
+                Map.of("jakarta.persistence.nonJtaDataSource", database));
+        var repository = new JpaReviewCampaignRepository();
+        repository.em = factory.createEntityManager();
+        return repository;
+    }
+
+    private static void keep(JpaReviewCampaignRepository repository, ReviewCampaign campaign) {
+        repository.em.getTransaction().begin();
+        repository.save(campaign);
+        repository.em.getTransaction().commit();
+        repository.em.clear();
+    }
+}
