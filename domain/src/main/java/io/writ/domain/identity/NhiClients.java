@@ -21,7 +21,8 @@ public interface NhiClients {
      * roles those asked about (each role's holders are read once, not each client's roles).
      *
      * @param known service accounts already known, by the client's id in the provider: only the other clients cost
-     *              a call each
+     *              a call each; a known client the pages miss is asked for on its own before it is left out (a
+     *              paged listing shifts when clients are made or removed while it is read)
      * @param roles the realm roles whose holding matters
      */
     List<DirectoryClient> nonHumanIdentities(Map<String, ServiceAccount> known, Set<String> roles);

@@ -49,9 +49,14 @@ final class Endpoints {
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** Sent without waiting for the answer (a long request whose answer may be lost while its work goes on). */
+    /**
+     * Sent without waiting for the answer (a long request whose answer may be lost while its work goes on), over a
+     * plain HTTP/1.1 connection of its own: over the shared client's HTTP/2 connection, a request of several minutes
+     * was cut off (EOF) after about 30 s while the portal went on working on it (the 50,000 NHI run of 2026-12-07).
+     */
     java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String path, String token, String json) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(portal + path)).header("Authorization", "Bearer " + token)
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .build().sendAsync(HttpRequest.newBuilder(URI.create(portal + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

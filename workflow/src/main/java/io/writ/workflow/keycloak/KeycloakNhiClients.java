@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -56,13 +58,20 @@ public class KeycloakNhiClients implements NhiClients {
 
     @Override
     public List<DirectoryClient> nonHumanIdentities(Map<String, ServiceAccount> known, Set<String> roles) {
-        var clients = new ArrayList<ClientRepresentation>();
+        // Until an empty page: Keycloak may answer a page shorter than asked in the middle of the realm (a short page
+        // ended the reading once, at 31,993 of 50,003 clients, and the rest were taken for removed). Pages shift when
+        // clients are made or removed meanwhile: a client seen twice counts once, and one the pages missed is asked
+        // for on its own below.
+        var listed = new LinkedHashMap<String, ClientRepresentation>();
+        int first = 0;
         List<ClientRepresentation> page;
         do {
-            int first = clients.size();
-            page = keycloak.call(realm -> realm.clients().findAll(null, false, false, first, PAGE));
-            clients.addAll(page);
-        } while (page.size() == PAGE);
+            int from = first;
+            page = keycloak.call(realm -> realm.clients().findAll(null, false, false, from, PAGE));
+            page.forEach(client -> listed.putIfAbsent(client.getId(), client));
+            first += page.size();
+        } while (!page.isEmpty());
+        var clients = new ArrayList<>(listed.values());
         var holders = holdersOf(roles);
         var accounts = serviceAccountsOf(clients.stream().filter(KeycloakNhiClients::actsThroughServiceAccount)
                 .filter(c -> !known.containsKey(c.getId())).map(ClientRepresentation::getId).toList());
@@ -84,6 +93,13 @@ public class KeycloakNhiClients implements NhiClients {
                     ownerState.enabled(), secretCreatedAt(client),
                     Set.copyOf(holders.getOrDefault(account.get().id(), Set.of()))));
         }
+        var missed = known.keySet().stream().filter(id -> !listed.containsKey(id)).toList();
+        var stillThere = eachAtOnce(missed, this::nonHumanIdentityWithId);
+        if (!stillThere.isEmpty()) {
+            LOG.info(() -> stillThere.size() + " of the " + missed.size() + " known NHIs the pages did not list are "
+                    + "still in Keycloak (read one by one)");
+        }
+        found.addAll(stillThere.values());
         return found;
     }
 
@@ -133,24 +149,28 @@ public class KeycloakNhiClients implements NhiClients {
                 AdminSession.names(realm.users().get(account.getId()).roles().realmLevel().listAll()));
     }
 
-    /**
-     * The service accounts of clients seen for the first time, a call each, {@link #LOOKUPS_AT_ONCE} at once on the
-     * container's managed executor (a realm's first reading asks for tens of thousands: each of a few workers takes
-     * the next client until none is left, so the executor's queue never holds more than the workers); a client
-     * removed meanwhile has none.
-     */
+    /** The service accounts of clients seen for the first time, a call each; a client removed meanwhile has none. */
     private Map<String, ServiceAccount> serviceAccountsOf(List<String> keycloakIds) {
-        var accounts = new ConcurrentHashMap<String, ServiceAccount>();
+        return eachAtOnce(keycloakIds, this::serviceAccountOf);
+    }
+
+    /**
+     * One reading per client, {@link #LOOKUPS_AT_ONCE} at once on the container's managed executor (a realm's first
+     * reading asks for tens of thousands: each of a few workers takes the next client until none is left, so the
+     * executor's queue never holds more than the workers); by the client's id, those that answered something.
+     */
+    private <T> Map<String, T> eachAtOnce(List<String> keycloakIds, Function<String, Optional<T>> read) {
+        var answers = new ConcurrentHashMap<String, T>();
         var next = new ConcurrentLinkedQueue<>(keycloakIds);
         Runnable worker = () -> {
             for (var id = next.poll(); id != null; id = next.poll()) {
                 var clientId = id;
-                serviceAccountOf(clientId).ifPresent(account -> accounts.put(clientId, account));
+                read.apply(clientId).ifPresent(answer -> answers.put(clientId, answer));
             }
         };
         if (executor == null || keycloakIds.size() < LOOKUPS_AT_ONCE) {
             worker.run();
-            return accounts;
+            return answers;
         }
         var workers = new ArrayList<Future<?>>();
         for (int i = 0; i < LOOKUPS_AT_ONCE; i++) {
@@ -162,12 +182,12 @@ public class KeycloakNhiClients implements NhiClients {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading service accounts", e);
+            throw new IllegalStateException("interrupted while reading clients one by one", e);
         } catch (ExecutionException e) {
             next.clear(); // the other workers stop after their current client
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
-        return accounts;
+        return answers;
     }
 
     private Optional<ServiceAccount> serviceAccountOf(String keycloakId) {

@@ -84,12 +84,14 @@ public class InventoryKeeper {
     /**
      * Reads the whole realm and corrects whatever the inventory keeps differently. Keycloak is read without holding
      * anything; the comparison and the corrections hold the inventory's lock (as following a change does), and an
-     * NHI kept anew while Keycloak was being read (a change followed meanwhile) is left as it is: it is newer.
+     * NHI kept anew or forgotten while Keycloak was being read (a change followed meanwhile: at 50,000 NHIs the
+     * reading takes minutes) is left as it is: what was followed is newer than the reading.
      */
     public Reconciliation reconcile() {
         var started = clock.instant();
         var known = new HashMap<String, ServiceAccount>();
-        inventory.all().values().forEach(n -> known.put(n.keycloakId(), new ServiceAccount(n.identity(),
+        var keptAtStart = inventory.all();
+        keptAtStart.values().forEach(n -> known.put(n.keycloakId(), new ServiceAccount(n.identity(),
                 n.identityId())));
         var privileged = catalogue.realmRoleNames();
         var read = clients.nonHumanIdentities(known, privileged);
@@ -105,6 +107,8 @@ public class InventoryKeeper {
             var kept = new HashMap<>(inventory.all());
             var newer = kept.values().stream().filter(n -> n.keptAt().isAfter(started)).map(InventoriedNhi::clientId)
                     .collect(Collectors.toSet()); // followed while Keycloak was read: newer than this reading
+            keptAtStart.keySet().stream().filter(clientId -> !kept.containsKey(clientId))
+                    .forEach(newer::add); // forgotten meanwhile: Keycloak said it was gone after this reading saw it
             kept.keySet().removeAll(newer);
             var fresh = states.stream().filter(n -> !newer.contains(n.clientId()))
                     .map(n -> n.after(kept.get(n.clientId()))).toList();

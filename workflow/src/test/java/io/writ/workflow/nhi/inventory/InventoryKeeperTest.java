@@ -121,6 +121,25 @@ class InventoryKeeperTest {
     }
 
     @Test
+    void anNhiRemovedWhileTheRealmIsBeingReadIsNotPutBackByThatReading() {
+        keeper.reconcile();
+        at(now.plusSeconds(60));
+        // The realm's pages are read (batch-job still in them), then Keycloak removes batch-job and the removal is
+        // followed, before the reading is compared with the inventory.
+        keycloak.whileReading = () -> {
+            keycloak.remove("batch-job");
+            changes.add(new NhiChange("e-1", now, NhiChange.What.CLIENT, "kc-batch-job"));
+            keeper.follow(START, now);
+        };
+
+        var found = keeper.reconcile();
+
+        assertThat(kept.find("batch-job")).as("gone, as followed").isEmpty();
+        assertThat(found.added()).isEmpty();
+        assertThat(found.differences()).isZero();
+    }
+
+    @Test
     void aFollowedChangeOfAnOwnerReadsTheirNhisAgainAndAsksForTheirReassignment() {
         keeper.reconcile();
         keycloak.put(client("ci-deployer", "alice", false, Set.of()));
@@ -178,6 +197,8 @@ class InventoryKeeperTest {
     /** Keycloak's clients as a test sets them. */
     private static final class Keycloak implements NhiClients {
         private final Map<String, DirectoryClient> clients = new LinkedHashMap<>();
+        /** What happens in Keycloak and the portal after the pages were read (once). */
+        private Runnable whileReading = () -> { };
 
         void put(DirectoryClient client) {
             clients.put(client.clientId(), client);
@@ -189,7 +210,10 @@ class InventoryKeeperTest {
 
         @Override
         public List<DirectoryClient> nonHumanIdentities(Map<String, ServiceAccount> known, Set<String> roles) {
-            return List.copyOf(clients.values());
+            var read = List.copyOf(clients.values());
+            whileReading.run();
+            whileReading = () -> { };
+            return read;
         }
 
         @Override
