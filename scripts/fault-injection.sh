@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fault injection: during a run of many one-minute writs, stop and start Keycloak, and kill -9 the portal and start it
 # again; then check that every writ is final, Keycloak's role mappings equal the starting baseline (no leaked
-# privilege), no audit record is missing and the chain verifies. Own ports (portal 8480, Keycloak 8580) and data
+# privilege), no audit record is missing and the chain verifies. Own ports (portal 8680, Keycloak 8580) and data
 # (target/fault-data). FAULT_WRITS_PER_WAVE (20) writs per wave, three waves. The integration tests run a short form
 # (FAULT_WRITS_PER_WAVE=4, FaultInjectionIT) beside the others. FAULT_CLASSPATH names the classpath of the program
 # (the test classes and H2's driver), which is otherwise found with Maven. Exit code 0 = every check held.
@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO="$PWD"
 
-export WRIT_PORT="${FAULT_PORTAL_PORT:-8480}"
+export WRIT_PORT="${FAULT_PORTAL_PORT:-8680}"
 export KC_PORT="${FAULT_KEYCLOAK_PORT:-8580}"
 export WRIT_KEYCLOAK_URL="http://localhost:$KC_PORT"
 export WRIT_DATA_DIR="$REPO/target/fault-data"

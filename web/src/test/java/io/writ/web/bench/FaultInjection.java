@@ -45,7 +45,7 @@ public final class FaultInjection {
     }
 
     public static void main(String[] args) throws Exception {
-        var port = env("WRIT_PORT", "8480");
+        var port = env("WRIT_PORT", "8680");
         var dataDir = Path.of(env("WRIT_DATA_DIR", "target/fault-data")).toAbsolutePath();
         var command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
                 env("WRIT_PAYARA_JAR", "target/payara-micro.jar"), "--deploy",
