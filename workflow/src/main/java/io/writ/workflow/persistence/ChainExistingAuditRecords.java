@@ -2,9 +2,7 @@ package io.writ.workflow.persistence;
 
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.ChainHead;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,29 +15,13 @@ import java.util.logging.Logger;
  * upgraded database; then starts the head after the last of them and makes the chain columns required. Works through
  * the records in a stream and in update batches, whatever their number.
  */
-public class ChainExistingAuditRecords implements JavaMigration {
+public class ChainExistingAuditRecords extends DataMigration {
 
     private static final Logger LOG = Logger.getLogger(ChainExistingAuditRecords.class.getName());
     private static final int BATCH = 1000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("7.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "chain existing audit records";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public ChainExistingAuditRecords() {
+        super("7.1", "chain existing audit records");
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.writ.workflow.persistence;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -11,28 +9,12 @@ import java.util.Arrays;
  * Migration 20.1: what each campaign covered, kept until now as {@code ,name,name,} in a column of its own, becomes
  * rows of {@code review_coverage}; then the column goes. In insert batches, whatever the number of campaigns.
  */
-public class MoveReviewCoverage implements JavaMigration {
+public class MoveReviewCoverage extends DataMigration {
 
     private static final int BATCH = 1000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("20.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "move review coverage to its own table";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public MoveReviewCoverage() {
+        super("20.1", "move review coverage to its own table");
     }
 
     @Override

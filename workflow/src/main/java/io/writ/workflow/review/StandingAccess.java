@@ -80,11 +80,10 @@ class StandingAccess {
             }
         }
         var since = now.minus(Duration.ofDays(settings.nhiCadenceDays()));
-        NhiUsage usage = null;
+        var usage = new NhiUsage(since, now);
         for (var nhi : nhis.all()) {
             if (inScope.test(nhi.clientId())) {
                 covered.add(nhi.clientId());
-                usage = usage == null ? new NhiUsage(since, now) : usage;
                 // an owner who is disabled or gone cannot review: the fallback reviewer does, and reassigns it
                 items.add(ReviewItem.nhiCredential(nhi.clientId(), nhi.identity(), nhi.accountableOwner().orElse(null),
                         usage.of(nhi, since), settings.fallbackReviewer()));
