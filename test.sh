@@ -4,8 +4,10 @@
 # and persistence tests run a second time on a real PostgreSQL server, and ClusterIT runs two portal nodes on it
 # (scripts/postgres.sh installs the Debian package when missing and starts a server of its own on port
 # WRIT_PG_PORT, default 15432; stopped at the end). BastionIT starts the demo SSH bastion (scripts/bastion.sh, as
-# root: OpenSSH's sshd and sudo from Debian's packages when missing). Installs what the tests need and is missing
-# (Chromium and its driver, and Node's npm for the build).
+# root: OpenSSH's sshd and sudo from Debian's packages when missing). The ticket tests (TicketSystemIT, ClusterIT) run
+# against a real Request Tracker 5 (scripts/ticket-system.sh, as root: installed from Debian's packages when missing),
+# installed and started in the background while the build compiles, and stopped at the end. Installs what the tests
+# need and is missing (Chromium and its driver, Node's npm for the build, sshd and sudo for the bastion).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -18,6 +20,11 @@ command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)
 # The build installs the portal's browser libraries (bpmn-js) with the machine's npm: Node cannot be downloaded.
 command -v npm >/dev/null || missing+=(nodejs npm)
+# The bastion's, installed here rather than by scripts/bastion.sh during the tests, where they would wait for the
+# ticket system's packages (one apt at a time).
+[[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
+[[ -x /usr/lib/openssh/sftp-server ]] || missing+=(openssh-sftp-server)
+command -v sudo >/dev/null || missing+=(sudo)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq
@@ -29,10 +36,15 @@ started=$SECONDS
 # At the end of every run, passed or failed: where the time went, class by class.
 finish() {
   scripts/postgres.sh stop >/dev/null 2>&1 || true
+  as_root scripts/ticket-system.sh stop >/dev/null 2>&1 || true
   scripts/test-durations.sh || true
   echo "./test.sh took $((SECONDS - started)) s in all"
 }
 trap finish EXIT
+# Request Tracker posts each ticket's status change to the cluster's node a (ClusterNodes), which the ticket tests use.
+mkdir -p target
+as_root env WRIT_TICKETS_WEBHOOK_URL="http://127.0.0.1:${WRIT_IT_CLUSTER_PORT_A:-18081}/api/v1/tickets/events" \
+  scripts/ticket-system.sh start > target/ticket-system-start.log 2>&1 &
 scripts/postgres.sh start >/dev/null
 scripts/postgres.sh fresh writ_process_tests >/dev/null
 scripts/postgres.sh fresh writ_persistence_tests >/dev/null

@@ -7,10 +7,13 @@
 #                                          WRIT_TICKETS_* settings, one a line (progress goes to stderr)
 #   scripts/ticket-system.sh stop|status   status: exit code 0 when running, 1 when not
 #   scripts/ticket-system.sh open --kind change|incident --owner USER --title TEXT [--starts ISO8601 --due ISO8601]
-#                                          opens a ticket owned and requested by USER; prints its reference:
+#                                          opens a ticket owned and requested by USER (made an RT user when RT
+#                                          does not know them); prints its reference:
 #                                          CHG-<RT id> in queue Changes, INC-<RT id> in queue Incidents
 #   scripts/ticket-system.sh close REF     sets the ticket's status to resolved
 #   scripts/ticket-system.sh reject REF    sets it to rejected
+#   scripts/ticket-system.sh comments REF  prints the text of the ticket's comments (what Writ wrote back), oldest
+#                                          first, each followed by a line "--"
 #
 # --starts/--due (a change's planned window) take any ISO 8601 time GNU date reads (UTC when without an offset);
 # they are sent as UTC "YYYY-MM-DDTHH:MM:SSZ", the only shape RT takes without guessing (RT drops an offset
@@ -18,8 +21,12 @@
 # "1970-01-01T00:00:00Z".
 #
 # Environment:
-#   WRIT_TICKETS_PORT   RT's port on 127.0.0.1 (default 8480)
-#   WRIT_TICKETS_DIR    PID file and log (default <repo>/target/ticket-system)
+#   WRIT_TICKETS_PORT            RT's port on 127.0.0.1 (default 8480)
+#   WRIT_TICKETS_DIR             PID file and log (default <repo>/target/ticket-system)
+#   WRIT_TICKETS_WEBHOOK_URL     where RT posts each status change of a ticket (default the portal's
+#                                http://127.0.0.1:8080/api/v1/tickets/events): Writ ends a closed ticket's writs at once
+#   WRIT_TICKETS_WEBHOOK_SECRET  the secret RT signs those posts with (default, demo only: writ-tickets-webhook-secret);
+#                                the portal needs the same one (printed)
 #
 # Demo credentials only, like the demo realm's passwords: RT's "root" has password writ-rt-root-secret, Writ's
 # service user "writ" has writ-tickets-secret; the demo people have no password (only root logs in to RT's UI).
@@ -39,10 +46,12 @@ API="$URL/REST/2.0"
 SERVER=/usr/share/request-tracker5/libexec/rt-server
 SITE_CONFIG=/etc/request-tracker5/RT_SiteConfig.d/70-writ.pm
 export WRIT_RT_ROOT_PASSWORD=writ-rt-root-secret WRIT_TICKETS_PASSWORD=writ-tickets-secret
+WEBHOOK_URL="${WRIT_TICKETS_WEBHOOK_URL:-http://127.0.0.1:8080/api/v1/tickets/events}"
+WEBHOOK_SECRET="${WRIT_TICKETS_WEBHOOK_SECRET:-writ-tickets-webhook-secret}"
 
 die() { echo "ticket-system.sh: $*" >&2; exit 1; }
 say() { echo "ticket-system.sh: $*" >&2; }
-usage() { die "usage: scripts/ticket-system.sh start|stop|status | open --kind change|incident --owner USER --title TEXT [--starts ISO8601 --due ISO8601] | close REF | reject REF"; }
+usage() { die "usage: scripts/ticket-system.sh start|stop|status | open --kind change|incident --owner USER --title TEXT [--starts ISO8601 --due ISO8601] | close REF | reject REF | comments REF"; }
 [[ $(id -u) -eq 0 ]] || die "run it as root: it installs packages and runs RT"
 
 install_if_missing() {
@@ -58,7 +67,7 @@ request-tracker5 request-tracker5/database-type select sqlite3
 request-tracker5 request-tracker5/dbconfig-install boolean true
 rt5-db-sqlite rt5-db-sqlite/dbconfig-install boolean true
 EOF
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}"; } \
     >> "$LOG" 2>&1 || die "installing failed:"$'\n'"$(tail -20 "$LOG")"
   [[ -x "$SERVER" ]] || die "Request Tracker is not installed and could not be installed"
 }
@@ -67,10 +76,14 @@ running() { [[ -f "$PIDFILE" ]] && grep -qs rt-server "/proc/$(cat "$PIDFILE")/c
 
 settings() {
   printf '%s\n' WRIT_TICKETS_SYSTEM=request-tracker "WRIT_TICKETS_URL=$URL" WRIT_TICKETS_USER=writ \
-    "WRIT_TICKETS_PASSWORD=$WRIT_TICKETS_PASSWORD" WRIT_TICKETS_CHANGE_QUEUE=Changes WRIT_TICKETS_INCIDENT_QUEUE=Incidents
+    "WRIT_TICKETS_PASSWORD=$WRIT_TICKETS_PASSWORD" WRIT_TICKETS_CHANGE_QUEUE=Changes WRIT_TICKETS_INCIDENT_QUEUE=Incidents \
+    "WRIT_TICKETS_WEBHOOK_SECRET=$WEBHOOK_SECRET"
 }
 
 start() {
+  # One start at a time (./test.sh starts it in the background while the tests may ask for it too).
+  exec 9> /tmp/writ-ticket-system.lock
+  flock -w 900 9 || die "another start did not finish within 15 minutes"
   if running; then settings; return; fi
   mkdir -p "$DIR"
   install_if_missing
@@ -85,6 +98,8 @@ Set(\$WebPath, '');
 Set(\$WebBaseURL, '$URL');
 Set(\$MailCommand, 'mbox');
 Set(\$BcryptCost, 6);
+Set(\$WritTicketsWebhookURL, '$WEBHOOK_URL');
+Set(\$WritTicketsWebhookSecret, '$WEBHOOK_SECRET');
 EOF
   say "setting up queues, users and rights"
   echo "--- $(date -Is) rt-setup-database" >> "$LOG"
@@ -93,8 +108,10 @@ EOF
   say "starting Request Tracker on $URL (log: $LOG)"
   echo "--- $(date -Is) rt-server" >> "$LOG"
   # Its own session and process group, so that stop ends the server and its workers together.
+  rm -f "$PIDFILE"
   setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' _ "$PIDFILE" "$SERVER" --host 127.0.0.1 --port "$PORT" \
-    >> "$LOG" 2>&1 < /dev/null &
+    >> "$LOG" 2>&1 < /dev/null 9>&- &
+  for _ in $(seq 50); do [[ -s "$PIDFILE" ]] && break; sleep 0.1; done
   local deadline=$((SECONDS + 60))
   until curl -sf -m 5 -o /dev/null -u "writ:$WRIT_TICKETS_PASSWORD" "$API/rt"; do
     running || die "RT stopped before it answered on $URL:"$'\n'"$(tail -20 "$LOG")"
@@ -149,7 +166,11 @@ open_ticket() {
   [[ "$kind" == change || -z "$starts$due" ]] || die "--starts and --due are for a change"
   running || die "not running; scripts/ticket-system.sh start first"
   rt GET "/user/$owner"
-  [[ "$CODE" == 200 ]] || die "no RT user $owner"
+  if [[ "$CODE" != 200 ]]; then
+    # A person RT does not know yet: made a privileged RT user (no password), who may own tickets in both queues.
+    rt POST /user "$(jq -cn --arg n "$owner" '{Name: $n, Privileged: 1}')"
+    [[ "$CODE" == 201 ]] || die "no RT user $owner, and RT did not make one ($CODE): $BODY"
+  fi
   rt POST /ticket "$(jq -cn --arg q "$queue" --arg o "$owner" --arg t "$title" --arg s "$starts" --arg d "$due" \
     '{Queue: $q, Subject: $t, Owner: $o, Requestor: $o} + (if $s != "" then {Starts: $s} else {} end)
      + (if $d != "" then {Due: $d} else {} end)')"
@@ -179,6 +200,27 @@ set_status() {
   [[ "$(jq -r .Status <<< "$BODY")" == "$status" ]] || die "RT did not set ticket $id to $status: $said"
 }
 
+# comments REF: the text of each comment on the ticket, oldest first.
+comments() {
+  [[ "$1" =~ ^(CHG|INC)-([0-9]+)$ ]] || die "not a ticket reference (CHG-<id> or INC-<id>): $1"
+  local id="${BASH_REMATCH[2]}" transaction attachment
+  running || die "not running; scripts/ticket-system.sh start first"
+  rt GET "/ticket/$id/history?per_page=100"
+  [[ "$CODE" == 200 ]] || die "no ticket $id in RT ($CODE)"
+  for transaction in $(jq -r '.items[].id' <<< "$BODY"); do
+    rt GET "/transaction/$transaction"
+    [[ "$(jq -r .Type <<< "$BODY")" == Comment ]] || continue
+    rt GET "/transaction/$transaction/attachments"
+    for attachment in $(jq -r '.items[].id' <<< "$BODY"); do
+      rt GET "/attachment/$attachment"
+      [[ "$(jq -r .ContentType <<< "$BODY")" == text/plain ]] || continue
+      jq -r '.Content // ""' <<< "$BODY" | base64 -d
+      echo
+      echo "--"
+    done
+  done
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
@@ -186,5 +228,6 @@ case "${1:-}" in
   open) shift; open_ticket "$@" ;;
   close) (($# == 2)) || usage; set_status "$2" resolved ;;
   reject) (($# == 2)) || usage; set_status "$2" rejected ;;
+  comments) (($# == 2)) || usage; comments "$2" ;;
   *) usage ;;
 esac

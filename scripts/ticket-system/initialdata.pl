@@ -29,9 +29,18 @@ our @Users = grep { !$user->($_->{Name})->id }
     { Name => 'writ', RealName => 'Writ portal (service user)', Password => $writ_password, Privileged => 1 },
     map { +{ Name => $_, RealName => ucfirst($_) . ' (Writ demo)', Privileged => 1 } } @people;
 
-# A right is granted unless its user and queue exist and the user holds it already.
+# A right is granted unless its user and queue exist and the user holds it already. Every privileged RT user may
+# own and work tickets in both queues too, so that "open --owner" can make a person RT does not know yet.
 our @ACL;
+my $privileged = RT::Group->new(RT->SystemUser);
+$privileged->LoadSystemInternalGroup('Privileged');
 for my $q (@queues) {
+    for my $right (@people_rights) {
+        my $object = $queue->($q);
+        next if $object->id && $privileged->PrincipalObj->HasRight(Right => $right, Object => $object);
+        push @ACL, { GroupDomain => 'SystemInternal', GroupType => 'Privileged', Queue => $q, Right => $right };
+    }
+
     for my $who ('writ', @people) {
         my ($u, $object) = ($user->($who), $queue->($q));
         for my $right ($who eq 'writ' ? @writ_rights : @people_rights) {
@@ -40,6 +49,37 @@ for my $q (@queues) {
         }
     }
 }
+
+# RT's own notification to Writ: when a ticket of the two queues changes status, RT posts it to Writ's signed webhook
+# (WritTicketsWebhookURL and WritTicketsWebhookSecret in RT's site config, written by the script), so a closure ends
+# the writs within seconds instead of at Writ's next poll. A post that fails is only logged: Writ's poll follows.
+my $push_code = <<'PERL';
+my $url = RT->Config->Get('WritTicketsWebhookURL') or return 1;
+my $secret = RT->Config->Get('WritTicketsWebhookSecret') or return 1;
+my $ticket = $self->TicketObj;
+my %prefix = (Changes => 'CHG', Incidents => 'INC');
+my $prefix = $prefix{$ticket->QueueObj->Name} or return 1;
+my @now = gmtime();
+my $body = JSON::to_json({ ref => "$prefix-" . $ticket->id, state => $ticket->Status, title => $ticket->Subject,
+    at => sprintf('%04d-%02d-%02dT%02d:%02d:%02dZ', $now[5] + 1900, $now[4] + 1, @now[3, 2, 1, 0]) },
+    { canonical => 1 });
+require Digest::SHA;
+require LWP::UserAgent;
+my $answer = LWP::UserAgent->new(timeout => 5)->post($url, 'Content-Type' => 'application/json',
+    'X-Writ-Signature' => 'sha256=' . Digest::SHA::hmac_sha256_hex($body, $secret), Content => $body);
+RT->Logger->warning("Writ's webhook answered " . $answer->status_line . " for ticket " . $ticket->id)
+    unless $answer->is_success;
+return 1;
+PERL
+
+my $scrip_name = "Writ: push status changes to Writ's webhook";
+my $scrips = RT::Scrips->new(RT->SystemUser);
+$scrips->Limit(FIELD => 'Description', VALUE => $scrip_name);
+our @Scrips = $scrips->Count ? () : ({
+    Description => $scrip_name, Queue => [@queues], ScripCondition => 'On Status Change',
+    ScripAction => 'User Defined', Template => 'Blank', CustomPrepareCode => 'return 1;',
+    CustomCommitCode => $push_code,
+});
 
 # The script and Writ log in with these passwords: put them back if someone changed them (or installed RT before),
 # and hash them again when hashed at a higher bcrypt cost than the configured one (RT checks every REST call's

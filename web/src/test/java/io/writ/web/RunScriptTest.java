@@ -33,11 +33,26 @@ class RunScriptTest {
         assertThat(run.output).contains("nothing answers at 127.0.0.1:1").doesNotContain("never-shown");
     }
 
+    @Test
+    void requestTrackerWithoutItsSettingsIsRefusedAtOnce() throws Exception {
+        var run = run("jdbc:h2:mem:unused", java.util.Map.of("WRIT_TICKETS_SYSTEM", "request-tracker"));
+
+        assertThat(run.exit).isNotZero();
+        assertThat(run.output).contains("WRIT_TICKETS_SYSTEM=request-tracker needs WRIT_TICKETS_URL")
+                .contains("scripts/ticket-system.sh start");
+    }
+
     private record Run(int exit, String output) {
     }
 
     private static Run run(String databaseUrl) throws IOException, InterruptedException {
+        return run(databaseUrl, java.util.Map.of());
+    }
+
+    private static Run run(String databaseUrl, java.util.Map<String, String> settings)
+            throws IOException, InterruptedException {
         var process = new ProcessBuilder("bash", RUN.toString()).redirectErrorStream(true);
+        process.environment().putAll(settings);
         process.environment().put("WRIT_DB_URL", databaseUrl);
         process.environment().put("WRIT_DATA_DIR", Path.of("target", "run-script-test").toAbsolutePath().toString());
         var started = process.start();

@@ -88,6 +88,10 @@ public class Notice {
     @Column(name = "webhook_posted_at")
     private Instant webhookPostedAt;
 
+    /** When the comment on the writ's ticket was taken by the ticket system; null until then (or never owed). */
+    @Column(name = "ticket_commented_at")
+    private Instant ticketCommentedAt;
+
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
@@ -215,14 +219,35 @@ public class Notice {
     }
 
     /**
-     * The end of an attempt: delivered when addressed, every mail out and the webhook posted (what is switched off
-     * is not waited for); otherwise another attempt after the backoff, with what went wrong kept for the operator.
+     * Whether the writ's ticket still has to get this notice as a comment: its kind is one a ticket gets, the writ
+     * has a ticket, and the ticket system takes comments.
+     */
+    public boolean awaitsTicketComment(boolean writHasTicket, boolean commentsOn) {
+        return commentsOn && writHasTicket && kind.commentsOnTicket() && ticketCommentedAt == null;
+    }
+
+    public void ticketCommented(Instant at) {
+        if (ticketCommentedAt == null) {
+            ticketCommentedAt = Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The end of an attempt: delivered when addressed, every mail out, the webhook posted and the ticket commented
+     * (what is switched off or not owed is not waited for); otherwise another attempt after the backoff, with what
+     * went wrong kept for the operator.
      */
     public void attempted(Instant now, boolean mailOn, boolean webhookOn, List<String> problems, Backoff backoff) {
+        attempted(now, mailOn, webhookOn, false, problems, backoff);
+    }
+
+    /** The same, when the ticket's comment is still owed ({@link #awaitsTicketComment}). */
+    public void attempted(Instant now, boolean mailOn, boolean webhookOn, boolean ticketCommentOwed,
+                          List<String> problems, Backoff backoff) {
         if (!mailOn) {
             recipients.forEach(Recipient::notMailed);
         }
-        if (isAddressed() && awaitingMail().isEmpty() && !awaitsWebhook(webhookOn)) {
+        if (isAddressed() && awaitingMail().isEmpty() && !awaitsWebhook(webhookOn) && !ticketCommentOwed) {
             deliveredAt = now;
             lastProblem = null;
             return;
@@ -251,6 +276,7 @@ public class Notice {
     public List<Recipient> recipients() { return Collections.unmodifiableList(recipients); }
     public Optional<Instant> addressedAt() { return Optional.ofNullable(addressedAt); }
     public Optional<Instant> webhookPostedAt() { return Optional.ofNullable(webhookPostedAt); }
+    public Optional<Instant> ticketCommentedAt() { return Optional.ofNullable(ticketCommentedAt); }
     public Optional<Instant> deliveredAt() { return Optional.ofNullable(deliveredAt); }
     public int attempts() { return attempts; }
     public Instant nextAttemptAt() { return nextAttemptAt; }

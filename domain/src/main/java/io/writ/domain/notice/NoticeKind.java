@@ -48,6 +48,15 @@ public enum NoticeKind {
         return asksForDecision;
     }
 
+    /**
+     * Whether the writ's ticket gets it as a comment (when the ticket system takes comments): what was decided and
+     * when the access ended, not the reminders and warnings.
+     */
+    public boolean commentsOnTicket() {
+        return this == APPROVED || this == REJECTED || this == EXPIRED_UNAPPROVED || this == EXTENSION_APPROVED
+                || this == REVOKED;
+    }
+
     /** Whether it is about an access review campaign (acted on in the reviews page) rather than a writ. */
     public boolean aboutReview() {
         return this == REVIEW_NEEDED || this == REVIEW_OVERDUE;

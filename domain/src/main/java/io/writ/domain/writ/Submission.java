@@ -6,6 +6,8 @@ import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.ticket.TicketStatus;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,11 +77,11 @@ public record Submission(String requester, WritForm form, String targetName, Opt
         return entitlement.map(Entitlement::riskTier).orElse(null);
     }
 
-    /** Everything wrong with the submission, all at once; empty when it can be accepted. */
-    List<FieldError> problems() {
+    /** Everything wrong with the submission made now, all at once; empty when it can be accepted. */
+    List<FieldError> problems(Instant now) {
         var problems = new ArrayList<FieldError>();
         entitlementProblem().ifPresent(problems::add);
-        ticketProblem().ifPresent(problems::add);
+        ticketProblem(now).ifPresent(problems::add);
         justificationProblem().ifPresent(problems::add);
         durationProblem().ifPresent(problems::add);
         targetProblem().ifPresent(problems::add);
@@ -99,7 +101,11 @@ public record Submission(String requester, WritForm form, String targetName, Opt
                 + "before a writ is asked for)") : Optional.empty();
     }
 
-    private Optional<FieldError> ticketProblem() {
+    /**
+     * The ticket must back this writ: open, the requester on it (as configured), and a change's planned window
+     * holding the writ's, which would run from now for the minutes asked (at the latest; it starts when granted).
+     */
+    private Optional<FieldError> ticketProblem(Instant now) {
         var ticket = form.ticketRef();
         if (ticket == null) {
             return form.breakGlass() ? Optional.empty()
@@ -108,7 +114,9 @@ public record Submission(String requester, WritForm form, String targetName, Opt
         if (ticket.length() > MAX_TICKET) {
             return error("ticket", "at most " + MAX_TICKET + " characters");
         }
-        return ticketStatus.isOpen() ? Optional.empty() : error("ticket", ticketStatus.message());
+        var minutes = form.durationMinutes() == null ? 0 : Math.max(0, form.durationMinutes());
+        return ticketStatus.refusal(requester, now, now.plus(Duration.ofMinutes(minutes)))
+                .flatMap(why -> error("ticket", why));
     }
 
     private Optional<FieldError> justificationProblem() {

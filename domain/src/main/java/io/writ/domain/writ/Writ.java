@@ -43,7 +43,7 @@ public class Writ extends WritRecord {
     /** Accepts a request, or refuses it with every field error at once. */
     public static Writ submit(Submission s, Instant now) {
         Objects.requireNonNull(now, "now");
-        var problems = s.problems();
+        var problems = s.problems(now);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }

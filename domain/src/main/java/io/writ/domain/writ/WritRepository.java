@@ -41,6 +41,9 @@ public interface WritRepository {
     /** The active writs backed by this ticket (those to end when it closes). */
     List<Writ> activeWithTicket(String ticketRef);
 
+    /** The tickets behind active writs, each once: the ones whose closure must end access. */
+    List<String> ticketsOfActiveWrits();
+
     /** The latest writs that were granted to this identity, newest grant first (to link its sessions). */
     List<Writ> grantedTo(String target, int max);
 

@@ -1,6 +1,8 @@
 package io.writ.web.api;
 
 import io.writ.domain.ticket.Ticket;
+import io.writ.domain.ticket.TicketFacts;
+import io.writ.workflow.tickets.ConfiguredTicketSystem;
 import io.writ.workflow.tickets.TicketDesk;
 import io.writ.web.security.PortalRole;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -19,11 +22,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The built-in ticket registry: register tickets and close them (closing ends the writs they back). */
+/**
+ * Tickets: what the ticket system says of one (for a requester typing it), and the built-in registry's tickets,
+ * registered and closed by an admin (closing ends the writs they back). With an external ticket system the
+ * registry takes nothing: the tickets are the system's.
+ */
 @Path("v1/tickets")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,8 +50,16 @@ public class TicketResource {
         }
     }
 
+    /** What the ticket system says of a ticket, and why it could not back the caller's writ (null when it could). */
+    public record TicketCheck(String ref, String state, String message, String title, String systemState,
+                              String owner, Instant plannedFrom, Instant plannedTo, String refusal) {
+    }
+
     @Inject
     TicketDesk desk;
+
+    @Inject
+    ConfiguredTicketSystem tickets;
 
     @Context
     SecurityContext security;
@@ -65,6 +81,23 @@ public class TicketResource {
     public Map<String, Object> close(@PathParam("ref") String ref) {
         var ended = desk.close(ref, caller());
         return Map.of("ref", ref, "state", "CLOSED", "endedWrits", ended.stream().map(w -> w.id()).toList());
+    }
+
+    @GET
+    @Path("{ref}/check")
+    @RolesAllowed(PortalRole.REQUESTER)
+    @Operation(summary = "What the ticket system says of a ticket now, and whether it could back the caller's writ "
+            + "of durationMinutes (default 60) starting now")
+    public TicketCheck check(@PathParam("ref") String ref, @QueryParam("durationMinutes") Integer minutes) {
+        var status = tickets.check(ref);
+        var now = Instant.now();
+        var refusal = status.refusal(caller(), now, now.plus(Duration.ofMinutes(minutes == null ? 60
+                : Math.max(1, Math.min(minutes, 60 * 24 * 30)))));
+        var facts = status.facts();
+        return new TicketCheck(ref, status.state().name(), status.message(),
+                facts.map(TicketFacts::title).orElse(null), facts.map(TicketFacts::systemState).orElse(null),
+                facts.flatMap(TicketFacts::owner).orElse(null), facts.flatMap(TicketFacts::plannedFrom).orElse(null),
+                facts.flatMap(TicketFacts::plannedTo).orElse(null), refusal.orElse(null));
     }
 
     @GET

@@ -36,6 +36,7 @@ public class WritApi extends Application {
                 RequestResource.class,
                 ReceiptResource.class,
                 TicketResource.class,
+                TicketPushResource.class,
                 SessionResource.class,
                 BastionResource.class,
                 AlertResource.class,

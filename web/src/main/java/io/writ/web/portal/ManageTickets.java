@@ -4,6 +4,7 @@ import io.writ.domain.UtcTime;
 import io.writ.domain.ticket.Ticket;
 import io.writ.domain.ticket.TicketState;
 import io.writ.domain.writ.Writ;
+import io.writ.workflow.tickets.ConfiguredTicketSystem;
 import io.writ.workflow.tickets.TicketDesk;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -42,6 +43,7 @@ public class ManageTickets implements Serializable {
     }
 
     @Inject TicketDesk desk;
+    @Inject ConfiguredTicketSystem system;
     @Inject transient SecurityContext security;
 
     private List<Entry> tickets;
@@ -69,6 +71,18 @@ public class ManageTickets implements Serializable {
         return security.getCallerPrincipal().getName();
     }
 
+    /** Where tickets come from, and whether it answers (asked now). */
+    public String getSystemStatus() {
+        var reach = system.probe();
+        if (reach.reachable()) {
+            return "Tickets come from " + system.describe() + (system.external() ? ": it answers." : ".");
+        }
+        return "Tickets come from " + system.describe() + ", which does NOT answer: " + reach.lastProblem().orElse("")
+                + (system.refusesWhenUnreachable() ? ". New requests are refused until it is back; active writs go on."
+                : ". New requests are taken with their ticket unchecked.");
+    }
+
+    public boolean isExternal() { return system.external(); }
     public List<Entry> getTickets() { return tickets; }
     public List<String> getStates() { return List.of(TicketState.OPEN.name(), TicketState.CLOSED.name()); }
     public String getRef() { return ref; }

@@ -1,7 +1,9 @@
 package io.writ.web.portal;
 
 import io.writ.domain.writ.DeclaredScope;
+import io.writ.domain.ticket.TicketFacts;
 import io.writ.workflow.catalogue.CatalogueDesk;
+import io.writ.workflow.tickets.ConfiguredTicketSystem;
 import io.writ.domain.writ.WritForm;
 import io.writ.workflow.writ.WritDesk;
 import jakarta.annotation.PostConstruct;
@@ -11,6 +13,8 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ public class RequestAccess implements Serializable {
             "scope.commands", "request:commands", "scope.fileDestinations", "request:files");
 
     @Inject WritDesk writs;
+    @Inject ConfiguredTicketSystem tickets;
     @Inject CatalogueDesk catalogue;
     @Inject transient SecurityContext security;
 
@@ -35,6 +40,8 @@ public class RequestAccess implements Serializable {
     private String entitlement, ticket, justification, targets, commands, fileDestinations;
     private Integer durationMinutes;
     private boolean breakGlass;
+    private TicketFacts ticketFacts;
+    private String ticketMessage, ticketRefusal;
 
     @PostConstruct
     void load() {
@@ -44,6 +51,24 @@ public class RequestAccess implements Serializable {
     /** The picker changed: show the chosen entitlement's tier and policy. */
     public void entitlementChosen() {
         chosen = entitlements.stream().filter(e -> e.name().equals(entitlement)).findFirst().orElse(null);
+    }
+
+    /**
+     * The ticket was typed: show what the ticket system says of it now (title, state, owner) and why it could not
+     * back this writ, before the requester submits. The submission checks it again.
+     */
+    public void ticketTyped() {
+        ticketFacts = null;
+        ticketMessage = ticketRefusal = null;
+        if (ticket == null || ticket.isBlank()) {
+            return;
+        }
+        var status = tickets.check(ticket.strip());
+        var now = Instant.now();
+        ticketFacts = status.facts().orElse(null);
+        ticketMessage = status.message();
+        ticketRefusal = status.refusal(security.getCallerPrincipal().getName(), now,
+                now.plus(Duration.ofMinutes(durationMinutes == null ? 1 : Math.max(1, durationMinutes)))).orElse(null);
     }
 
     public String submit() {
@@ -59,6 +84,9 @@ public class RequestAccess implements Serializable {
         return typed == null ? List.of() : Arrays.asList(typed.split("[,\\r\\n]+"));
     }
 
+    public TicketFacts getTicketFacts() { return ticketFacts; }
+    public String getTicketMessage() { return ticketMessage; }
+    public String getTicketRefusal() { return ticketRefusal; }
     public List<EntitlementChoice> getEntitlements() { return entitlements; }
     public EntitlementChoice getChosen() { return chosen; }
     public String getEntitlement() { return entitlement; }

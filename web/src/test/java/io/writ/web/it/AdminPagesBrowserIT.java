@@ -35,6 +35,7 @@ class AdminPagesBrowserIT {
         try (var admin = Person.signIn("admin", profiles)) {
             admin.browser.findElement(By.id("nav-tickets")).click();
             admin.waitFor(By.id("register:ref"), "the tickets page").sendKeys(ref);
+            assertThat(admin.text(By.id("ticket-system"))).isEqualTo("Tickets come from the built-in registry.");
             admin.browser.findElement(By.id("register:title")).sendKeys("rotate the payment keys");
             admin.screenshot("admin-tickets-register-filled");
             admin.browser.findElement(By.id("register:submit")).click();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -15,14 +16,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two portal nodes on one PostgreSQL database (installed and started by scripts/postgres.sh when missing) and the
- * test Keycloak: a writ requested on one node is approved on the other; one node is killed with SIGKILL while grants
+ * Two portal nodes on one PostgreSQL database (installed and started by scripts/postgres.sh when missing), the test
+ * Keycloak and the real ticket system ({@link ClusterNodes}; each writ here is asked on a Request Tracker change owned
+ * by its requester): a writ requested on one node is approved on the other; one node is killed with SIGKILL while grants
  * are in flight and windows are open, and the other completes every grant and revocation, once each, with the audit
  * chain intact. A person signed in on one node who is routed to the other, or whose session is gone when they
  * click, is signed in again without a form. Two approvers on the two nodes deciding on one writ at the same moment
@@ -41,6 +40,8 @@ import static org.awaitility.Awaitility.await;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = KeycloakRecoveryIT.TEST_KEYCLOAK, mode = ResourceAccessMode.READ)
+@ResourceLock(ClusterNodes.LOCK)
+@ExtendWith(ClusterNodes.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
@@ -50,48 +51,19 @@ class ClusterIT {
 
     private static final List<String> USERS = new ArrayList<>();
 
-    private static String database;
     private static PortalNode a;
     private static PortalNode b;
+    private static String database;
 
     @BeforeAll
-    static void startTwoNodesOnOnePostgresql() throws Exception {
-        postgres("start");
-        database = postgres("fresh", "writ_cluster");
-        var dir = Path.of(TestEnvironment.property("writ.cluster.dir"));
-        deleteRecursively(dir);
-        var environment = Map.of(
-                "WRIT_DB_URL", database,
-                "WRIT_DB_DRIVER", "org.postgresql.Driver",
-                "WRIT_KEYCLOAK_URL", TestEnvironment.KEYCLOAK_URL,
-                // every node signs checkpoints with the same key, or they would not verify on the other
-                "WRIT_AUDIT_KEY_FILE", dir.resolve("audit-checkpoint-key.pem").toString(),
-                "WRIT_AUDIT_CHECKPOINT_RECORDS", "5",
-                // a dead node's locked jobs go to another node after 10 s instead of a minute
-                "WRIT_JOBS_LOCK_MILLIS", "10000",
-                "WRIT_KEYCLOAK_RETRY_CYCLE", "R5/PT3S",
-                "WRIT_INCIDENTS_RECHECK_SECONDS", "3",
-                "WRIT_REVIEWS_CADENCE_CHECK_MINUTES", "600",
-                // nothing here is about NHIs: their inventory follows Keycloak once a minute, not every 2 s
-                "WRIT_NHI_FOLLOW_SECONDS", "60");
-        // started together on an empty database: the engine's schema is built by one node while the other waits
-        a = PortalNode.start("a", port("writ.it.cluster.port.a"), dir.resolve("node-a"), environment, true);
-        b = PortalNode.start("b", port("writ.it.cluster.port.b"), dir.resolve("node-b"), environment, true);
-        // Started at a lower priority while the shared portal's tests (and the bastion's) keep both cores busy: seen
-        // taking more than five minutes to be ready.
-        a.awaitReady(Duration.ofMinutes(10));
-        b.awaitReady(Duration.ofMinutes(10));
-        KeycloakAdmin.allowPortalRedirectsTo(a.url);
-        KeycloakAdmin.allowPortalRedirectsTo(b.url);
+    static void nodes() {
+        a = ClusterNodes.a;
+        b = ClusterNodes.b;
+        database = ClusterNodes.database;
     }
 
     @AfterAll
-    static void stopNodesAndRemoveTheirUsers() throws InterruptedException {
-        for (var node : new PortalNode[]{a, b}) {
-            if (node != null) {
-                node.close();
-            }
-        }
+    static void removeItsUsers() {
         USERS.forEach(KeycloakAdmin::deleteUser);
     }
 
@@ -228,9 +200,7 @@ class ClusterIT {
     }
 
     private static String request(PortalNode node, String user, String entitlement, int minutes) {
-        var ticket = "CHG-" + ThreadLocalRandom.current().nextInt(100_000, 999_999_999);
-        expect(201, node.post("/api/v1/tickets", token("admin"), "{\"ref\":\"" + ticket
-                + "\",\"title\":\"cluster test change\",\"state\":\"OPEN\"}"), "ticket on node " + node.name);
+        var ticket = RequestTracker.openChange(user);
         var submitted = node.post("/api/v1/requests", token(user), "{\"entitlement\":\"" + entitlement
                 + "\",\"ticket\":\"" + ticket + "\",\"justification\":\"cluster test of the writ lifecycle\","
                 + "\"durationMinutes\":" + minutes + "}");
@@ -287,31 +257,5 @@ class ClusterIT {
             }
         }
         return counts;
-    }
-
-    /** Runs scripts/postgres.sh; returns the JDBC URL it prints. */
-    private static String postgres(String... arguments) throws IOException, InterruptedException {
-        var command = new ArrayList<String>(List.of("bash", TestEnvironment.property("writ.postgres.script")));
-        command.addAll(List.of(arguments));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("scripts/postgres.sh " + String.join(" ", arguments) + ": " + output);
-        }
-        return output.lines().reduce((first, last) -> last).orElse("");
-    }
-
-    private static int port(String property) {
-        return Integer.parseInt(TestEnvironment.property(property));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }

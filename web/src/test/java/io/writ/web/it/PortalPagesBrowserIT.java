@@ -48,6 +48,10 @@ class PortalPagesBrowserIT {
             alice.browser.findElement(By.id("request:ticket")).sendKeys(ticket);
             alice.browser.findElement(By.id("request:justification"))
                     .sendKeys("rebuild the orders index after the failed migration");
+            // The ticket was checked as it was typed: what the ticket system says of it shows beside it.
+            assertThat(alice.waitFor(By.id("ticket-title"), "the ticket as the ticket system has it").getText())
+                    .isEqualTo("integration test change");
+            assertThat(alice.text(By.id("ticket-state"))).isEqualTo("open");
             alice.browser.findElement(By.id("request:targets")).sendKeys("orders-db-*");
             alice.browser.findElement(By.id("request:commands")).sendKeys("psql*, reindex*");
             alice.browser.findElement(By.id("request:duration_input")).sendKeys("30");

@@ -3,6 +3,8 @@ package io.writ.workflow.notice;
 import io.writ.domain.notice.DeliveryFailed;
 import io.writ.domain.notice.NoticeWebhook;
 import io.writ.domain.notice.Notifier;
+import io.writ.domain.ticket.TicketComments;
+import io.writ.domain.writ.TicketComment;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -56,6 +58,9 @@ public class NoticeCourier {
     @Inject
     NotificationSettings settings;
 
+    @Inject
+    TicketComments ticketComments;
+
     @PostConstruct
     void start() {
         LOG.info(() -> "Notices: mail " + (mail.isOn() ? "on" : "off (writ.mail.host unset)") + ", webhook "
@@ -105,6 +110,16 @@ public class NoticeCourier {
                 outbox.webhookPosted(noticeId);
             } catch (DeliveryFailed e) {
                 problems.add(e.getMessage());
+            }
+        }
+        var writ = parcel.writ();
+        if (writ != null && notice.awaitsTicketComment(writ.ticket().isPresent(), ticketComments.isOn())) {
+            try {
+                ticketComments.comment(writ.ticket().orElseThrow(),
+                        TicketComment.of(notice, writ, settings.portalUrl()));
+                outbox.ticketCommented(noticeId);
+            } catch (DeliveryFailed e) {
+                problems.add("ticket not commented: " + e.getMessage());
             }
         }
         if (mail.isOn()) {

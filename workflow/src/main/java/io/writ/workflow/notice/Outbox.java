@@ -8,6 +8,7 @@ import io.writ.domain.writ.WritNotices;
 import io.writ.domain.notice.NoticeOutbox;
 import io.writ.domain.notice.NoticeWebhook;
 import io.writ.domain.notice.Notifier;
+import io.writ.domain.ticket.TicketComments;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.WritRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,9 @@ public class Outbox {
 
     @Inject
     NotificationSettings settings;
+
+    @Inject
+    TicketComments ticketComments;
 
     Clock clock = Clock.systemUTC();
 
@@ -119,10 +123,16 @@ public class Outbox {
         require(noticeId).webhookPosted(clock.instant());
     }
 
+    public void ticketCommented(String noticeId) {
+        require(noticeId).ticketCommented(clock.instant());
+    }
+
     /** Ends the attempt: delivered, or due again after the backoff. Returns the notice as it now stands. */
     public Notice attempted(String noticeId, List<String> problems) {
         var notice = require(noticeId);
-        notice.attempted(clock.instant(), mail.isOn(), webhook.isOn(), problems, settings.backoff());
+        var writHasTicket = notice.writId() != null && writs.require(notice.writId()).ticket().isPresent();
+        notice.attempted(clock.instant(), mail.isOn(), webhook.isOn(),
+                notice.awaitsTicketComment(writHasTicket, ticketComments.isOn()), problems, settings.backoff());
         return notice;
     }
 

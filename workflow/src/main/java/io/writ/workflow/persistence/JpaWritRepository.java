@@ -92,6 +92,14 @@ public class JpaWritRepository implements WritRepository {
     }
 
     @Override
+    public List<String> ticketsOfActiveWrits() {
+        return em.createQuery("select distinct w.terms.ticket from Writ w where w.state = :state "
+                        + "and w.terms.ticket is not null", String.class)
+                .setParameter("state", WritState.ACTIVE)
+                .getResultList();
+    }
+
+    @Override
     public List<Writ> activeWithTicket(String ticketRef) {
         return em.createQuery("select w from Writ w where w.terms.ticket = :ticket and w.state = :state "
                         + "order by w.terms.submittedAt", Writ.class)

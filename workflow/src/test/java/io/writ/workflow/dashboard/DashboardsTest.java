@@ -156,6 +156,8 @@ class DashboardsTest {
         public Map<String, List<Writ>> latestOf(Set<String> requesters, int max) { return Map.of(); }
         public List<Writ> awaitingDecision() { return inState(WritState.PENDING_APPROVAL); }
         public List<Writ> activeWithTicket(String ticketRef) { return List.of(); }
+        @Override
+        public List<String> ticketsOfActiveWrits() { return List.of(); }
         public List<Writ> activeFor(String target) { return List.of(); }
         public List<Writ> extensionAwaitingDecision() { return List.of(); }
         public List<Writ> grantedTo(String target, int max) { return List.of(); }

@@ -70,6 +70,12 @@ public final class FakeWrits implements WritRepository {
     }
 
     @Override
+    public List<String> ticketsOfActiveWrits() {
+        return where(w -> w.state() == WritState.ACTIVE && w.ticket().isPresent()).stream()
+                .map(w -> w.ticket().orElseThrow()).distinct().toList();
+    }
+
+    @Override
     public List<Writ> grantedTo(String target, int max) {
         return kept.values().stream().filter(w -> w.target().equals(target) && w.grant().isPresent())
                 .sorted(Comparator.comparing((Writ w) -> w.grant().orElseThrow().grantedAt()).reversed())
