@@ -36,15 +36,19 @@ started=$SECONDS
 # At the end of every run, passed or failed: where the time went, class by class.
 finish() {
   scripts/postgres.sh stop >/dev/null 2>&1 || true
+  # (after its start, which may still be installing when the build fails early)
+  wait "${tickets_started:-}" 2>/dev/null || true
   as_root scripts/ticket-system.sh stop >/dev/null 2>&1 || true
   scripts/test-durations.sh || true
   echo "./test.sh took $((SECONDS - started)) s in all"
 }
 trap finish EXIT
-# Request Tracker posts each ticket's status change to the cluster's node a (ClusterNodes), which the ticket tests use.
+# Request Tracker posts each ticket's status change to the cluster's node a (ClusterNodes; web/pom.xml's
+# writ.it.cluster.port.a), on which the ticket tests run.
 mkdir -p target
-as_root env WRIT_TICKETS_WEBHOOK_URL="http://127.0.0.1:${WRIT_IT_CLUSTER_PORT_A:-18081}/api/v1/tickets/events" \
+as_root env WRIT_TICKETS_WEBHOOK_URL="http://127.0.0.1:18081/api/v1/tickets/events" \
   scripts/ticket-system.sh start > target/ticket-system-start.log 2>&1 &
+tickets_started=$!
 scripts/postgres.sh start >/dev/null
 scripts/postgres.sh fresh writ_process_tests >/dev/null
 scripts/postgres.sh fresh writ_persistence_tests >/dev/null

@@ -47,12 +47,14 @@ public class ManageTickets implements Serializable {
     @Inject transient SecurityContext security;
 
     private List<Entry> tickets;
+    private String systemStatus;
     private String ref, title;
     private String state = TicketState.OPEN.name();
 
     @PostConstruct
     void load() {
         tickets = desk.all().stream().map(Entry::of).toList();
+        systemStatus = systemStatus();
     }
 
     public String register() {
@@ -71,8 +73,8 @@ public class ManageTickets implements Serializable {
         return security.getCallerPrincipal().getName();
     }
 
-    /** Where tickets come from, and whether it answers (asked now). */
-    public String getSystemStatus() {
+    /** Where tickets come from, and whether it answers (asked once per view). */
+    private String systemStatus() {
         var reach = system.probe();
         if (reach.reachable()) {
             return "Tickets come from " + system.describe() + (system.external() ? ": it answers." : ".");
@@ -82,6 +84,7 @@ public class ManageTickets implements Serializable {
                 : ". New requests are taken with their ticket unchecked.");
     }
 
+    public String getSystemStatus() { return systemStatus; }
     public boolean isExternal() { return system.external(); }
     public List<Entry> getTickets() { return tickets; }
     public List<String> getStates() { return List.of(TicketState.OPEN.name(), TicketState.CLOSED.name()); }

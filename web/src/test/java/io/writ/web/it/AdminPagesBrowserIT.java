@@ -1,5 +1,7 @@
 package io.writ.web.it;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +29,34 @@ import static org.awaitility.Awaitility.await;
 class AdminPagesBrowserIT {
 
     @TempDir
-    Path profiles;
+    static Path profiles;
+
+    /** One admin signed in for the whole class: a sign-in in a fresh browser is the slow part of each test. */
+    private static Person admin;
+
+    @BeforeAll
+    static void adminSignsIn() {
+        admin = Person.signIn("admin", profiles);
+    }
+
+    @AfterAll
+    static void adminLeaves() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    /** The signed-in admin, back on the home page. */
+    private static Person admin() {
+        admin.open("/", By.id("nav-tickets"));
+        return admin;
+    }
 
     @Test
     void adminRegistersATicketOnThePage() {
         var ref = "CHG-" + ThreadLocalRandom.current().nextInt(100_000, 999_999_999);
-        try (var admin = Person.signIn("admin", profiles)) {
+        {
+            var admin = admin();
             admin.browser.findElement(By.id("nav-tickets")).click();
             admin.waitFor(By.id("register:ref"), "the tickets page").sendKeys(ref);
             assertThat(admin.text(By.id("ticket-system"))).isEqualTo("Tickets come from the built-in registry.");
@@ -51,7 +75,8 @@ class AdminPagesBrowserIT {
     @Test
     void aMalformedReferenceShowsTheFieldErrorAndRegistersNothing() {
         var title = "malformed " + System.nanoTime();
-        try (var admin = Person.signIn("admin", profiles)) {
+        {
+            var admin = admin();
             admin.open("/admin/tickets.xhtml", By.id("register:ref")).sendKeys("not a ticket");
             admin.browser.findElement(By.id("register:title")).sendKeys(title);
             admin.browser.findElement(By.id("register:submit")).click();
@@ -65,7 +90,8 @@ class AdminPagesBrowserIT {
     @Test
     void adminAddsAnEntitlementAndSeesItInTheTableAndTheApi() {
         var name = "it-role-" + System.nanoTime();
-        try (var admin = Person.signIn("admin", profiles)) {
+        {
+            var admin = admin();
             admin.browser.findElement(By.id("nav-entitlements")).click();
             admin.waitFor(By.id("entitlement:name"), "the catalogue page").sendKeys(name);
             choose(admin, "entitlement:tier", "MEDIUM");
@@ -90,7 +116,8 @@ class AdminPagesBrowserIT {
     @Test
     void aMaximumOfZeroMinutesShowsTheFieldErrorAndAddsNothing() {
         var name = "it-role-" + System.nanoTime();
-        try (var admin = Person.signIn("admin", profiles)) {
+        {
+            var admin = admin();
             admin.open("/admin/entitlements.xhtml", By.id("entitlement:name")).sendKeys(name);
             choose(admin, "entitlement:tier", "LOW");
             admin.browser.findElement(By.id("entitlement:max-minutes_input")).sendKeys("0");
@@ -115,7 +142,8 @@ class AdminPagesBrowserIT {
                 + "\"approverGroup\":\"approver\",\"reviewCadenceDays\":90,\"owner\":\"bob\"}");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 
-        try (var admin = Person.signIn("admin", profiles)) {
+        {
+            var admin = admin();
             admin.open("/admin/entitlements.xhtml", By.id("catalogue"));
             admin.row("writ-entitlement", name).findElement(By.className("writ-revise")).click();
             admin.wait.until(ExpectedConditions.textToBe(By.id("entitlement-heading"), "Revise " + name));
@@ -143,7 +171,8 @@ class AdminPagesBrowserIT {
         var writ = submitted(token("alice"), "billing-read", ticket, 30); // LOW on an open ticket: approved at once
         Writs.awaitStatus("alice", writ, "ACTIVE", Duration.ofSeconds(30));
 
-        try (var admin = Person.signIn("admin", profiles)) {
+        {
+            var admin = admin();
             admin.open("/admin/tickets.xhtml", By.id("tickets"));
             admin.row("writ-ticket", ticket).findElement(By.className("writ-close")).click();
             var dialog = admin.waitFor(By.id("tickets:close-confirm"), "the close confirmation");

@@ -73,6 +73,7 @@ class BastionIT {
      */
     private static String windowWrit;
     private static Bastion.Shell windowShell;
+    private static java.util.Set<String> windowSessions;
 
     @BeforeAll
     static void startTheBastion() {
@@ -327,6 +328,9 @@ class BastionIT {
     @Execution(ExecutionMode.SAME_THREAD)
     void aShellOpensUnderAWritOfOneMinute() {
         windowWrit = activeWrit(BEN, "bastion-shell", 1, ON_THE_BASTION, "bob");
+        assertThat(KeycloakAdmin.holdsRealmRole(BEN, "bastion-shell")).isTrue();
+        KeycloakTokens.forUser(BEN, BEN); // a Keycloak session under the role, to be logged out when the window ends
+        windowSessions = KeycloakAdmin.sessionIds(BEN);
         windowShell = bastion.shell(BEN);
         windowShell.type("echo window-open");
         await().atMost(SOON).until(() -> eventsUnder(windowWrit).contains("echo window-open"));
@@ -342,7 +346,11 @@ class BastionIT {
     @Execution(ExecutionMode.SAME_THREAD)
     void theWindowsEndCutsItsSessionOffWithinTwoSecondsOfTheReadBack() {
         var ended = Writs.awaitRevoked(BEN, windowWrit, Duration.ofSeconds(100));
+        assertThat(Json.string(ended, "status")).isEqualTo("ENDED");
         assertThat(Json.string(ended, "revocationReason")).isEqualTo("WINDOW_ENDED");
+        assertThat(KeycloakAdmin.holdsRealmRole(BEN, "bastion-shell")).as("the role is gone from Keycloak").isFalse();
+        assertThat(KeycloakAdmin.sessionIds(BEN)).as("the sessions under it logged out")
+                .doesNotContainAnyElementsOf(windowSessions);
         await().atMost(SOON).until(() -> !windowShell.isAlive());
         await().atMost(SOON).until(() -> eventsUnder(windowWrit).contains("\"SESSION_TERMINATED\""));
         var session = sessionsOf(windowWrit).get(0);

@@ -45,6 +45,32 @@ final class RequestTracker {
         script("close", ref);
     }
 
+    /**
+     * Moves the ticket to another queue through RT's REST API, as RT's root (no status change: RT's scrip does not
+     * push it, so only Writ's poll can notice that the ticket is no longer the change it was).
+     */
+    static void moveToQueue(String ref, String queue) {
+        var id = ref.substring(ref.indexOf('-') + 1);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(URL + "/REST/2.0/ticket/" + id))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "root:writ-rt-root-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"Queue\":\"" + queue + "\"}")).build();
+        try {
+            var answer = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200 || !answer.body().contains("Queue")) {
+                throw new IllegalStateException("RT did not move " + ref + ": " + answer.statusCode() + " "
+                        + answer.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The text of the ticket's comments, oldest first. */
     static String comments(String ref) {
         return script("comments", ref);

@@ -172,7 +172,7 @@ class TicketSystemIT {
         RequestTracker.close(ticket);
 
         // The node follows RT every 20 s; RT's own notification ends the writ sooner than that.
-        await("writ ended by the ticket's closure").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+        await("writ ended by the ticket's closure").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Json.string(read(writ), "revocationReason") != null);
         assertThat(Json.string(read(writ), "revocationReason")).isEqualTo("TICKET_CLOSED");
         await("role read back absent").atMost(SOON).pollInterval(Duration.ofMillis(250))
@@ -189,6 +189,20 @@ class TicketSystemIT {
                         .containsPattern("Open in Writ: http://localhost:1808[12]/writ.xhtml\\?id=" + writ)
                         .containsPattern("Revocation receipt \\(signed\\): http://localhost:1808[12]/api/v1/requests/"
                                 + writ + "/receipt"));
+    }
+
+    @Test
+    void aTicketThatIsNoLongerAChangeEndsItsWritAtTheNextPoll() throws Exception {
+        var person = requester();
+        var ticket = RequestTracker.openChange(person);
+        var writ = active(person, ticket);
+
+        RequestTracker.moveToQueue(ticket, "General"); // no status change: RT pushes nothing
+
+        await("writ ended by the poll").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Json.string(read(writ), "revocationReason") != null);
+        assertThat(Json.string(read(writ), "revocationReason")).isEqualTo("TICKET_CLOSED");
+        assertThat(closedDetail(ticket)).contains("as Writ's poll found").contains(writ);
     }
 
     @Test

@@ -69,6 +69,9 @@ public class RequestTrackerTickets {
         if (answer.statusCode() == 404) {
             return TicketStatus.unknown(ref);
         }
+        if (answer.statusCode() == 403) { // in a queue Writ's account may not see: not one of its changes or incidents
+            return TicketStatus.unknown(ref + " (RT ticket " + matcher.group(2) + " is in no queue Writ may read)");
+        }
         var ticket = object(answer);
         var queue = queueName(ticket.getJsonObject("Queue").getString("id"));
         var expected = change ? settings.changeQueue() : settings.incidentQueue();
@@ -151,7 +154,7 @@ public class RequestTrackerTickets {
     private HttpResponse<String> get(String path) {
         try {
             var answer = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+            if (answer.statusCode() == 401) {
                 throw new Unreachable("Request Tracker refuses Writ's account " + settings.user() + " (HTTP "
                         + answer.statusCode() + ")");
             }

@@ -52,6 +52,8 @@ public class TicketFollower {
 
     @PostConstruct
     void start() {
+        // A setting that cannot be read stops the portal here, saying which, rather than failing each request later.
+        settings.involvement();
         LOG.info(() -> "Tickets: " + tickets.describe() + (tickets.external()
                 ? ", followed every " + settings.pollSeconds() + " s" : "")
                 + ", pushes through the webhook " + (settings.webhookSecret().isPresent() ? "on" : "off"));
