@@ -4,13 +4,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -28,15 +26,12 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(TestPortal.class)
 class AdminPagesBrowserIT {
 
-    @TempDir
-    static Path profiles;
-
     /** One admin signed in for the whole class: a sign-in in a fresh browser is the slow part of each test. */
     private static Person admin;
 
     @BeforeAll
     static void adminSignsIn() {
-        admin = Person.signIn("admin", profiles);
+        admin = Person.signIn("admin");
     }
 
     @AfterAll
@@ -193,7 +188,7 @@ class AdminPagesBrowserIT {
 
     @Test
     void aRequesterCannotOpenTheAdminPages() {
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             assertThat(alice.browser.findElements(By.id("nav-tickets"))).as("no admin links for a requester")
                     .isEmpty();
             assertThat(alice.browser.findElements(By.id("nav-entitlements"))).isEmpty();

@@ -3,7 +3,6 @@ package io.writ.web.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 import java.nio.charset.StandardCharsets;
@@ -40,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TestPortal.class)
 @ResourceLock(TestPortal.FIGURES)
 class AuditChainIT {
-
-    @TempDir
-    Path profiles;
 
     @Test
     void activityThroughTheApiIsChainedAndVerifiesIntact() {
@@ -209,7 +205,7 @@ class AuditChainIT {
     @Test
     void daveVerifiesOnThePageAndSeesItIntact() {
         newWritsRecords();
-        try (var dave = Person.signIn("dave", profiles)) {
+        try (var dave = Person.signIn("dave")) {
             dave.browser.findElement(By.id("nav-audit")).click();
             dave.waitFor(By.id("verify:run"), "the audit trail page");
             assertThat(dave.text(By.id("trail:table"))).contains("writ.", "alice");
@@ -229,7 +225,7 @@ class AuditChainIT {
     void erinSeesTheBrokenRecordOnThePage() {
         var submitted = newWritsRecords().get(0);
         assertIntact();
-        try (var erin = Person.signIn("erin", profiles)) {
+        try (var erin = Person.signIn("erin")) {
             erin.open("/audit.xhtml", By.id("verify:run"));
             try {
                 PortalDatabase.setDetail(submitted.id(), "rewritten by someone with database access");
@@ -249,7 +245,7 @@ class AuditChainIT {
 
     @Test
     void aRequesterCannotOpenTheAuditPage() {
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             assertThat(alice.browser.findElements(By.id("nav-audit"))).as("no audit link for a requester").isEmpty();
 
             alice.open("/audit.xhtml", By.id("forbidden"));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import io.writ.domain.Sha256;
 import org.junit.jupiter.api.parallel.Execution;
@@ -62,8 +61,6 @@ class BastionIT {
     private static final String BEN = "ops-ben";
     private static final String ON_THE_BASTION = "{\"targets\":[\"" + Bastion.NAME + "\"]}";
 
-    @TempDir
-    static java.nio.file.Path profiles;
 
     private static TcpRelay portal;
     private static Bastion bastion;
@@ -186,7 +183,7 @@ class BastionIT {
         assertThat(Http.download("/api/v1/requests/" + writ + "/sessions/" + recorded.getString("id")
                 + "/recording", token("admin")).statusCode()).as("no role that reads writs").isEqualTo(403);
 
-        try (var dave = Person.signIn("dave", profiles)) {
+        try (var dave = Person.signIn("dave")) {
             dave.open("/writ.xhtml?id=" + writ, By.id("writ-title"));
             dave.waitFor(By.cssSelector(".writ-recording[data-state='ready']"), "the recording's player");
             assertThat(dave.text(By.cssSelector(".writ-recording-sha256"))).isEqualTo(recorded.getString(

@@ -3,11 +3,9 @@ package io.writ.web.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
-import java.nio.file.Path;
 
 import static io.writ.web.it.Writs.openTicket;
 import static io.writ.web.it.Writs.token;
@@ -22,14 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ResourceLock(TestPortal.FIGURES)
 class ComplianceBrowserIT {
 
-    @TempDir
-    Path profiles;
-
     @Test
     void erinReadsCoverageAndEvidenceDrillsDownAndExports() {
         var writ = Writs.submitted(token("alice"), "billing-read", openTicket(), 30);
 
-        try (var erin = Person.signIn("erin", profiles)) {
+        try (var erin = Person.signIn("erin")) {
             erin.open("/compliance.xhtml", By.id("figure-audit-chain-intact"));
             assertThat(erin.text(By.id("figure-audit-chain-intact"))).startsWith("yes:");
             assertThat(erin.text(By.id("figure-reviews-on-time"))).isNotBlank();
@@ -76,7 +71,7 @@ class ComplianceBrowserIT {
             erin.screenshot("compliance-wrong-control-id");
         }
 
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/index.xhtml", By.id("signed-in-user"));
             assertThat(alice.browser.findElements(By.id("nav-compliance"))).isEmpty();
             assertThat(alice.status("/compliance.xhtml")).isEqualTo(403);

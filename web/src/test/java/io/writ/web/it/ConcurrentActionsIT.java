@@ -2,11 +2,9 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,14 +62,13 @@ class ConcurrentActionsIT {
     }
 
     @Test
-    void threeApproversClickingApproveAtOnceOnTheirPagesTwoAreTakenAndTheThirdIsToldItCameLate(
-            @TempDir Path profiles) throws Exception {
+    void threeApproversClickingApproveAtOnceOnTheirPagesTwoAreTakenAndTheThirdIsToldItCameLate() throws Exception {
         var writ = submitted(token("alice"), "prod-db-admin", openTicket(), 30);
         var approvers = new ArrayList<Person>();
         try {
             for (var approver : List.of("bob", "carol", "frank")) {
                 // Three browsers and a busy portal on two cores: a click's answer may take longer than a form's.
-                var person = Person.signIn(approver, profiles, Duration.ofSeconds(60));
+                var person = Person.signIn(approver, Duration.ofSeconds(60));
                 approvers.add(person);
                 person.open("/inbox.xhtml", By.id("writ-" + writ));
             }

@@ -4,12 +4,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +31,6 @@ class DashboardBrowserIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
 
-    @TempDir
-    Path profiles;
 
     /** One signed-in browser per person, kept open for the test so each can reload their home page. */
     private final List<Person> people = new ArrayList<>();
@@ -146,7 +142,7 @@ class DashboardBrowserIT {
 
     /** Signs the person in (Keycloak's page) in a browser of their own, on their home page. */
     private Person home(String user) {
-        var person = Person.signIn(user, profiles);
+        var person = Person.signIn(user);
         people.add(person);
         return person;
     }

@@ -4,11 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -34,11 +32,11 @@ class KeycloakRecoveryIT {
      * is back. The revocation is of a requester of its own, so that its logout cannot touch alice's page.
      */
     @Test
-    void whileKeycloakIsAwayNothingIsHalfDoneAndEverythingCompletesWhenItIsBack(@TempDir Path profiles) {
+    void whileKeycloakIsAwayNothingIsHalfDoneAndEverythingCompletesWhenItIsBack() {
         await().atMost(Duration.ofSeconds(30)).until(() -> keycloakCheckIs("UP"));
         var revoked = "recovery-" + ThreadLocalRandom.current().nextInt(10_000, 99_999);
         KeycloakAdmin.createRequester(revoked);
-        try (var alice = Person.signIn("alice", profiles, Duration.ofSeconds(30))) {
+        try (var alice = Person.signIn("alice", Duration.ofSeconds(30))) {
             var writ = Writs.submitted(Writs.token(revoked), "billing-read", Writs.openTicket(), 60);
             Writs.awaitStatus(revoked, writ, "ACTIVE", Duration.ofSeconds(20));
             var ender = Writs.token(revoked);

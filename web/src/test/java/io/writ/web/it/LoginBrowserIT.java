@@ -2,11 +2,9 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(TestPortal.class)
 class LoginBrowserIT {
 
-    @TempDir
-    Path profiles;
-
     @Test
     void aliceSignsInAndSeesHerNameAndTheRequesterRole() {
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             assertThat(alice.text(By.id("home-username"))).isEqualTo("alice");
             assertThat(roles(alice)).isEqualTo("requester");
             alice.screenshot("home-alice");
@@ -28,7 +23,7 @@ class LoginBrowserIT {
 
     @Test
     void bobSeesTheApproverRole() {
-        try (var bob = Person.signIn("bob", profiles)) {
+        try (var bob = Person.signIn("bob")) {
             assertThat(bob.text(By.id("home-username"))).isEqualTo("bob");
             assertThat(roles(bob)).isEqualTo("approver");
             bob.screenshot("home-bob");
@@ -37,7 +32,7 @@ class LoginBrowserIT {
 
     @Test
     void signingOutEndsTheKeycloakSessionAndReturnsToTheLoginPage() {
-        try (var frank = Person.signIn("frank", profiles)) {
+        try (var frank = Person.signIn("frank")) {
             assertThat(roles(frank)).isEqualTo("requester approver");
 
             frank.browser.findElement(By.id("logout")).click();

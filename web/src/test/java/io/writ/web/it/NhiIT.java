@@ -2,10 +2,8 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,8 +25,6 @@ class NhiIT {
     private static final Duration SOON = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(500);
 
-    @TempDir
-    Path profiles;
 
     @Test
     void theInventoryFollowsKeycloakWithinSecondsOwnersStandingRolesAndRemoval() {
@@ -57,7 +53,7 @@ class NhiIT {
             var owned = Http.get("/api/v1/nhis?owner=" + owner + "&finding=OWNER_DISABLED", token("admin"));
             assertThat(owned.body()).contains("\"clientId\":\"" + client + "\"");
             assertThat(owned.headers().firstValue("X-Total-Count")).contains("1");
-            try (var admin = Person.signIn("admin", profiles)) {
+            try (var admin = Person.signIn("admin")) {
                 admin.open("/admin/nhis.xhtml", By.id("nhis"));
                 admin.browser.findElement(By.id("nhis:owner")).sendKeys(owner);
                 admin.browser.findElement(By.id("nhis:apply")).click();

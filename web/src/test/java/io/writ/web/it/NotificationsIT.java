@@ -10,11 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -58,8 +56,6 @@ class NotificationsIT {
         }
     }
 
-    @TempDir
-    Path profiles;
 
     @Test
     void approversAreAskedByMailAndTheRequesterIsToldEachOutcome() {
@@ -143,7 +139,7 @@ class NotificationsIT {
         end(writ);
         await().atMost(SOON).until(() -> messagesOf("alice", writ).size() >= 2);
 
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             var bell = alice.waitFor(By.id("nav-messages"), "the messages bell");
             assertThat(bell.findElement(By.id("unread-count")).getText()).matches("[1-9][0-9]*");
             bell.click();
@@ -167,7 +163,7 @@ class NotificationsIT {
             alice.screenshot("messages-alice-one-read");
         }
 
-        try (var bob = Person.signIn("bob", profiles)) {
+        try (var bob = Person.signIn("bob")) {
             var asked = bob.open("/messages.xhtml", messageOf(writ, "DECISION_NEEDED"));
             assertThat(asked.getText())
                     .contains("Decision needed: alice asks for payments-operator (MEDIUM) on " + ticket)

@@ -4,20 +4,24 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * One demo user signed in through Keycloak's login page in a fresh Chromium profile, for browser tests that hand
- * the screen from one person to the next. Close it (try-with-resources) before the next person signs in.
+ * One demo user signed in through Keycloak's login page in a Chromium nobody is signed in to, for browser tests that
+ * hand the screen from one person to the next. Close it (try-with-resources) before the next person signs in.
  */
 final class Person implements AutoCloseable {
 
@@ -31,18 +35,32 @@ final class Person implements AutoCloseable {
         this.wait = new WebDriverWait(browser, patience);
     }
 
-    /** Signs the user (password = username) in, in a new browser profile under the directory; on the home page. */
-    static Person signIn(String user, Path profiles) {
-        return signIn(user, profiles, PATIENCE);
+    /**
+     * Browsers whose person closed them, emptied and kept for the next person: starting Chromium is a slow part of a
+     * browser test on two cores. At most {@link #KEPT}; all are quit when the tests' JVM ends.
+     */
+    private static final Deque<WebDriver> IDLE = new ConcurrentLinkedDeque<>();
+    private static final int KEPT = 3;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IDLE.forEach(WebDriver::quit)));
+    }
+
+    /** Signs the user (password = username) in, in a browser nobody is signed in to; on the home page. */
+    static Person signIn(String user) {
+        return signIn(user, PATIENCE);
     }
 
     /** The same, waiting up to that long for each element (sign-in included) instead of twenty seconds. */
-    static Person signIn(String user, Path profiles, Duration patience) {
-        WebDriver browser;
-        try {
-            browser = Browser.open(Files.createTempDirectory(profiles, user));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    static Person signIn(String user, Duration patience) {
+        var browser = emptied();
+        if (browser == null) {
+            try {
+                // Its profile outlives the test that opened it (the browser is kept): not in a test's directory.
+                browser = Browser.open(Files.createTempDirectory("writ-chromium-"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
         var person = new Person(browser, patience);
         try {
@@ -52,6 +70,29 @@ final class Person implements AutoCloseable {
             throw e;
         }
         return person;
+    }
+
+    /**
+     * A kept browser made as new: no cookie of any site (the portal's session, Keycloak's single sign-on), no storage
+     * of the portal's or Keycloak's, the usual window size. Null when none is kept (or none survived emptying).
+     */
+    private static WebDriver emptied() {
+        WebDriver browser;
+        while ((browser = IDLE.poll()) != null) {
+            try {
+                var chromium = (ChromeDriver) browser;
+                chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                for (var origin : new String[]{TestEnvironment.portalUrl(), TestEnvironment.KEYCLOAK_URL}) {
+                    chromium.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin,
+                            "storageTypes", "all"));
+                }
+                browser.manage().window().setSize(new Dimension(1280, 900));
+                return browser;
+            } catch (RuntimeException broken) {
+                browser.quit();
+            }
+        }
+        return null;
     }
 
     /** Opens a portal page and waits for an element that says it is there; returns that element. */
@@ -126,8 +167,20 @@ final class Person implements AutoCloseable {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
     }
 
+    /** Leaves the portal (a page left open would keep asking it) and keeps the browser for the next person. */
     @Override
     public void close() {
-        browser.quit();
+        try {
+            browser.get("about:blank");
+            ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        } catch (RuntimeException broken) {
+            browser.quit();
+            return;
+        }
+        if (IDLE.size() < KEPT) {
+            IDLE.push(browser);
+        } else {
+            browser.quit();
+        }
     }
 }

@@ -2,12 +2,10 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -28,8 +26,6 @@ class PortalPagesBrowserIT {
 
     private static final Pattern WRIT_ID = Pattern.compile("Writ (\\S+) for prod-db-admin submitted");
 
-    @TempDir
-    Path profiles;
 
     @Test
     void aliceAsksForProdDbAdminBobAndCarolApproveBobGrantsMoreTimeAliceEndsIt() {
@@ -39,7 +35,7 @@ class PortalPagesBrowserIT {
         var ticket = openTicket();
 
         String writ;
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/request.xhtml", By.id("request:entitlement"));
             alice.chooseEntitlement("prod-db-admin");
             assertThat(alice.text(By.id("approvals-needed"))).isEqualTo("2");
@@ -69,7 +65,7 @@ class PortalPagesBrowserIT {
             alice.screenshot("my-writs-pending");
         }
 
-        try (var bob = Person.signIn("bob", profiles)) {
+        try (var bob = Person.signIn("bob")) {
             bob.open("/inbox.xhtml", By.id("inbox"));
             var card = bob.waitFor(By.id("writ-" + writ), "alice's writ in bob's inbox");
             assertThat(card.findElement(By.className("writ-ticket")).getText()).isEqualTo(ticket);
@@ -97,7 +93,7 @@ class PortalPagesBrowserIT {
                     .isEmpty();
         }
 
-        try (var carol = Person.signIn("carol", profiles)) {
+        try (var carol = Person.signIn("carol")) {
             carol.open("/inbox.xhtml", By.id("inbox"));
             var card = carol.waitFor(By.id("writ-" + writ), "alice's writ in carol's inbox");
             assertThat(card.findElement(By.className("writ-approvals")).getText()).isEqualTo("1 of 2");
@@ -109,7 +105,7 @@ class PortalPagesBrowserIT {
         }
 
         Instant endBefore;
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             awaitActive(alice, ticket);
             assertThat(KeycloakAdmin.holdsRealmRole("alice", "prod-db-admin")).as("the role in Keycloak").isTrue();
             assertThat(alice.row("writ-ticket", ticket).findElement(By.className("writ-approvals")).getText())
@@ -130,7 +126,7 @@ class PortalPagesBrowserIT {
             endBefore = Instant.parse(Json.string(Writs.read("alice", writ), "expiresAt"));
         }
 
-        try (var bob = Person.signIn("bob", profiles)) {
+        try (var bob = Person.signIn("bob")) {
             bob.open("/inbox.xhtml", By.id("inbox"));
             var extension = bob.waitFor(By.id("extension-" + writ), "alice's extension in bob's inbox");
             assertThat(extension.getText()).contains("15 more min: PENDING").contains(ticket);
@@ -143,7 +139,7 @@ class PortalPagesBrowserIT {
                     .isEqualTo(endBefore.plus(Duration.ofMinutes(15)));
         }
 
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             awaitActive(alice, ticket);
             assertThat(alice.row("writ-ticket", ticket).getText()).contains("Extension: 15 more min: APPROVED");
             alice.row("writ-ticket", ticket).findElement(By.className("writ-end-now")).click();
@@ -162,7 +158,7 @@ class PortalPagesBrowserIT {
 
     @Test
     void aMalformedTicketAndATooLongWindowShowFieldErrorsAndCreateNothing() {
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/request.xhtml", By.id("request:entitlement"));
             alice.chooseEntitlement("prod-db-admin");
             alice.browser.findElement(By.id("request:ticket")).sendKeys("TICKET-42");
@@ -182,7 +178,7 @@ class PortalPagesBrowserIT {
     @Test
     void aSubmissionWithoutJustificationShowsTheFieldErrorAndCreatesNothing() {
         var ticket = openTicket();
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/request.xhtml", By.id("request:entitlement"));
             alice.chooseEntitlement("payments-operator");
             alice.browser.findElement(By.id("request:ticket")).sendKeys(ticket);
@@ -200,7 +196,7 @@ class PortalPagesBrowserIT {
     @Test
     void breakGlassAsksForItsOwnConfirmationAndNoSubmitsNothing() {
         var ticket = openTicket();
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/request.xhtml", By.id("request:entitlement"));
             alice.chooseEntitlement("payments-operator");
             alice.browser.findElement(By.id("request:ticket")).sendKeys(ticket);
@@ -227,7 +223,7 @@ class PortalPagesBrowserIT {
         var ticket = openTicket();
         var own = submitted(token("frank"), "payments-operator", ticket, 30);
 
-        try (var frank = Person.signIn("frank", profiles)) {
+        try (var frank = Person.signIn("frank")) {
             frank.open("/inbox.xhtml", By.id("inbox"));
             assertThat(frank.browser.findElements(By.id("writ-" + own))).isEmpty();
             assertThat(frank.browser.getPageSource()).doesNotContain(ticket);
@@ -259,7 +255,7 @@ class PortalPagesBrowserIT {
 
     @Test
     void aRequesterCannotOpenTheInbox() {
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             assertThat(alice.browser.findElements(By.id("nav-inbox"))).as("no inbox link for a requester").isEmpty();
 
             alice.open("/inbox.xhtml", By.id("forbidden"));
@@ -271,7 +267,7 @@ class PortalPagesBrowserIT {
 
     @Test
     void thePagesWrapOnANarrowScreen() {
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
             alice.open("/request.xhtml", By.id("request:entitlement"));
             alice.chooseEntitlement("payments-operator");

@@ -3,11 +3,9 @@ package io.writ.web.it;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,8 +27,6 @@ class ReviewCampaignIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
 
-    @TempDir
-    Path profiles;
 
     @Test
     void aCampaignOverTheRealmFindsAnAssignmentMadeBehindThePortalsBackAndTheNhiAndRevokeRemovesIt() {
@@ -176,7 +172,7 @@ class ReviewCampaignIT {
         assertThat(Http.get("/api/v1/requests?postAccessReviewDue=true", token("alice")).body()).contains(writ);
         await().atMost(SOON).untilAsserted(() -> assertThat(Http.get("/api/v1/messages", token("alice")).body())
                 .as("alice is asked").contains("Was it used as intended?").contains(writ));
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/writs.xhtml", By.id("writs"));
             var card = alice.waitFor(By.cssSelector("article[data-writ='" + writ + "']"), "the post-access review");
             assertThat(card.getText()).contains("billing-read");
@@ -224,7 +220,7 @@ class ReviewCampaignIT {
         KeycloakAdmin.assignRealmRole(user, "payments-operator");
         try {
             start("erin", "{\"scope\":[\"payments-operator\"]}");
-            try (var bob = Person.signIn("bob", profiles)) {
+            try (var bob = Person.signIn("bob")) {
                 bob.open("/reviews.xhtml", By.id("reviews"));
                 var card = bob.waitFor(By.cssSelector("article[data-identity='" + user + "']"), "the item's card");
                 assertThat(card.getText()).contains("payments-operator").contains("session(s)")
@@ -245,7 +241,7 @@ class ReviewCampaignIT {
                 bob.screenshot("reviews-kept");
             }
             assertThat(KeycloakAdmin.holdsRealmRole(user, "payments-operator")).as("kept").isTrue();
-            try (var alice = Person.signIn("alice", profiles)) {
+            try (var alice = Person.signIn("alice")) {
                 assertThat(alice.status("/reviews.xhtml")).as("any portal role opens the page").isEqualTo(200);
             }
         } finally {

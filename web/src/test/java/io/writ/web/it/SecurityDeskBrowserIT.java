@@ -3,10 +3,8 @@ package io.writ.web.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,8 +28,6 @@ class SecurityDeskBrowserIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
 
-    @TempDir
-    Path profiles;
 
     @Test
     void securityContainsAMediumWritsOutOfScopeCommandFromTheDesk() {
@@ -43,7 +39,7 @@ class SecurityDeskBrowserIT {
                 + "," + event(session, "COMMAND", now.plusMillis(1), "pay-db-1", "rm -rf /var/lib/payments") + "]");
         assertThat(report.body()).contains("\"accepted\":2");
 
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/writ.xhtml?id=" + writ, By.id("sessions-heading"));
             var sessionPanel = alice.waitFor(By.xpath("//article[contains(@class,'writ-session')]"
                     + "[contains(., '" + session + "')]"), "the session under the writ");
@@ -57,7 +53,7 @@ class SecurityDeskBrowserIT {
             assertThat(alice.status("/alerts.xhtml")).isEqualTo(403);
         }
 
-        try (var dave = Person.signIn("dave", profiles)) {
+        try (var dave = Person.signIn("dave")) {
             dave.open("/alerts.xhtml", By.id("desk"));
             var card = dave.waitFor(alertCard(writ), "the alert on alice's writ");
             assertThat(card.getText()).contains("OUT_OF_SCOPE_COMMAND").contains("OPEN").contains("MEDIUM")

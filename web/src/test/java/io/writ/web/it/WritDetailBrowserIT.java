@@ -2,12 +2,10 @@ package io.writ.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,15 +27,13 @@ class WritDetailBrowserIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
 
-    @TempDir
-    Path profiles;
 
     @Test
     void aliceFollowsHerWritFromPendingToActiveToEndedOnItsPage() {
         var ticket = openTicket();
         var writ = submitted(token("alice"), "prod-db-admin", ticket, 30);
 
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/writs.xhtml", By.id("writs"));
             alice.browser.findElement(By.cssSelector("a.writ-detail-link[href$='id=" + writ + "']")).click();
             diagramDrawn(alice);
@@ -58,7 +54,7 @@ class WritDetailBrowserIT {
             alice.screenshot("writ-detail-pending");
         }
 
-        try (var bob = Person.signIn("bob", profiles)) {
+        try (var bob = Person.signIn("bob")) {
             bob.open("/inbox.xhtml", By.id("inbox"));
             bob.browser.findElement(By.cssSelector("#writ-" + writ + " a.writ-detail-link")).click();
             diagramDrawn(bob);
@@ -73,7 +69,7 @@ class WritDetailBrowserIT {
         assertThat(decide("carol", writ, "APPROVE", null).statusCode()).isEqualTo(200);
         awaitStatus("alice", writ, "ACTIVE", SOON);
 
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/writ.xhtml?id=" + writ, By.id("writ-title"));
             diagramDrawn(alice);
             assertThat(alice.text(By.id("writ-state"))).isEqualTo("ACTIVE");
@@ -131,7 +127,7 @@ class WritDetailBrowserIT {
         var ticket = openTicket();
         var franks = submitted(token("frank"), "payments-operator", ticket, 30);
 
-        try (var alice = Person.signIn("alice", profiles)) {
+        try (var alice = Person.signIn("alice")) {
             alice.open("/writ.xhtml?id=" + franks, By.id("writ-missing"));
 
             assertThat(alice.text(By.id("writ-missing"))).contains("Writ not found, or not yours to see.");
@@ -151,7 +147,7 @@ class WritDetailBrowserIT {
     void complianceReadsAnyWritButAnAdministratorMayNotOpenThePage() {
         var writ = submitted(token("frank"), "payments-operator", openTicket(), 30);
 
-        try (var erin = Person.signIn("erin", profiles)) {
+        try (var erin = Person.signIn("erin")) {
             erin.open("/writ.xhtml?id=" + writ, By.id("writ-title"));
             diagramDrawn(erin);
             assertThat(erin.text(By.id("writ-requester"))).isEqualTo("frank");
@@ -159,7 +155,7 @@ class WritDetailBrowserIT {
             erin.screenshot("writ-detail-compliance");
         }
 
-        try (var admin = Person.signIn("admin", profiles)) {
+        try (var admin = Person.signIn("admin")) {
             admin.open("/writ.xhtml?id=" + writ, By.id("forbidden"));
             assertThat(admin.status("/writ.xhtml?id=" + writ)).isEqualTo(403);
             admin.screenshot("writ-detail-forbidden-admin");

@@ -20,6 +20,7 @@ import io.writ.workflow.breakglass.process.BreakGlassProcess;
 import io.writ.workflow.engine.RetryOnConcurrentChange;
 import io.writ.workflow.writ.process.ElevationProcess;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -102,9 +103,15 @@ public class WritDesk {
         if (writ.alreadyDecided(approver, decision)) {
             return writ; // the same decision again (a second click, or two of them at once): answered as the first
         }
-        if (writ.state() != WritState.PENDING_APPROVAL || !process.completeDecision(writId, approver, decision, comment)) {
+        if (writ.state() != WritState.PENDING_APPROVAL) {
             throw new WritStateConflict(writ.state(), "writ " + writId + " is " + writ.state()
                     + " and awaits no decision");
+        }
+        if (!process.completeDecision(writId, approver, decision, comment)) {
+            // Read as awaiting a decision, but its approval task is gone: another action (a cancel, the final
+            // approval, the deadline) took it at the same moment. Done again on what that left, the caller is told
+            // the writ's state as it now stands.
+            throw new OptimisticLockingException("the approval task of writ " + writId + " went at the same moment");
         }
         return writ;
     }
