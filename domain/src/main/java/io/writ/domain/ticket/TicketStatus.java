@@ -66,6 +66,14 @@ public record TicketStatus(TicketState state, String message, Optional<TicketFac
     }
 
     /**
+     * Why this ticket cannot back the requester's writ asked now for so many minutes: its window would run from now
+     * (at the latest; it starts when granted) for those minutes. Empty when it can.
+     */
+    public Optional<String> refusal(String requester, Instant now, int minutes) {
+        return refusal(requester, now, now.plus(java.time.Duration.ofMinutes(Math.max(0, minutes))));
+    }
+
+    /**
      * Why this ticket cannot back the requester's writ for the window {@code from}-{@code to}; empty when it can. It
      * must be open; the requester must be its owner or on it (as configured); a change's planned window must hold
      * the writ's window.

@@ -6,7 +6,6 @@ import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.ticket.TicketStatus;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,8 +113,8 @@ public record Submission(String requester, WritForm form, String targetName, Opt
         if (ticket.length() > MAX_TICKET) {
             return error("ticket", "at most " + MAX_TICKET + " characters");
         }
-        var minutes = form.durationMinutes() == null ? 0 : Math.max(0, form.durationMinutes());
-        return ticketStatus.refusal(requester, now, now.plus(Duration.ofMinutes(minutes)))
+        var minutes = form.durationMinutes() == null ? 0 : form.durationMinutes();
+        return ticketStatus.refusal(requester, now, minutes)
                 .flatMap(why -> error("ticket", why));
     }
 

@@ -5,6 +5,7 @@ import io.writ.workflow.tickets.ConfiguredTicketSystem;
 import io.writ.workflow.tickets.RegisteredTickets;
 import io.writ.workflow.tickets.TicketDesk;
 import io.writ.workflow.tickets.TicketSettings;
+import io.writ.workflow.webhook.NoticeSignature;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,12 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +49,7 @@ import java.util.Set;
 @Tag(name = "Tickets")
 public class TicketPushResource {
 
-    static final String SIGNATURE = "X-Writ-Signature";
+    static final String SIGNATURE = NoticeSignature.HEADER;
     static final Duration FRESH = Duration.ofMinutes(5);
     private static final String ACTOR = "ticket-system";
 
@@ -81,7 +77,7 @@ public class TicketPushResource {
             return ProblemMapper.problem(Response.Status.NOT_FOUND,
                     "ticket pushes are off (writ.tickets.webhook-secret is not set)", List.of());
         }
-        if (body == null || signature == null || !signed(body, secret.get(), signature)) {
+        if (body == null || signature == null || !NoticeSignature.matches(body, secret.get(), signature)) {
             return ProblemMapper.problem(Response.Status.UNAUTHORIZED, "the body's " + SIGNATURE
                     + " (sha256=<HMAC-SHA256 of the body under the shared secret>) is missing or does not match",
                     List.of());
@@ -128,19 +124,6 @@ public class TicketPushResource {
         var ended = desk.pushed(ref, push, at, ACTOR);
         return Response.ok(Map.of("ref", ref, "state", open ? "OPEN" : "CLOSED", "endedWrits",
                 ended.stream().map(w -> w.id()).toList())).build();
-    }
-
-    /** Compared in constant time: how much of a guess matched must not show in how long the answer takes. */
-    static boolean signed(byte[] body, String secret, String signature) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            var expected = ("sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body)))
-                    .getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
-        }
     }
 
     private static String text(JsonObject json, String field) {

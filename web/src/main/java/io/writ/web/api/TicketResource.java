@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +90,8 @@ public class TicketResource {
     public TicketCheck check(@PathParam("ref") String ref, @QueryParam("durationMinutes") Integer minutes) {
         var status = tickets.check(ref);
         var now = Instant.now();
-        var refusal = status.refusal(caller(), now, now.plus(Duration.ofMinutes(minutes == null ? 60
-                : Math.max(1, Math.min(minutes, 60 * 24 * 30)))));
+        var refusal = status.refusal(caller(), now,
+                minutes == null ? 60 : Math.max(1, Math.min(minutes, 60 * 24 * 30)));
         var facts = status.facts();
         return new TicketCheck(ref, status.state().name(), status.message(),
                 facts.map(TicketFacts::title).orElse(null), facts.map(TicketFacts::systemState).orElse(null),

@@ -13,7 +13,6 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +67,7 @@ public class RequestAccess implements Serializable {
         ticketFacts = status.facts().orElse(null);
         ticketMessage = status.message();
         ticketRefusal = status.refusal(security.getCallerPrincipal().getName(), now,
-                now.plus(Duration.ofMinutes(durationMinutes == null ? 1 : Math.max(1, durationMinutes)))).orElse(null);
+                durationMinutes == null ? 1 : Math.max(1, durationMinutes)).orElse(null);
     }
 
     public String submit() {

@@ -78,18 +78,9 @@ public class ConfiguredTicketSystem implements TicketSystem, TicketComments {
         return last.get();
     }
 
-    /** What was last heard, without asking. */
-    public Reachability reachability() {
-        return last.get();
-    }
-
     /** The system's name and where it is, for people. */
     public String describe() {
         return external() ? "Request Tracker at " + settings.url() : "the built-in registry";
-    }
-
-    public String format() {
-        return external() ? requestTracker.format() : registry.format();
     }
 
     public boolean external() {

@@ -82,8 +82,8 @@ public class TicketFollower {
         return ended;
     }
 
-    /** Asks the system about one ticket now (a push from it says something changed); returns the writs ended. */
-    public int recheck(String ref) {
+    /** Asks the system about one ticket now; returns how many writs it ended. */
+    private int recheck(String ref) {
         var state = tickets.check(ref).state();
         if (state == TicketState.CLOSED || state == TicketState.UNKNOWN) {
             var ended = desk.closedInSystem(ref, ACTOR, false);

@@ -11,15 +11,21 @@ import java.util.HexFormat;
  * {@code X-Writ-Signature: sha256=<hex>} (the form GitHub's webhooks use), so a receiver can tell a post from Writ
  * from anyone else's and see that nothing was changed on the way.
  */
-final class NoticeSignature {
+public final class NoticeSignature {
 
-    static final String HEADER = "X-Writ-Signature";
+    public static final String HEADER = "X-Writ-Signature";
     private static final String ALGORITHM = "HmacSHA256";
 
     private NoticeSignature() {
     }
 
-    static String of(byte[] body, String secret) {
+    /** Whether the header's signature is this body's under the secret, compared in constant time. */
+    public static boolean matches(byte[] body, String secret, String header) {
+        return java.security.MessageDigest.isEqual(of(body, secret).getBytes(StandardCharsets.US_ASCII),
+                header.strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public static String of(byte[] body, String secret) {
         try {
             var mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
