@@ -110,6 +110,9 @@ public final class ProcessModels {
     public static final String VAR_DECISION = "decision";
     /** Given when completing {@link #TASK_DECIDE} (String): the approver's comment; required to reject. */
     public static final String VAR_DECISION_COMMENT = "decisionComment";
+    /** How the approver had signed in (acr, auth_time as ISO-8601): transient, for the decision's listener only. */
+    public static final String VAR_SIGN_IN_ACR = "signInAcr";
+    public static final String VAR_SIGN_IN_AT = "signInAt";
     /** Set by {@link #BEAN_RECORD_DECISION} (String): APPROVED, REJECTED or PENDING_APPROVAL. */
     public static final String VAR_WRIT_STATE = "writState";
     /** Set by {@link #BEAN_GRANT_ACCESS} (java.util.Date): when the window ends. */

@@ -7,6 +7,8 @@ import io.writ.domain.audit.Verdict;
 import io.writ.domain.receipt.Corroboration;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.SessionLink;
+import io.writ.domain.stepup.StepUp;
+import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.Grant;
 
@@ -43,6 +45,7 @@ public final class EvidenceFigures {
         var figures = new ArrayList<EvidenceFigure>();
         figures.add(ticketShare(inPeriod));
         figures.add(separationOfDuties(inPeriod));
+        figures.add(decisionsWithStepUp(inPeriod));
         figures.add(overdueGrants(inPeriod, now));
         var lags = revocationLags(inPeriod);
         figures.add(lagFigure("revocation-lag-mean", "Mean time from window end to revocation",
@@ -69,6 +72,22 @@ public final class EvidenceFigures {
         return share("ticket-share", PortalControl.TICKET_BACKED_ELEVATION, "Elevations with a valid ticket",
                 "Share of writs submitted in the period that name a ticket; the ticket is checked as open in the "
                         + "ticket system when the writ is submitted, so a named ticket was a valid one", records);
+    }
+
+    private static EvidenceFigure decisionsWithStepUp(List<Writ> writs) {
+        var records = new ArrayList<EvidenceRecord>();
+        for (var w : writs) {
+            w.stepUp().ifPresent(stepUp -> w.approvals().forEach(a -> records.add(new EvidenceRecord("decision",
+                    w.id() + "/" + a.approver(), StepUp.STRONG_ACR.equals(a.signIn().acr()),
+                    a.approver() + (a.decision() == Decision.APPROVE ? " approved " : " rejected ") + w.entitlement()
+                            + ", sign-in: "
+                            + a.signIn().describe()))));
+        }
+        return share("step-up-decisions", PortalControl.STEP_UP_AUTHENTICATION,
+                "Privileged decisions made with step-up", "Share of the decisions on writs submitted in the period "
+                        + "whose entitlement asked for step-up that were made with a sign-in with a second factor "
+                        + "(acr " + StepUp.STRONG_ACR + "); the writ refuses any other, so a decision short of it "
+                        + "shows a decision recorded before step-up was asked", records);
     }
 
     private static EvidenceFigure separationOfDuties(List<Writ> writs) {

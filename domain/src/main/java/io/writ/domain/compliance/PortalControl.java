@@ -21,7 +21,10 @@ public enum PortalControl {
     BREAK_GLASS_REVIEW("Break-glass with post-hoc review",
             "Emergency access is granted at once and reviewed after the fact by a deadline."),
     TAMPER_EVIDENT_AUDIT("Tamper-evident audit",
-            "The audit trail is hash-chained with signed checkpoints; verification finds the first broken link.");
+            "The audit trail is hash-chained with signed checkpoints; verification finds the first broken link."),
+    STEP_UP_AUTHENTICATION("Step-up authentication",
+            "The riskiest entitlements are asked for and decided on only after a recent sign-in with a second factor, "
+                    + "recorded with each request and decision.");
 
     private final String title;
     private final String description;

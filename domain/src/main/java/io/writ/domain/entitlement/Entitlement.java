@@ -10,17 +10,24 @@ import jakarta.persistence.Version;
 
 import io.writ.domain.FieldError;
 import io.writ.domain.InvalidRequest;
+import io.writ.domain.stepup.StepUp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A privileged Keycloak role or group that can only be held through a writ, with the policy that governs it:
- * how risky it is, how long a window may last, who approves and how many approvals it takes.
+ * how risky it is, how long a window may last, who approves and how many approvals it takes, and whether asking for
+ * it and deciding on it need a recent sign-in with a second factor (step-up).
  */
 @Entity
 @Table(name = "entitlement")
 public class Entitlement {
+
+    /** What a new CRITICAL entitlement asks of a sign-in unless its administrator says otherwise. */
+    public static final int DEFAULT_STEP_UP_MINUTES = 15;
+    static final int MAX_STEP_UP_MINUTES = 24 * 60;
 
     @Id
     private String name;
@@ -60,6 +67,10 @@ public class Entitlement {
     @Column(name = "review_failure_mode", nullable = false)
     private ReviewFailureMode reviewFailureMode;
 
+    /** Minutes a sign-in with a second factor stays good for asking for this and deciding on it; null: not asked. */
+    @Column(name = "step_up_minutes")
+    private Integer stepUpMinutes;
+
     @Version
     private long version;
 
@@ -88,6 +99,23 @@ public class Entitlement {
         setPolicy(riskTier, maxMinutes, approvalsRequired, approverGroup, reviewCadenceDays, owner);
         this.coverage = SessionCoverage.defaultFor(riskTier);
         this.reviewFailureMode = ReviewFailureMode.defaultFor(riskTier);
+        this.stepUpMinutes = riskTier == RiskTier.CRITICAL ? DEFAULT_STEP_UP_MINUTES : null;
+    }
+
+    /**
+     * Asking for this entitlement and deciding on it need a sign-in with a second factor at most this many minutes
+     * old; 0 asks for none.
+     */
+    public void requireStepUp(int minutes) {
+        if (minutes < 0 || minutes > MAX_STEP_UP_MINUTES) {
+            throw InvalidRequest.of("stepUpMinutes", "0 (no step-up) to " + MAX_STEP_UP_MINUTES + " minutes");
+        }
+        this.stepUpMinutes = minutes == 0 ? null : minutes;
+    }
+
+    /** The recent strong sign-in asking for and deciding on this entitlement need; empty when they need none. */
+    public Optional<StepUp> stepUp() {
+        return Optional.ofNullable(stepUpMinutes).map(StepUp::new);
     }
 
     /** What a missed access review does to a standing assignment of this entitlement. */

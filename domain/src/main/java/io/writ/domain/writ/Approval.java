@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.writ.domain.stepup.SignIn;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -47,6 +49,13 @@ public class Approval {
     @Column(name = "sponsor_group_member", nullable = false)
     private boolean sponsorGroupMember;
 
+    /** How the approver had signed in when deciding (the token's acr); null when unknown. */
+    @Column(length = 100)
+    private String acr;
+
+    @Column(name = "signed_in_at")
+    private Instant signedInAt;
+
     protected Approval() {
         // for JPA
     }
@@ -61,6 +70,8 @@ public class Approval {
         this.at = Objects.requireNonNull(at, "at");
         this.approverGroupMember = policy.approvingGroupsInclude(approver);
         this.sponsorGroupMember = policy.sponsorRequired() && approver.isIn(policy.sponsorGroup());
+        this.acr = approver.signIn().acr();
+        this.signedInAt = approver.signIn().at();
     }
 
     public String id() { return id; }
@@ -70,5 +81,7 @@ public class Approval {
     public Instant at() { return at; }
     public boolean approverGroupMember() { return approverGroupMember; }
     public boolean sponsorGroupMember() { return sponsorGroupMember; }
+    /** How the approver had signed in when deciding. */
+    public SignIn signIn() { return new SignIn(acr, signedInAt); }
     int sequence() { return sequence; }
 }

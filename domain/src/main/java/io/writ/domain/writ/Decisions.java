@@ -55,6 +55,7 @@ public class Decisions {
     /** One approval of that writ; true when it was the one that met the policy. */
     boolean approve(Writ writ, Approver approver, String comment, Instant now) {
         refuseIf(objectionToDeciding(writ, approver));
+        writ.requireStepUpOf(approver, now);
         add(approver, Decision.APPROVE, Comments.optional(comment, "comment"), now);
         if (!policy.isMetBy(approvals)) {
             return false;
@@ -66,6 +67,7 @@ public class Decisions {
     /** One approver's refusal decides the writ; they must say why. */
     void reject(Writ writ, Approver approver, String comment, Instant now) {
         refuseIf(objectionToDeciding(writ, approver));
+        writ.requireStepUpOf(approver, now);
         add(approver, Decision.REJECT, Comments.required(comment, "comment", "say why the writ is rejected"), now);
         decidedAt = now;
     }

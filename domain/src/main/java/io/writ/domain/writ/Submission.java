@@ -4,6 +4,7 @@ import io.writ.domain.FieldError;
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.identity.DirectoryIdentity;
+import io.writ.domain.stepup.SignIn;
 import io.writ.domain.ticket.TicketStatus;
 
 import java.time.Instant;
@@ -24,9 +25,11 @@ import java.util.Optional;
  * @param entitlement   the entitlement asked for, as the catalogue has it; empty when it does not
  * @param ticketStatus  the ticket system's answer about the form's ticket; null when the form names none
  * @param heldStanding  whether the target holds the entitlement already, outside any writ (assigned by hand)
+ * @param signIn        how the requester had signed in (their token's acr and auth_time)
  */
 public record Submission(String requester, WritForm form, String targetName, Optional<DirectoryIdentity> target,
-                         Optional<Entitlement> entitlement, TicketStatus ticketStatus, boolean heldStanding) {
+                         Optional<Entitlement> entitlement, TicketStatus ticketStatus, boolean heldStanding,
+                         SignIn signIn) {
 
     static final int MIN_JUSTIFICATION = 10;
     static final int MAX_NAME = 200;
@@ -40,6 +43,7 @@ public record Submission(String requester, WritForm form, String targetName, Opt
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(entitlement, "entitlement");
+        Objects.requireNonNull(signIn, "signIn");
         if (form.ticketRef() != null) {
             Objects.requireNonNull(ticketStatus, "ticketStatus: check the ticket before submitting");
         }
@@ -65,7 +69,21 @@ public record Submission(String requester, WritForm form, String targetName, Opt
     public static Submission of(String requester, WritForm form, Optional<DirectoryIdentity> target,
                                 Optional<Entitlement> entitlement, TicketStatus ticketStatus, boolean heldStanding) {
         return new Submission(requester, form, form.targetOr(requester), target, entitlement, ticketStatus,
-                heldStanding);
+                heldStanding, SignIn.UNKNOWN);
+    }
+
+    /** The same submission, made by a requester who had signed in so. */
+    public Submission signedIn(SignIn how) {
+        return new Submission(requester, form, targetName, target, entitlement, ticketStatus, heldStanding, how);
+    }
+
+    /**
+     * An entitlement that asks for step-up is asked for only after a recent sign-in with a second factor: checked
+     * once the form is otherwise acceptable, so that a person signs in again only for a request that can go through.
+     */
+    void requireStepUp(Instant now) {
+        entitlement.flatMap(Entitlement::stepUp)
+                .ifPresent(stepUp -> stepUp.require(signIn, now, "asking for " + form.entitlementName()));
     }
 
     public DeclaredScope scope() {

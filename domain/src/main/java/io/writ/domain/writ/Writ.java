@@ -47,6 +47,7 @@ public class Writ extends WritRecord {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
+        s.requireStepUp(now);
         var w = new Writ();
         w.id = UUID.randomUUID().toString();
         w.terms = new WritTerms(s, now);
@@ -275,6 +276,7 @@ public class Writ extends WritRecord {
         var pending = requirePendingExtension();
         requireWindowOpen(now);
         refuseIf(objectionToDecidingExtension(this, approver));
+        requireStepUpOf(approver, now);
         grant = grant.extendedTo(grant.expiresAt().plus(pending.minutes(), MINUTES));
         extension = pending.approved(approver.username(), now);
         raise(Kind.EXTENSION_APPROVED, approver.username(), now, "window now ends at " + grant.expiresAt());
@@ -288,6 +290,7 @@ public class Writ extends WritRecord {
         requireState(WritState.ACTIVE, "have its extension rejected");
         var pending = requirePendingExtension();
         refuseIf(objectionToDecidingExtension(this, approver));
+        requireStepUpOf(approver, now);
         extension = pending.rejected(approver.username(), comment, now);
         raise(Kind.EXTENSION_REJECTED, approver.username(), now, extension.comment().orElseThrow());
     }

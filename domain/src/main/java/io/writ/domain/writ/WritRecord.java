@@ -3,6 +3,8 @@ package io.writ.domain.writ;
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.entitlement.SessionCoverage;
 import io.writ.domain.identity.DirectoryRef;
+import io.writ.domain.stepup.StepUp;
+import io.writ.domain.stepup.StepUpRequired;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
@@ -96,6 +98,20 @@ public abstract class WritRecord {
     /** Whether this person could decide on the writ's pending extension now. */
     public boolean awaitsExtensionDecisionFrom(Approver approver) {
         return pendingExtension().isPresent() && objectionToDecidingExtension(this, approver).isEmpty();
+    }
+
+    /**
+     * A writ whose entitlement asked for step-up when it was submitted is decided on (approval, rejection, extension)
+     * only by a person who signed in with a second factor recently enough ({@link StepUpRequired} otherwise).
+     */
+    void requireStepUpOf(Approver approver, Instant now) {
+        terms.stepUp().ifPresent(stepUp -> stepUp.require(approver.signIn(), now, "deciding on writ " + id
+                + " (" + terms.entitlement() + ")"));
+    }
+
+    /** Whether the writ's decisions need a recent sign-in with a second factor, and how recent. */
+    public Optional<StepUp> stepUp() {
+        return terms.stepUp();
     }
 
     /**

@@ -8,6 +8,9 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import io.writ.domain.stepup.SignIn;
+import io.writ.domain.stepup.StepUp;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +67,17 @@ public class WritTerms {
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
+    /** What the entitlement asked of a sign-in when the writ was submitted (minutes); null: no step-up. */
+    @Column(name = "step_up_minutes")
+    private Integer stepUpMinutes;
+
+    /** How the requester had signed in when they asked (the token's acr); null when unknown. */
+    @Column(name = "requester_acr", length = 100)
+    private String requesterAcr;
+
+    @Column(name = "requester_signed_in_at")
+    private Instant requesterSignedInAt;
+
     protected WritTerms() {
         // for JPA
     }
@@ -85,6 +99,9 @@ public class WritTerms {
         breakGlass = s.form().breakGlass();
         thirdParty = identity.thirdParty();
         this.submittedAt = Objects.requireNonNull(submittedAt, "submittedAt");
+        stepUpMinutes = asked.stepUp().map(StepUp::maxAgeMinutes).orElse(null);
+        requesterAcr = s.signIn().acr();
+        requesterSignedInAt = s.signIn().at();
     }
 
     /** "prod-db-admin for alice for 60 min on ticket CHG-1001: rotate the replica credentials". */
@@ -112,4 +129,8 @@ public class WritTerms {
     public boolean breakGlass() { return breakGlass; }
     public boolean thirdParty() { return thirdParty; }
     public Instant submittedAt() { return submittedAt; }
+    /** What deciding on this writ asks of a sign-in; empty when nothing. */
+    public Optional<StepUp> stepUp() { return Optional.ofNullable(stepUpMinutes).map(StepUp::new); }
+    /** How the requester had signed in when they asked. */
+    public SignIn requesterSignIn() { return new SignIn(requesterAcr, requesterSignedInAt); }
 }

@@ -15,6 +15,7 @@ import io.writ.domain.writ.Approver;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.writ.RevocationReason;
 import io.writ.domain.writ.Writs;
+import io.writ.domain.stepup.SignIn;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -118,6 +119,25 @@ class EvidenceFiguresTest {
         assertThat(f.shown()).isEqualTo("50.0 % (1 of 2)");
         assertThat(f.records()).extracting(EvidenceRecord::id).containsExactly(withTicket.id(), without.id());
         assertThat(f.exceptions()).extracting(EvidenceRecord::id).containsExactly(without.id());
+    }
+
+    @Test
+    void decisionsOnWritsThatAskedForStepUpAreCountedByHowTheirApproverSignedIn() {
+        var critical = Writs.ask().entitlement("k8s-cluster-admin", RiskTier.CRITICAL).submitAt(at(10));
+        critical.applyPolicy(ApprovalPolicy.approvals(2, "approver", 60), at(10));
+        critical.approve(BOB.signedIn(new SignIn("mfa", at(11))), null, at(11));
+        var high = writ("CHG-2", "alice", "alice", null, 12);
+        high.approve(BOB.signedIn(new SignIn("password", at(13))), null, at(13));
+
+        var f = figures(List.of(critical, high), List.of(), List.of(), INTACT).get("step-up-decisions");
+
+        assertThat(f.control()).isEqualTo(PortalControl.STEP_UP_AUTHENTICATION);
+        assertThat(f.shown()).as("only the writ that asked for step-up counts").isEqualTo("100.0 % (1 of 1)");
+        assertThat(f.records()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(critical.id() + "/bob");
+            assertThat(r.detail()).isEqualTo("bob approved k8s-cluster-admin, sign-in: acr mfa, signed in at "
+                    + at(11));
+        });
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.entitlement.SessionCoverage;
 import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.IdentityKind;
+import io.writ.domain.stepup.SignIn;
+import io.writ.domain.stepup.StepUp;
 import io.writ.domain.ticket.TicketStatus;
 
 import java.time.Instant;
@@ -84,6 +86,9 @@ public final class Writs {
         Integer minutes = 60;
         boolean breakGlass;
         boolean thirdParty;
+        Integer stepUpMinutes;
+        /** How the requester had signed in; null: with a second factor at the moment they submit. */
+        SignIn signIn;
 
         public Ask by(String requester) { this.requester = requester; this.target = requester; return this; }
         public Ask targetId(String id) { this.targetId = id; return this; }
@@ -103,6 +108,9 @@ public final class Writs {
         public Ask minutes(Integer minutes) { this.minutes = minutes; return this; }
         public Ask breakGlass() { this.breakGlass = true; return this; }
         public Ask thirdParty() { this.thirdParty = true; return this; }
+        /** The entitlement asks for step-up (0: none); unset, its tier's default (CRITICAL 15 min). */
+        public Ask stepUp(int minutes) { this.stepUpMinutes = minutes; return this; }
+        public Ask signedIn(SignIn how) { this.signIn = how; return this; }
 
         public Submission submission() {
             var form = new WritForm(entitlement, ticket, justification, minutes,
@@ -112,13 +120,16 @@ public final class Writs {
                     targetOwner, thirdParty, Set.of())) : Optional.<DirectoryIdentity>empty();
             var known = riskTier == null ? Optional.<Entitlement>empty() : Optional.of(catalogued());
             return Submission.of(requester, form, identity, known, ticket == null || ticket.isBlank() ? null
-                    : ticketStatus);
+                    : ticketStatus).signedIn(signIn == null ? SignIn.UNKNOWN : signIn);
         }
 
         private Entitlement catalogued() {
             var e = new Entitlement(entitlement.isBlank() ? "unnamed" : entitlement.strip(), EntitlementKind.REALM_ROLE,
                     null, riskTier, 240, 1, "approver", 90, "carol");
             e.coverSessions(coverage);
+            if (stepUpMinutes != null) {
+                e.requireStepUp(stepUpMinutes);
+            }
             return e;
         }
 
@@ -127,7 +138,8 @@ public final class Writs {
         }
 
         public Writ submitAt(Instant at) {
-            return Writ.submit(submission(), at);
+            var submission = submission();
+            return Writ.submit(signIn == null ? submission.signedIn(new SignIn(StepUp.STRONG_ACR, at)) : submission, at);
         }
     }
 }

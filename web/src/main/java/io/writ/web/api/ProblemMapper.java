@@ -5,6 +5,7 @@ import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.WritException;
 import io.writ.domain.Conflict;
+import io.writ.domain.stepup.StepUpRequired;
 import io.writ.domain.writ.WritStateConflict;
 import io.writ.web.CauseChain;
 import io.writ.web.ClientGone;
@@ -69,6 +70,9 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     }
 
     private static Response refused(WritException refusal) {
+        if (refusal instanceof StepUpRequired needed) {
+            return StepUpChallenge.of(needed);
+        }
         if (refusal instanceof InvalidRequest invalid) {
             return problem(Response.Status.BAD_REQUEST, invalid.getMessage(), invalid.errors().stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList());

@@ -8,6 +8,7 @@ import io.writ.workflow.writ.WritQueries;
 import io.writ.workflow.breakglass.BreakGlassDesk;
 import io.writ.workflow.sessions.SessionEvidence;
 import io.writ.web.security.PortalRole;
+import io.writ.web.security.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -54,6 +55,9 @@ public class RequestResource {
     @Inject
     SessionEvidence evidence;
 
+    @Inject
+    SignedIn signedIn;
+
     @Context
     SecurityContext security;
 
@@ -62,12 +66,13 @@ public class RequestResource {
 
     @POST
     @RolesAllowed(PortalRole.REQUESTER)
-    @Operation(summary = "Ask for a privileged entitlement for a window, backed by a ticket")
+    @Operation(summary = "Ask for a privileged entitlement for a window, backed by a ticket; 401 with RFC 9470's "
+            + "challenge when the entitlement asks for a recent sign-in with a second factor and the token's is not")
     public Response submit(SubmitBody body) {
         if (body == null) {
             return ProblemMapper.problem(Response.Status.BAD_REQUEST, "a JSON body is required", List.of());
         }
-        var writ = writs.submit(caller(), body.form());
+        var writ = writs.submit(caller(), signedIn.current(), body.form());
         return Response.created(uri.getAbsolutePathBuilder().path(writ.id()).build())
                 .entity(Map.of("id", writ.id(), "status", writ.state().name()))
                 .build();
@@ -174,13 +179,14 @@ public class RequestResource {
     @Path("{id}/decisions")
     @RolesAllowed({PortalRole.APPROVER, PortalRole.SECURITY})
     @Operation(summary = "Approve or reject (a comment is required to reject); 403 when separation of duties "
-            + "forbids it, 409 when the writ awaits no decision")
+            + "forbids it, 409 when the writ awaits no decision, 401 with RFC 9470's challenge when the writ's entitlement "
+            + "asks for a recent sign-in with a second factor and the token's is not")
     public WritView decide(@PathParam("id") String id, DecisionBody body) {
         if (body == null) {
             throw new BadRequestException(ProblemMapper.problem(Response.Status.BAD_REQUEST,
                     "a JSON body {decision, comment} is required", List.of()));
         }
-        return WritView.of(writs.decide(id, caller(), body.parsed(), body.comment()));
+        return WritView.of(writs.decide(id, caller(), signedIn.current(), body.parsed(), body.comment()));
     }
 
     @POST
@@ -223,7 +229,8 @@ public class RequestResource {
             throw new BadRequestException(ProblemMapper.problem(Response.Status.BAD_REQUEST,
                     "a JSON body {decision, comment} is required", List.of()));
         }
-        return WritView.of(writs.decideExtension(id, caller(), body.parsed(), body.comment()));
+        return WritView.of(writs.decideExtension(id, caller(), signedIn.current(), body.parsed(),
+                body.comment()));
     }
 
     private String caller() {

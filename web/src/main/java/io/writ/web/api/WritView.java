@@ -1,5 +1,7 @@
 package io.writ.web.api;
 
+import io.writ.domain.stepup.SignIn;
+import io.writ.domain.stepup.StepUp;
 import io.writ.domain.writ.Approval;
 import io.writ.domain.writ.PostAccessReview;
 import io.writ.domain.writ.PostIncidentReview;
@@ -12,7 +14,7 @@ import java.util.List;
 /** A writ as the API shows it (docs/api.md, "Writs"). */
 public record WritView(String id, String status, String requester, String target, String entitlement,
                        String riskTier, String ticket, int durationMinutes, boolean breakGlass, boolean thirdParty,
-                       String sessionCoverage, Instant submittedAt,
+                       String sessionCoverage, Instant submittedAt, Integer stepUpMinutes, SignInView requesterSignIn,
                        Integer approvalsRequired, List<ApprovalView> approvals, GrantView grant,
                        ExtensionView extension, PostIncidentReviewView postIncidentReview,
                        PostAccessReviewView postAccessReview) {
@@ -40,9 +42,16 @@ public record WritView(String id, String status, String requester, String target
         }
     }
 
-    public record ApprovalView(String approver, String decision, String comment, Instant at) {
+    /** How a person had signed in (their token's acr and auth_time); null members when not recorded. */
+    public record SignInView(String acr, Instant signedInAt) {
+        static SignInView of(SignIn s) {
+            return new SignInView(s.acr(), s.at());
+        }
+    }
+
+    public record ApprovalView(String approver, String decision, String comment, Instant at, SignInView signIn) {
         static ApprovalView of(Approval a) {
-            return new ApprovalView(a.approver(), a.decision().name(), a.comment(), a.at());
+            return new ApprovalView(a.approver(), a.decision().name(), a.comment(), a.at(), SignInView.of(a.signIn()));
         }
     }
 
@@ -61,6 +70,7 @@ public record WritView(String id, String status, String requester, String target
         return new WritView(w.id(), w.state().name(), w.requester(), w.target(), w.entitlement(),
                 w.riskTier().name(), w.ticket().orElse(null), w.requestedMinutes(), w.breakGlass(), w.thirdParty(),
                 w.sessionCoverage().map(Enum::name).orElse(null), w.submittedAt(),
+                w.stepUp().map(StepUp::maxAgeMinutes).orElse(null), SignInView.of(w.terms().requesterSignIn()),
                 w.policy().map(p -> p.approvalsRequired()).orElse(null),
                 w.approvals().stream().map(ApprovalView::of).toList(),
                 w.grant().map(GrantView::of).orElse(null),

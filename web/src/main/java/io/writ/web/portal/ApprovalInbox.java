@@ -5,7 +5,11 @@ import io.writ.domain.writ.Decision;
 import io.writ.workflow.writ.Inbox;
 import io.writ.workflow.writ.WritDesk;
 import io.writ.workflow.writ.WritQueries;
+import io.writ.web.security.SignedIn;
+import io.writ.web.security.StepUpJourney;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,6 +42,12 @@ public class ApprovalInbox implements Serializable {
     @Inject WritDesk writs;
     @Inject WritQueries queries;
     @Inject transient SecurityContext security;
+    @Inject SignedIn signedIn;
+    @Inject StepUpJourney stepUp;
+
+    /** The comment an approver had typed on a writ when deciding sent them through step-up. */
+    record Typed(String writId, String comment) implements Serializable {
+    }
 
     private List<Awaiting> awaiting;
     private List<Awaiting> extensions;
@@ -48,6 +58,15 @@ public class ApprovalInbox implements Serializable {
         var inbox = queries.inbox(caller());
         awaiting = inbox.writs().stream().map(Awaiting::of).toList();
         extensions = inbox.extensions().stream().map(Awaiting::of).toList();
+    }
+
+    /** Back from step-up (the page's view action): the comment as the approver left it. */
+    public void resumeAfterStepUp() {
+        stepUp.resumed(Typed.class).ifPresent(typed -> {
+            comments.put(typed.writId(), typed.comment());
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Writ " + typed.writId() + " is as you left it: decide again with your new sign-in.", null));
+        });
     }
 
     public String approve(String writId) {
@@ -67,14 +86,18 @@ public class ApprovalInbox implements Serializable {
     }
 
     private String decideExtension(String writId, Decision decision) {
-        return PageMessages.attempt(() -> writs.decideExtension(writId, caller(), decision, comments.get(writId)),
+        stepUp.keep("/inbox.xhtml", new Typed(writId, comments.get(writId)));
+        return PageMessages.attempt(() -> writs.decideExtension(writId, caller(), signedIn.current(), decision,
+                        comments.get(writId)),
                 writ -> "Writ " + writId + ": extension " + writ.extension().orElseThrow().state().name().toLowerCase()
                         + "; the window ends at " + UtcTime.minutes(writ.grant().orElseThrow().expiresAt()), AGAIN,
                 PageMessages.inRow("comment", "inbox:extensions", extensions, a -> a.writ().id(), writId));
     }
 
     private String decide(String writId, Decision decision) {
-        return PageMessages.attempt(() -> writs.decide(writId, caller(), decision, comments.get(writId)),
+        stepUp.keep("/inbox.xhtml", new Typed(writId, comments.get(writId)));
+        return PageMessages.attempt(() -> writs.decide(writId, caller(), signedIn.current(), decision,
+                        comments.get(writId)),
                 writ -> "Writ " + writId + ": " + decision.name().toLowerCase() + " recorded; now " + writ.state(),
                 AGAIN, PageMessages.inRow("comment", "inbox:cards", awaiting, a -> a.writ().id(), writId));
     }

@@ -2,6 +2,7 @@ package io.writ.web.portal;
 
 import io.writ.domain.entitlement.Entitlement;
 import io.writ.domain.entitlement.EntitlementKind;
+import io.writ.domain.stepup.StepUp;
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.entitlement.SessionCoverage;
 import io.writ.workflow.catalogue.CatalogueDesk;
@@ -31,17 +32,18 @@ public class ManageCatalogue implements Serializable {
             Map.entry("approverGroup", "entitlement:approver-group"),
             Map.entry("reviewCadenceDays", "entitlement:review-cadence"), Map.entry("owner", "entitlement:owner"),
             Map.entry("coverage", "entitlement:coverage"),
-            Map.entry("reviewFailureMode", "entitlement:failure-mode"));
+            Map.entry("reviewFailureMode", "entitlement:failure-mode"),
+            Map.entry("stepUpMinutes", "entitlement:step-up"));
 
     /** An entitlement as the catalogue table shows it. */
     public record Entry(String name, String kind, String clientId, String riskTier, int maxMinutes,
                         int approvalsRequired, String approverGroup, int reviewCadenceDays, String owner,
-                        String coverage, String reviewFailureMode) implements Serializable {
+                        String coverage, String reviewFailureMode, Integer stepUpMinutes) implements Serializable {
 
         static Entry of(Entitlement e) {
             return new Entry(e.name(), e.kind().name(), e.clientId(), e.riskTier().name(), e.maxMinutes(),
                     e.approvalsRequired(), e.approverGroup(), e.reviewCadenceDays(), e.owner(), e.coverage().name(),
-                    e.reviewFailureMode().name());
+                    e.reviewFailureMode().name(), e.stepUp().map(StepUp::maxAgeMinutes).orElse(null));
         }
     }
 
@@ -53,7 +55,7 @@ public class ManageCatalogue implements Serializable {
     private String revising;
     private String name, kind = EntitlementKind.REALM_ROLE.name(), clientId, riskTier, approverGroup, owner, coverage,
             reviewFailureMode;
-    private Integer maxMinutes, approvalsRequired, reviewCadenceDays;
+    private Integer maxMinutes, approvalsRequired, reviewCadenceDays, stepUpMinutes;
 
     @PostConstruct
     void load() {
@@ -86,11 +88,12 @@ public class ManageCatalogue implements Serializable {
         owner = e.owner();
         coverage = e.coverage();
         reviewFailureMode = e.reviewFailureMode();
+        stepUpMinutes = e.stepUpMinutes() == null ? 0 : e.stepUpMinutes();
     }
 
     private EntitlementForm form() {
         return new EntitlementForm(name, kind, clientId, riskTier, maxMinutes, approvalsRequired, approverGroup,
-                reviewCadenceDays, owner, coverage, reviewFailureMode);
+                reviewCadenceDays, owner, coverage, reviewFailureMode, stepUpMinutes);
     }
 
     private String caller() {
@@ -106,6 +109,8 @@ public class ManageCatalogue implements Serializable {
     }
     public String getReviewFailureMode() { return reviewFailureMode; }
     public void setReviewFailureMode(String reviewFailureMode) { this.reviewFailureMode = reviewFailureMode; }
+    public Integer getStepUpMinutes() { return stepUpMinutes; }
+    public void setStepUpMinutes(Integer stepUpMinutes) { this.stepUpMinutes = stepUpMinutes; }
     public String getRevising() { return revising; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

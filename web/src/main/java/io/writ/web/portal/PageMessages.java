@@ -3,11 +3,14 @@ package io.writ.web.portal;
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.WritException;
 import io.writ.domain.identity.DirectoryUnavailable;
+import io.writ.domain.stepup.StepUpRequired;
 import io.writ.web.CauseChain;
 import io.writ.web.Incident;
 import io.writ.web.Interruption;
+import io.writ.web.security.StepUpJourney;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.enterprise.inject.spi.CDI;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,12 @@ public final class PageMessages {
             action.run();
             return next;
         } catch (RuntimeException failure) {
+            var stepUp = CauseChain.find(failure, StepUpRequired.class);
+            if (stepUp.isPresent()) {
+                // the page kept where the person was and what they typed (StepUpJourney.keep): off to Keycloak
+                CDI.current().select(StepUpJourney.class).get().go(stepUp.get());
+                return null;
+            }
             refused(failure, controlsByField);
             return null;
         }

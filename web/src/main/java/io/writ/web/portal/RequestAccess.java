@@ -6,7 +6,11 @@ import io.writ.workflow.catalogue.CatalogueDesk;
 import io.writ.workflow.tickets.ConfiguredTicketSystem;
 import io.writ.domain.writ.WritForm;
 import io.writ.workflow.writ.WritDesk;
+import io.writ.web.security.SignedIn;
+import io.writ.web.security.StepUpJourney;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,6 +37,13 @@ public class RequestAccess implements Serializable {
     @Inject ConfiguredTicketSystem tickets;
     @Inject CatalogueDesk catalogue;
     @Inject transient SecurityContext security;
+    @Inject SignedIn signedIn;
+    @Inject StepUpJourney stepUp;
+
+    /** What the requester had typed when the request sent them through step-up; given back on their return. */
+    record Typed(String entitlement, String ticket, String justification, Integer durationMinutes, String targets,
+                 String commands, String fileDestinations, boolean breakGlass) implements Serializable {
+    }
 
     private List<EntitlementChoice> entitlements;
     private EntitlementChoice chosen;
@@ -45,6 +56,26 @@ public class RequestAccess implements Serializable {
     @PostConstruct
     void load() {
         entitlements = catalogue.all().stream().map(EntitlementChoice::of).toList();
+    }
+
+    /** Back from step-up (the page's view action): the form as the requester left it. */
+    public void resumeAfterStepUp() {
+        stepUp.resumed(Typed.class).ifPresent(this::typedAgain);
+    }
+
+    private void typedAgain(Typed typed) {
+        entitlement = typed.entitlement();
+        ticket = typed.ticket();
+        justification = typed.justification();
+        durationMinutes = typed.durationMinutes();
+        targets = typed.targets();
+        commands = typed.commands();
+        fileDestinations = typed.fileDestinations();
+        breakGlass = typed.breakGlass();
+        entitlementChosen();
+        ticketTyped();
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                "Your request is as you left it: submit it again to send it with your new sign-in.", null));
     }
 
     /** The picker changed: show the chosen entitlement's tier and policy. */
@@ -71,7 +102,10 @@ public class RequestAccess implements Serializable {
     }
 
     public String submit() {
-        return PageMessages.attempt(() -> writs.submit(security.getCallerPrincipal().getName(), new WritForm(
+        stepUp.keep("/request.xhtml", new Typed(entitlement, ticket, justification, durationMinutes, targets, commands,
+                fileDestinations, breakGlass));
+        return PageMessages.attempt(() -> writs.submit(security.getCallerPrincipal().getName(), signedIn.current(),
+                new WritForm(
                         entitlement, ticket, justification, durationMinutes, null, DeclaredScope.of(patterns(targets),
                         patterns(commands), patterns(fileDestinations)), breakGlass)),
                 writ -> "Writ " + writ.id() + " for " + writ.entitlement() + " submitted: " + writ.state(),

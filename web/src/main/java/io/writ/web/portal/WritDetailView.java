@@ -13,12 +13,14 @@ import java.util.Locale;
 
 /** One writ as its detail page shows it, read once when the page is built (times in UTC, ready to print). */
 public record WritDetailView(WritSummary writ, List<Decision> decisions, List<Event> timeline, Times grant,
-                             Diagram diagram) implements Serializable {
+                             Diagram diagram, String stepUp, String requesterSignIn) implements Serializable {
 
-    /** One approver's decision. */
-    public record Decision(String approver, String decision, String comment, String at) implements Serializable {
+    /** One approver's decision, with how they had signed in to make it. */
+    public record Decision(String approver, String decision, String comment, String at, String signIn)
+            implements Serializable {
         static Decision of(Approval a) {
-            return new Decision(a.approver(), a.decision().name(), a.comment(), UtcTime.minutes(a.at()));
+            return new Decision(a.approver(), a.decision().name(), a.comment(), UtcTime.minutes(a.at()),
+                    a.signIn().describe());
         }
     }
 
@@ -60,6 +62,9 @@ public record WritDetailView(WritSummary writ, List<Decision> decisions, List<Ev
         return new WritDetailView(WritSummary.of(w), w.approvals().stream().map(Decision::of).toList(),
                 dossier.trail().stream().map(Event::of).toList(), w.grant().map(Times::of).orElse(null),
                 new Diagram(d.bpmnXml(), String.join(",", d.active()), String.join(",", d.completed()),
-                        d.currentStep()));
+                        d.currentStep()),
+                w.stepUp().map(s -> "a second factor at most " + s.maxAgeMinutes() + " min old, to ask and to decide")
+                        .orElse("none"),
+                w.terms().requesterSignIn().describe());
     }
 }

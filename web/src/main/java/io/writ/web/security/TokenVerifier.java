@@ -11,6 +11,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.writ.domain.stepup.SignIn;
 import io.writ.workflow.receipt.TokenCutoffs;
 import jakarta.inject.Inject;
 
@@ -69,7 +70,7 @@ public class TokenVerifier {
             try {
                 var claims = processor.process(token, null);
                 caller = new Caller(claims.getStringClaim("preferred_username"), roles(claims),
-                        claims.getIssueTime().toInstant());
+                        claims.getIssueTime().toInstant(), signIn(claims));
                 verified.remember(token, caller, claims.getExpirationTime().toInstant());
             } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
                 throw new InvalidToken("Bearer token refused: " + e.getMessage(), e);
@@ -82,6 +83,24 @@ public class TokenVerifier {
                     + "of " + caller.name() + "'s access; get a new token", null);
         }
         return caller;
+    }
+
+    /**
+     * The claims of an ID token Keycloak just issued to the portal (a step-up's): signature, issuer, expiry and
+     * audience checked as for an access token.
+     */
+    public JWTClaimsSet idTokenClaims(String idToken) throws InvalidToken {
+        try {
+            return processor.process(idToken, null);
+        } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
+            throw new InvalidToken("ID token refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** How the token's subject had signed in: its acr and auth_time, each null when the token has none. */
+    static SignIn signIn(JWTClaimsSet claims) throws ParseException {
+        var authTime = claims.getDateClaim("auth_time");
+        return new SignIn(claims.getStringClaim("acr"), authTime == null ? null : authTime.toInstant());
     }
 
     private static Set<String> roles(JWTClaimsSet claims) throws ParseException {

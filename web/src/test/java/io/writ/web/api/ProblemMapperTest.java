@@ -8,6 +8,8 @@ import jakarta.ejb.EJBTransactionRolledbackException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.persistence.PessimisticLockException;
+import io.writ.domain.stepup.StepUp;
+import io.writ.domain.stepup.StepUpRequired;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -37,6 +39,21 @@ class ProblemMapperTest {
         assertThat(answer.getStatus()).isEqualTo(503);
         assertThat(answer.getHeaderString("Retry-After")).isEqualTo("1");
         assertThat(error(answer)).contains("busy").contains("nothing was changed").doesNotContain("AUDIT_CHAIN_HEAD");
+    }
+
+    @Test
+    void aWeakSignInIsAnsweredWithRfc9470sChallengeWhereverTheEngineWrappedIt() {
+        var needed = new StepUpRequired(new StepUp(15), "deciding on writ w-1 (k8s-cluster-admin) needs a "
+                + "sign-in with a second factor (acr mfa) at most 15 min old; this one: acr \"password\"");
+
+        var answer = mapper.toResponse(new IllegalStateException("task listener failed", needed));
+
+        assertThat(answer.getStatus()).isEqualTo(401);
+        assertThat(answer.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(answer.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer realm=\"writ\", "
+                + "error=\"insufficient_user_authentication\", error_description=\"" + needed.getMessage()
+                .replace('"', '\'') + "\", acr_values=\"mfa\", max_age=900");
+        assertThat(error(answer)).isEqualTo(needed.getMessage());
     }
 
     @Test

@@ -144,6 +144,11 @@ final class KeycloakAdmin {
                 Json.createArrayBuilder().add(realmRole(role)).build()));
     }
 
+    /** A realm role of the test's own (for an entitlement made by the test). */
+    static void createRealmRole(String name) {
+        expect(201, call("POST", "/roles", Json.createObjectBuilder().add("name", name).build()));
+    }
+
     // --- groups and client roles ---------------------------------------------------------------------------------
 
     /** A top-level group; one left over from a broken run goes first. */

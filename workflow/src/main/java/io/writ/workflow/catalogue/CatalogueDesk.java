@@ -53,6 +53,9 @@ public class CatalogueDesk {
         if (failureMode != null) {
             entitlement.failReviewsBy(failureMode);
         }
+        if (form.stepUpMinutes() != null) {
+            entitlement.requireStepUp(form.stepUpMinutes());
+        }
         catalogue.add(entitlement);
         audit.record(new AuditEntry(clock.instant(), by, "entitlement.added", "entitlement:" + entitlement.name(),
                 describe(entitlement)));
@@ -78,6 +81,9 @@ public class CatalogueDesk {
         if (failureMode != null) {
             entitlement.failReviewsBy(failureMode);
         }
+        if (form.stepUpMinutes() != null) {
+            entitlement.requireStepUp(form.stepUpMinutes());
+        }
         audit.record(new AuditEntry(clock.instant(), by, "entitlement.revised", "entitlement:" + name,
                 before + " → " + describe(entitlement)));
         return entitlement;
@@ -91,7 +97,8 @@ public class CatalogueDesk {
         return e.kind() + " " + e.name() + ", " + e.riskTier() + ", at most " + e.maxMinutes() + " min, "
                 + e.approvalsRequired() + " approval(s) from " + e.approverGroup() + ", reviewed every "
                 + e.reviewCadenceDays() + " days, owner " + e.owner() + ", sessions covered " + e.coverage()
-                + ", missed reviews " + e.reviewFailureMode();
+                + ", missed reviews " + e.reviewFailureMode() + ", step-up " + e.stepUp()
+                .map(s -> "a second factor at most " + s.maxAgeMinutes() + " min old").orElse("none");
     }
 
     private static int number(Integer value) {

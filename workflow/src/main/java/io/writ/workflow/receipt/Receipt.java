@@ -4,6 +4,7 @@ import io.writ.domain.receipt.Corroboration;
 import io.writ.domain.receipt.Corroboration.Step;
 import io.writ.domain.receipt.Corroboration.Verdict;
 import io.writ.domain.session.PrivilegedSession;
+import io.writ.domain.stepup.SignIn;
 import io.writ.domain.writ.Grant;
 import io.writ.domain.writ.Writ;
 import jakarta.json.Json;
@@ -176,6 +177,7 @@ public record Receipt(Writ writ, List<ReceiptStep> steps, Optional<Corroboration
         putText(receipt, "keycloakUserId", Optional.ofNullable(writ.targetRef().id()));
         receipt.add("entitlement", writ.entitlement())
                 .add("state", writ.state().name())
+                .add("authentication", authentication())
                 .add("steps", steps)
                 .add("keycloakRecords", Json.createObjectBuilder()
                         .add("grant", witness(grantWitness))
@@ -184,6 +186,25 @@ public record Receipt(Writ writ, List<ReceiptStep> steps, Optional<Corroboration
         var flagList = Json.createArrayBuilder();
         flags.forEach(flagList::add);
         return receipt.add("flags", flagList).add("issuedAt", issuedAt.toString()).build();
+    }
+
+    /** How the requester and each approver had signed in (step-up's evidence), and what the entitlement asked. */
+    private JsonObjectBuilder authentication() {
+        var json = Json.createObjectBuilder();
+        writ.stepUp().ifPresentOrElse(s -> json.add("stepUpMinutes", s.maxAgeMinutes()),
+                () -> json.addNull("stepUpMinutes"));
+        json.add("request", signIn(Json.createObjectBuilder().add("by", writ.requester()),
+                writ.terms().requesterSignIn()));
+        var decisions = Json.createArrayBuilder();
+        writ.approvals().forEach(a -> decisions.add(signIn(Json.createObjectBuilder().add("by", a.approver())
+                .add("decision", a.decision().name()), a.signIn())));
+        return json.add("decisions", decisions);
+    }
+
+    private static JsonObjectBuilder signIn(JsonObjectBuilder json, SignIn signIn) {
+        putText(json, "acr", signIn.acrIfKnown());
+        putTime(json, "signedInAt", signIn.atIfKnown());
+        return json;
     }
 
     private static JsonObjectBuilder witness(Optional<Corroboration> witness) {

@@ -8,6 +8,7 @@ import io.writ.domain.identity.DirectoryIdentity;
 import io.writ.domain.identity.IdentityDirectory;
 import io.writ.domain.identity.NhiClients;
 import io.writ.domain.ticket.TicketSystem;
+import io.writ.domain.stepup.SignIn;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.RevocationReason;
 import io.writ.domain.writ.Submission;
@@ -79,12 +80,17 @@ public class WritDesk {
      * refused here too.
      */
     public Writ submit(String requester, WritForm form) {
+        return submit(requester, SignIn.UNKNOWN, form);
+    }
+
+    /** The same, by a requester who had signed in so (what step-up reads, and what the writ keeps). */
+    public Writ submit(String requester, SignIn signIn, WritForm form) {
         var ticketRef = form.ticketRef();
         var ticketStatus = ticketRef == null ? null : tickets.check(ticketRef);
         var entitlement = Optional.ofNullable(form.entitlementName()).flatMap(catalogue::named);
         var target = identityNamed(form.targetOr(requester));
         var writ = Writ.submit(Submission.of(requester, form, target, entitlement, ticketStatus,
-                heldStanding(requester, target, entitlement)), clock.instant());
+                heldStanding(requester, target, entitlement)).signedIn(signIn), clock.instant());
         writs.save(writ);
         if (writ.breakGlass()) {
             breakGlass.start(writ);
@@ -99,6 +105,11 @@ public class WritDesk {
      * approval task, so the same separation-of-duties check runs whichever way a decision arrives.
      */
     public Writ decide(String writId, String approver, Decision decision, String comment) {
+        return decide(writId, approver, SignIn.UNKNOWN, decision, comment);
+    }
+
+    /** The same, by an approver who had signed in so (what step-up reads, and what the decision keeps). */
+    public Writ decide(String writId, String approver, SignIn signIn, Decision decision, String comment) {
         var writ = writs.require(writId);
         if (writ.alreadyDecided(approver, decision)) {
             return writ; // the same decision again (a second click, or two of them at once): answered as the first
@@ -107,7 +118,7 @@ public class WritDesk {
             throw new WritStateConflict(writ.state(), "writ " + writId + " is " + writ.state()
                     + " and awaits no decision");
         }
-        if (!process.completeDecision(writId, approver, decision, comment)) {
+        if (!process.completeDecision(writId, approver, signIn, decision, comment)) {
             // Read as awaiting a decision, but its approval task is gone: another action (a cancel, the final
             // approval, the deadline) took it at the same moment. Done again on what that left, the caller is told
             // the writ's state as it now stands.
@@ -141,8 +152,14 @@ public class WritDesk {
 
     /** An approver decides on the pending extension; an approved one moves the window's end (and its timer). */
     public Writ decideExtension(String writId, String approverName, Decision decision, String comment) {
+        return decideExtension(writId, approverName, SignIn.UNKNOWN, decision, comment);
+    }
+
+    /** The same, by an approver who had signed in so. */
+    public Writ decideExtension(String writId, String approverName, SignIn signIn, Decision decision,
+                                String comment) {
         var writ = writs.require(writId);
-        var approver = approvers.named(approverName);
+        var approver = approvers.named(approverName).signedIn(signIn);
         var now = clock.instant();
         if (decision == Decision.APPROVE) {
             writ.approveExtension(approver, now);

@@ -143,7 +143,7 @@ class WritDeskTest {
         assertThatThrownBy(() -> desk.decide(writ.id(), "bob", Decision.APPROVE, null))
                 .isInstanceOfSatisfying(WritStateConflict.class,
                         conflict -> assertThat(conflict.state()).isEqualTo(WritState.CANCELLED));
-        verify(desk.process, never()).completeDecision(any(), any(), any(), any());
+        verify(desk.process, never()).completeDecision(any(), any(), any(), any(), any());
     }
 
     @Test

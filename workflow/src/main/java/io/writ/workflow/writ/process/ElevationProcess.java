@@ -2,6 +2,7 @@ package io.writ.workflow.writ.process;
 
 import io.writ.workflow.engine.StepRetries;
 import io.writ.bpmn.ProcessModels;
+import io.writ.domain.stepup.SignIn;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.Writ;
 import io.writ.domain.NotFound;
@@ -63,7 +64,8 @@ public class ElevationProcess {
      * Completes the writ's open approval task with this decision; the task's listener applies it to the writ.
      * Returns false when the writ has no open approval task.
      */
-    public boolean completeDecision(String writId, String approver, Decision decision, String comment) {
+    public boolean completeDecision(String writId, String approver, SignIn signIn, Decision decision,
+                                    String comment) {
         var taskService = engine().getTaskService();
         var task = taskService.createTaskQuery()
                 .processDefinitionKey(ProcessModels.ELEVATION)
@@ -80,7 +82,11 @@ public class ElevationProcess {
         try {
             ConcurrentlyGone.completeTask(engine(), task.getId(), Variables.createVariables()
                     .putValue(ProcessModels.VAR_DECISION, decision.name())
-                    .putValue(ProcessModels.VAR_DECISION_COMMENT, comment));
+                    .putValue(ProcessModels.VAR_DECISION_COMMENT, comment)
+                    // how the approver had signed in: read by the task's listener, never kept by the engine
+                    .putValueTyped(ProcessModels.VAR_SIGN_IN_ACR, Variables.stringValue(signIn.acr(), true))
+                    .putValueTyped(ProcessModels.VAR_SIGN_IN_AT, Variables.stringValue(
+                            signIn.atIfKnown().map(Object::toString).orElse(null), true)));
         } finally {
             identity.clearAuthentication();
         }

@@ -4,6 +4,7 @@ import io.writ.domain.NotPermitted;
 import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.writ.ApprovalPolicy;
+import io.writ.domain.stepup.SignIn;
 import io.writ.domain.writ.Decision;
 import io.writ.domain.writ.Revocation;
 import io.writ.domain.writ.RevocationReason;
@@ -61,12 +62,13 @@ public class ElevationSteps {
      * The process's approval task was completed (by whatever path): the writ applies the decision of the engine's
      * authenticated user, or refuses it and the completion rolls back. Returns the writ's state afterwards.
      */
-    public WritState recordDecision(String writId, String approverName, Decision decision, String comment) {
+    public WritState recordDecision(String writId, String approverName, SignIn signIn, Decision decision,
+                                    String comment) {
         if (approverName == null) {
             throw new NotPermitted("a decision on writ " + writId + " must name who made it");
         }
         var writ = writs.require(writId);
-        var approver = approvers.named(approverName);
+        var approver = approvers.named(approverName).signedIn(signIn);
         if (decision == Decision.APPROVE) {
             writ.approve(approver, comment, clock.instant());
         } else {

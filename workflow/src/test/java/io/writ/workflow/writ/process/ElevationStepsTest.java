@@ -1,5 +1,6 @@
 package io.writ.workflow.writ.process;
 
+import io.writ.domain.stepup.SignIn;
 import io.writ.domain.NotFound;
 import io.writ.domain.NotPermitted;
 import io.writ.domain.notice.Notice;
@@ -66,7 +67,7 @@ class ElevationStepsTest {
     void aDecisionNobodyIsNamedForIsRefusedAndChangesNothing() {
         var writ = pending();
 
-        assertThatThrownBy(() -> steps.recordDecision(writ.id(), null, Decision.APPROVE, null))
+        assertThatThrownBy(() -> steps.recordDecision(writ.id(), null, SignIn.UNKNOWN, Decision.APPROVE, null))
                 .isInstanceOf(NotPermitted.class);
         assertThat(writ.approvals()).isEmpty();
         assertThat(actions(writ)).containsExactly("writ.policy-applied");
@@ -76,8 +77,8 @@ class ElevationStepsTest {
     void theSecondApprovalApprovesItAndTheRequesterIsTold() {
         var writ = pending();
 
-        assertThat(steps.recordDecision(writ.id(), "bob", Decision.APPROVE, "ok")).isEqualTo(WritState.PENDING_APPROVAL);
-        assertThat(steps.recordDecision(writ.id(), "carol", Decision.APPROVE, null)).isEqualTo(WritState.APPROVED);
+        assertThat(steps.recordDecision(writ.id(), "bob", SignIn.UNKNOWN, Decision.APPROVE, "ok")).isEqualTo(WritState.PENDING_APPROVAL);
+        assertThat(steps.recordDecision(writ.id(), "carol", SignIn.UNKNOWN, Decision.APPROVE, null)).isEqualTo(WritState.APPROVED);
 
         assertThat(actions(writ)).containsExactly("writ.policy-applied", "writ.approved", "writ.approved");
         assertThat(recorded.noticesAbout(writ.id())).extracting(Notice::kind)
@@ -179,8 +180,8 @@ class ElevationStepsTest {
 
     private Writ approved() {
         var writ = pending();
-        steps.recordDecision(writ.id(), "bob", Decision.APPROVE, null);
-        steps.recordDecision(writ.id(), "carol", Decision.APPROVE, null);
+        steps.recordDecision(writ.id(), "bob", SignIn.UNKNOWN, Decision.APPROVE, null);
+        steps.recordDecision(writ.id(), "carol", SignIn.UNKNOWN, Decision.APPROVE, null);
         return writ;
     }
 
