@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,7 +90,7 @@ public class StepUpLogin extends HttpServlet {
                 return journey.abandon();
             }
             return journey.finish(TokenVerifier.signIn(claims));
-        } catch (InvalidToken | java.text.ParseException | IOException e) {
+        } catch (InvalidToken | ParseException | IOException e) {
             LOG.warning(() -> "step-up failed: " + e.getMessage());
             return journey.abandon();
         } catch (InterruptedException e) {
