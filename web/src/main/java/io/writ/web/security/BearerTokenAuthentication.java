@@ -24,8 +24,9 @@ import java.util.logging.Logger;
  * login, and a page's ajax click that finds no session is sent to the login as a full navigation
  * ({@link AjaxLoginRedirect}).
  * <p>
- * A 401 is problem details ({@link Problem}) with its {@code WWW-Authenticate} challenge, not the container's HTML
- * error page.
+ * Every request passes here before any filter, and some are answered here (the 401s, the redirect to the login):
+ * the {@link SecurityHeaders} are set first. A 401 is problem details ({@link Problem}) with its
+ * {@code WWW-Authenticate} challenge, not the container's HTML error page.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -42,9 +43,13 @@ public abstract class BearerTokenAuthentication implements HttpAuthenticationMec
     @Inject
     TokenVerifier verifier;
 
+    @Inject
+    SecurityHeaders headers;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
+        headers.addTo(response);
         var header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             try {
