@@ -11,9 +11,9 @@ import io.writ.web.CauseChain;
 import io.writ.web.ClientGone;
 import io.writ.web.Incident;
 import io.writ.web.Interruption;
+import io.writ.web.Problem;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -23,13 +23,13 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Turns what went wrong into a clear JSON answer: a business rule's refusal into 400 (with field errors), 403, 404
- * or 409, wherever in the cause chain it sits (the process engine wraps what its listeners throw); an unreadable
- * body into 400; an {@link Interruption} (Keycloak away, the database not taking the change in time under load)
- * into 503 (the transaction rolled back, so nothing changed; the client may retry); a caller who hung up
- * ({@link ClientGone}) into a 400 nobody reads; anything else into a 500 that
- * gives nothing away but an {@link Incident} id, under which it is logged in full. A conflict about a writ says the
- * state the writ is in.
+ * Turns what went wrong into a clear answer in problem details ({@link Problem}): a business rule's refusal into 400
+ * (with field errors), 403, 404 or 409, wherever in the cause chain it sits (the process engine wraps what its
+ * listeners throw); an unreadable body into 400; an {@link Interruption} (Keycloak away, the database not taking the
+ * change in time under load) into 503 (the transaction rolled back, so nothing changed; the client may retry); a
+ * caller who hung up ({@link ClientGone}) into a 400 nobody reads; anything else into a 500 that gives nothing away but
+ * an {@link Incident} id, under which it is logged in full. A conflict about a writ says the state the writ is in.
+ * JAX-RS's own refusals without a body (a {@code @RolesAllowed} 403) are answered by {@link ApiRefusals}.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Exception> {
@@ -49,11 +49,11 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         }
         if (cause.isEmpty()) {
             var incident = Incident.record("unexpected failure answering an API call", exception);
-            return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("status", 500, "error", "unexpected failure of the portal (incident " + incident
-                            + "); nothing is known to have changed, and the incident is in the portal's log",
-                            "incident", incident, "errors", List.of()))
-                    .build();
+            var status = Response.Status.INTERNAL_SERVER_ERROR;
+            return Problem.of(status.getStatusCode(), status.getReasonPhrase(), "unexpected failure of the portal "
+                            + "(incident " + incident + "); nothing is known to have changed, and the incident is in "
+                            + "the portal's log")
+                    .with("incident", incident).response();
         }
         if (cause.get() instanceof WritException refusal) {
             return refused(refusal);
@@ -64,9 +64,9 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         }
         var interruption = Interruption.of(cause.get()).orElseThrow();
         LOG.warning(() -> "Answered 503, nothing changed: " + cause.get());
-        var unavailable = problem(Response.Status.SERVICE_UNAVAILABLE, interruption.message(), List.of());
-        return interruption.busy() ? Response.fromResponse(unavailable).header("Retry-After", "1").build()
-                : unavailable;
+        var status = Response.Status.SERVICE_UNAVAILABLE;
+        var unavailable = Problem.of(status.getStatusCode(), status.getReasonPhrase(), interruption.message());
+        return (interruption.busy() ? unavailable.header("Retry-After", "1") : unavailable).response();
     }
 
     private static Response refused(WritException refusal) {
@@ -79,10 +79,9 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         }
         if (refusal instanceof WritStateConflict conflict && conflict.state() != null) {
             // What happened to the writ, so a caller who came second knows where it stands without asking again.
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("status", 409, "error", conflict.getMessage(), "state", conflict.state().name(),
-                            "errors", List.of()))
-                    .build();
+            var status = Response.Status.CONFLICT;
+            return Problem.of(status.getStatusCode(), status.getReasonPhrase(), conflict.getMessage())
+                    .with("state", conflict.state().name()).response();
         }
         var status = refusal instanceof NotPermitted ? Response.Status.FORBIDDEN
                 : refusal instanceof NotFound ? Response.Status.NOT_FOUND
@@ -92,9 +91,6 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     }
 
     static Response problem(Response.Status status, String message, List<Map<String, String>> errors) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("status", status.getStatusCode(), "error", message, "errors", errors))
-                .build();
+        return Problem.of(status.getStatusCode(), status.getReasonPhrase(), message).with("errors", errors).response();
     }
 }

@@ -1,10 +1,8 @@
 package io.writ.web.api;
 
 import io.writ.domain.stepup.StepUpRequired;
+import io.writ.web.Problem;
 import jakarta.ws.rs.core.Response;
-
-import java.util.LinkedHashMap;
-import java.util.List;
 
 /**
  * RFC 9470's answer to a token whose sign-in is too weak or too old for what it asked: 401 with
@@ -13,27 +11,17 @@ import java.util.List;
  */
 final class StepUpChallenge {
 
-    static final String PROBLEM_JSON = "application/problem+json";
-
     private StepUpChallenge() {
     }
 
     static Response of(StepUpRequired needed) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("type", "https://www.rfc-editor.org/rfc/rfc9470");
-        body.put("title", "A stronger or more recent sign-in is needed");
-        body.put("status", 401);
-        body.put("detail", needed.getMessage());
-        body.put("error", needed.getMessage());
-        body.put("acr_values", needed.acrValues());
-        body.put("max_age", needed.maxAgeSeconds());
-        body.put("errors", List.of());
-        return Response.status(Response.Status.UNAUTHORIZED)
+        return Problem.of(401, "A stronger or more recent sign-in is needed", needed.getMessage())
+                .with("type", "https://www.rfc-editor.org/rfc/rfc9470")
+                .with("acr_values", needed.acrValues())
+                .with("max_age", needed.maxAgeSeconds())
                 .header("WWW-Authenticate", "Bearer realm=\"writ\", error=\"insufficient_user_authentication\", "
-                        + "error_description=\"" + needed.getMessage().replace("\"", "'") + "\", acr_values=\""
+                        + "error_description=\"" + needed.getMessage().replace('"', '\'') + "\", acr_values=\""
                         + needed.acrValues() + "\", max_age=" + needed.maxAgeSeconds())
-                .type(PROBLEM_JSON)
-                .entity(body)
-                .build();
+                .response();
     }
 }

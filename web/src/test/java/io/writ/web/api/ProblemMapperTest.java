@@ -176,6 +176,20 @@ class ProblemMapperTest {
         assertThat(error(answer)).startsWith("the body is not the JSON this endpoint takes: unexpected token");
     }
 
+    @Test
+    void aRefusalOfTheModelIsAForbiddenProblem() {
+        var answer = mapper.toResponse(new io.writ.domain.NotPermitted("alice may not approve her own writ"));
+
+        assertThat(answer.getStatus()).isEqualTo(403);
+        assertThat(answer.getMediaType()).hasToString("application/problem+json");
+        @SuppressWarnings("unchecked")
+        var body = (Map<String, Object>) answer.getEntity();
+        assertThat(body).containsEntry("type", "about:blank")
+                .containsEntry("title", "Forbidden").containsEntry("status", 403)
+                .containsEntry("detail", "alice may not approve her own writ")
+                .containsEntry("error", "alice may not approve her own writ").containsEntry("errors", List.of());
+    }
+
     private static String error(jakarta.ws.rs.core.Response answer) {
         return String.valueOf(((Map<?, ?>) answer.getEntity()).get("error"));
     }

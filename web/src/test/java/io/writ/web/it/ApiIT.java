@@ -14,8 +14,8 @@ class ApiIT {
         var response = Http.get("/api/v1/entitlements");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"writ\"");
+        assertProblem(response, 401, "Unauthorized");
     }
 
     @Test
@@ -24,15 +24,36 @@ class ApiIT {
         var parts = alice.split("\\.");
         var tamperedPayload = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
 
-        assertThat(Http.get("/api/v1/entitlements", tamperedPayload).statusCode()).isEqualTo(401);
-        assertThat(Http.get("/api/v1/entitlements", "not-a-token").statusCode()).isEqualTo(401);
+        for (var refused : new String[]{tamperedPayload, "not-a-token"}) {
+            var response = Http.get("/api/v1/entitlements", refused);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValue("Bearer realm=\"writ\", error=\"invalid_token\"");
+            assertProblem(response, 401, "Unauthorized");
+        }
     }
 
     @Test
     void aValidTokenWithoutAPortalRoleGets403() {
         var ingester = KeycloakTokens.forClient("session-ingest", "session-ingest-secret");
 
-        assertThat(Http.get("/api/v1/entitlements", ingester).statusCode()).isEqualTo(403);
+        var response = Http.get("/api/v1/entitlements", ingester);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertProblem(response, 403, "Forbidden");
+    }
+
+    @Test
+    void aRefusalOfTheRulesIsAForbiddenProblemToo() {
+        // Not a missing role but a rule of the writ: nobody approves their own request.
+        var writ = Writs.submitted(Writs.token("frank"), "prod-db-admin", Writs.openTicket(), 15);
+        var response = Writs.decide("frank", writ, "APPROVE", "my own");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertProblem(response, 403, "Forbidden");
+        assertThat(Json.string(response.body(), "detail")).isNotBlank();
+        assertThat(Http.post("/api/v1/requests/" + writ + "/cancel", Writs.token("frank"), "").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -111,5 +132,17 @@ class ApiIT {
         var requester = KeycloakTokens.forUser("alice", "alice");
         assertThat(Http.post("/api/v1/entitlements", requester, "{}").statusCode())
                 .as("only administrators change the catalogue").isEqualTo(403);
+    }
+
+    /** Problem details (RFC 9457) with the members the API's clients read before them ({@code error}, {@code errors}). */
+    private static void assertProblem(java.net.http.HttpResponse<String> response, int status, String title) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        var body = response.body();
+        assertThat(Json.string(body, "type")).isEqualTo("about:blank");
+        assertThat(Json.string(body, "title")).isEqualTo(title);
+        assertThat(Json.number(body, "status")).isEqualTo(status);
+        assertThat(Json.string(body, "error")).isEqualTo(Json.string(body, "detail")).isNotBlank();
+        assertThat(body).contains("\"errors\":[]");
     }
 }

@@ -6,6 +6,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One demo user signed in through Keycloak's login page in a Chromium nobody is signed in to, for browser tests that
- * hand the screen from one person to the next. Close it (try-with-resources) before the next person signs in.
+ * hand the screen from one person to the next. Close it (try-with-resources) before the next person signs in: closing
+ * fails the test if Chromium refused anything on a portal page under its Content Security Policy meanwhile.
  */
 final class Person implements AutoCloseable {
 
@@ -167,9 +171,38 @@ final class Person implements AutoCloseable {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
     }
 
-    /** Leaves the portal (a page left open would keep asking it) and keeps the browser for the next person. */
+    /**
+     * What Chromium refused under a page's Content Security Policy since last asked: its console's security errors
+     * ("Executing inline script violates the following Content Security Policy directive ...", "Refused to ..." in
+     * older versions). They do not name the page; the portal's are the only pages a person uses besides Keycloak's
+     * login, whose policy refuses nothing there.
+     */
+    List<String> cspViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+    }
+
+    /**
+     * Leaves the portal (a page left open would keep asking it) and keeps the browser for the next person; fails
+     * when a page refused something under its policy (a page that does not work as shipped).
+     */
     @Override
     public void close() {
+        List<String> refused;
+        try {
+            refused = cspViolations();
+        } catch (RuntimeException broken) { // a browser that broke is quit below; the test says why it broke
+            refused = List.of();
+        }
+        leave();
+        if (!refused.isEmpty()) {
+            throw new AssertionError("Chromium refused under the Content Security Policy:\n"
+                    + String.join("\n", refused));
+        }
+    }
+
+    private void leave() {
         try {
             browser.get("about:blank");
             ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
