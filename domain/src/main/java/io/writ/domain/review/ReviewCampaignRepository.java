@@ -15,8 +15,14 @@ public interface ReviewCampaignRepository {
     /** The campaign that holds this review item. */
     Optional<ReviewCampaign> holding(String itemId);
 
-    /** The items this reviewer still owes a decision on (open or overdue), oldest campaign first. */
-    List<ReviewItem> awaitingDecisionBy(String reviewer);
+    /**
+     * A page of the items this reviewer still owes a decision on (open or overdue), oldest campaign first, with how
+     * many they owe in all.
+     *
+     * @param page from 0
+     * @param size at most {@link OwedItems#MAX_SIZE}
+     */
+    OwedItems awaitingDecisionBy(String reviewer, int page, int size);
 
     /**
      * Each entitlement name and NHI client id that a campaign started at or after that moment looked at, with when

@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -88,9 +89,13 @@ public class ReviewResource {
     @Path("items")
     @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE,
             PortalRole.ADMIN})
-    @Operation(summary = "The review items I still owe a decision on (open or overdue), with their evidence")
-    public List<CampaignView.ItemView> mine() {
-        return reviews.awaitingDecisionBy(caller()).stream().map(CampaignView.ItemView::of).toList();
+    @Operation(summary = "The review items I still owe a decision on (open or overdue), with their evidence, oldest "
+            + "campaign first: paged (page from 0, size up to 500, default 100); how many I owe in all is in "
+            + "X-Total-Count")
+    public Response mine(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        var owed = reviews.awaitingDecisionBy(caller(), page, size);
+        return Response.ok(owed.items().stream().map(CampaignView.ItemView::of).toList())
+                .header("X-Total-Count", owed.total()).build();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.writ.web.portal;
 
+import io.writ.domain.review.OwedItems;
 import io.writ.domain.review.ReviewDecision;
 import io.writ.domain.review.ReviewItem;
 import io.writ.workflow.review.ReviewDesk;
@@ -34,11 +35,15 @@ public class ReviewInbox implements Serializable {
     @Inject transient SecurityContext security;
 
     private List<Owed> owed;
+    /** How many the reviewer owes in all (the page shows the first {@link OwedItems#DEFAULT_SIZE}). */
+    private long owedInAll;
     private final Map<String, String> reasons = new HashMap<>();
 
     @PostConstruct
     void load() {
-        owed = reviews.awaitingDecisionBy(caller()).stream().map(Owed::of).toList();
+        var first = reviews.awaitingDecisionBy(caller(), 0, OwedItems.DEFAULT_SIZE);
+        owed = first.items().stream().map(Owed::of).toList();
+        owedInAll = first.total();
     }
 
     public String keep(String itemId) {
@@ -65,5 +70,6 @@ public class ReviewInbox implements Serializable {
     }
 
     public List<Owed> getOwed() { return owed; }
+    public long getOwedInAll() { return owedInAll; }
     public Map<String, String> getReasons() { return reasons; }
 }

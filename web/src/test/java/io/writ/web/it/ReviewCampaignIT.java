@@ -263,6 +263,20 @@ class ReviewCampaignIT {
     }
 
     @Test
+    void theItemsAReviewerOwesComeAPageAtATimeWithHowManyInAll() {
+        var one = Http.get("/api/v1/reviews/items?size=1", token("admin"));
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        var total = Long.parseLong(one.headers().firstValue("X-Total-Count").orElseThrow());
+        try (var reader = jakarta.json.Json.createReader(new StringReader(one.body()))) {
+            assertThat(reader.readArray()).hasSize((int) Math.min(1, total));
+        }
+
+        var refused = Http.get("/api/v1/reviews/items?size=501&page=-1", token("admin"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"size\"").contains("\"field\":\"page\"");
+    }
+
+    @Test
     void aCatalogueEntryKeycloakDoesNotKnowDoesNotStopTheCampaign() {
         var ghost = "ghost-role-" + System.nanoTime();
         var added = Http.post("/api/v1/entitlements", token("admin"), "{\"name\":" + Json.quote(ghost)

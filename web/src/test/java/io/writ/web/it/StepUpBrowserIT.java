@@ -79,6 +79,10 @@ class StepUpBrowserIT {
                 .isEqualTo(200);
     }
 
+    /**
+     * One minute's wait for two things: the page asks an old sign-in for the password and the code again, and the API
+     * answers a token whose second factor is older than the minute with the challenge's {@code max_age=60}.
+     */
     @Test
     void aSignInOlderThanTheEntitlementAllowsIsAskedForAgainPasswordAndCode() {
         var name = "step-up-browser-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
@@ -88,6 +92,8 @@ class StepUpBrowserIT {
                 + "\"approverGroup\":\"approver\",\"reviewCadenceDays\":30,\"owner\":\"carol\",\"stepUpMinutes\":1}");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         var ticket = openTicket();
+        var token = StepUpSignIn.token("alice");
+        assertThat(Writs.request(token, name, openTicket(), 10).statusCode()).isEqualTo(201);
         try (var alice = Person.signIn("alice")) {
             var signedInAt = Instant.now();
             alice.open("/request.xhtml", By.id("request:entitlement"));
@@ -97,6 +103,12 @@ class StepUpBrowserIT {
             alice.browser.findElement(By.id("request:duration_input")).sendKeys("10");
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Instant.now().isAfter(signedInAt.plusSeconds(62)));
+
+            var again = Writs.request(token, name, openTicket(), 10);
+            assertThat(again.statusCode()).as("the API: the same token, its second factor now too old")
+                    .isEqualTo(401);
+            assertThat(again.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                    assertThat(challenge).contains("insufficient_user_authentication").contains("max_age=60"));
             alice.browser.findElement(By.id("request:submit")).click();
 
             // her sign-in is older than the minute the entitlement allows: Keycloak asks for the password again
@@ -112,6 +124,8 @@ class StepUpBrowserIT {
             alice.steady(By.id("request:submit"), "the submit button").click();
             submittedWrit(alice, name);
         }
+        assertThat(Writs.request(StepUpSignIn.token("alice"), name, openTicket(), 10).statusCode())
+                .as("the API: a new sign-in with a second factor goes through").isEqualTo(201);
     }
 
     /** On Keycloak's one-time code form (and not its password form): types a fresh code of the person's. */

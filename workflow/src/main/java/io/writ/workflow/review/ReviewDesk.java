@@ -1,5 +1,6 @@
 package io.writ.workflow.review;
 
+import io.writ.domain.FieldError;
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotFound;
 import io.writ.domain.audit.AuditEntry;
@@ -9,14 +10,15 @@ import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.identity.AccessAssignments;
 import io.writ.domain.identity.DirectoryRef;
 import io.writ.domain.nhi.Nhi;
-import io.writ.domain.review.ReviewNotices;
 import io.writ.domain.notice.NoticeOutbox;
+import io.writ.domain.review.OwedItems;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewCampaignRepository;
 import io.writ.domain.review.ReviewDecision;
 import io.writ.domain.review.ReviewItem;
 import io.writ.domain.review.ReviewItemKind;
 import io.writ.domain.review.ReviewItemState;
+import io.writ.domain.review.ReviewNotices;
 import io.writ.workflow.review.process.ReviewCampaignProcess;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
@@ -183,9 +185,20 @@ public class ReviewDesk {
         return campaign;
     }
 
-    /** The items the reviewer still owes a decision on. */
-    public List<ReviewItem> awaitingDecisionBy(String reviewer) {
-        return campaigns.awaitingDecisionBy(reviewer);
+    /** A page of the items the reviewer still owes a decision on (page from 0, default size 100, at most 500). */
+    public OwedItems awaitingDecisionBy(String reviewer, Integer page, Integer size) {
+        var problems = new ArrayList<FieldError>();
+        if (page != null && page < 0) {
+            problems.add(new FieldError("page", "from 0"));
+        }
+        if (size != null && (size < 1 || size > OwedItems.MAX_SIZE)) {
+            problems.add(new FieldError("size", "1 to " + OwedItems.MAX_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        return campaigns.awaitingDecisionBy(reviewer, page == null ? 0 : page,
+                size == null ? OwedItems.DEFAULT_SIZE : size);
     }
 
     // --- acting -----------------------------------------------------------------------------------------------

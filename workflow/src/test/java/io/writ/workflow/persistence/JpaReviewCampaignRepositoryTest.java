@@ -1,6 +1,8 @@
 package io.writ.workflow.persistence;
 
 import io.writ.domain.review.ReviewCampaign;
+import io.writ.domain.review.ReviewItem;
+import io.writ.domain.review.UsageEvidence;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +62,29 @@ class JpaReviewCampaignRepositoryTest {
         assertThat(repository.lastCoveredSince(NOW.minus(Duration.ofDays(365)))).containsEntry("old-only",
                 NOW.minus(Duration.ofDays(200)));
         assertThat(repository.byId(overThousands.id()).orElseThrow().scope()).containsExactlyElementsOf(thousands);
+    }
+
+    @Test
+    void aReviewerWhoOwesThousandsReadsThemAPageAtATimeOldestFirstWithTheTotal() {
+        migrate(null);
+        var repository = repository();
+        var evidence = new UsageEvidence(NOW.minus(Duration.ofDays(90)), 0, Optional.empty(), 0, 0, null);
+        var items = IntStream.range(0, 1_200).mapToObj(i -> ReviewItem.nhiCredential("nhi-%04d".formatted(i),
+                "service-account-nhi-%04d".formatted(i), null, evidence, "admin")).toList();
+        keep(repository, ReviewCampaign.open(List.of(), List.of(), items, "admin", NOW, NOW.plus(Duration.ofDays(14))));
+        keep(repository, ReviewCampaign.open(List.of(), List.of(), List.of(ReviewItem.nhiCredential("other",
+                "service-account-other", "alice", evidence, "admin")), "admin", NOW, NOW.plus(Duration.ofDays(14))));
+
+        var first = repository.awaitingDecisionBy("admin", 0, 500);
+        var last = repository.awaitingDecisionBy("admin", 2, 500);
+
+        assertThat(first.total()).isEqualTo(1_200);
+        assertThat(first.items()).hasSize(500);
+        assertThat(first.items().get(0).entitlement()).isEqualTo("nhi-0000");
+        assertThat(last.items()).hasSize(200);
+        assertThat(last.items().get(199).entitlement()).isEqualTo("nhi-1199");
+        assertThat(repository.awaitingDecisionBy("alice", 0, 100).items()).extracting(ReviewItem::entitlement)
+                .containsExactly("other");
     }
 
     @Test
