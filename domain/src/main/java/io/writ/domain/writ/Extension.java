@@ -2,6 +2,7 @@ package io.writ.domain.writ;
 
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotPermitted;
+import io.writ.domain.stepup.SignIn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -38,18 +39,27 @@ public class Extension {
     @Column(name = "extension_comment", length = 2000)
     private String comment;
 
+    /** How the person who decided had signed in (their token's acr and auth_time); null when unknown. */
+    @Column(name = "extension_decider_acr", length = 100)
+    private String deciderAcr;
+
+    @Column(name = "extension_decider_signed_in_at")
+    private Instant deciderSignedInAt;
+
     protected Extension() {
         // for JPA
     }
 
     private Extension(int minutes, Instant requestedAt, ExtensionState state, String decidedBy, Instant decidedAt,
-                      String comment) {
+                      String comment, SignIn deciderSignIn) {
         this.minutes = minutes;
         this.requestedAt = Objects.requireNonNull(requestedAt, "requestedAt");
         this.state = state;
         this.decidedBy = decidedBy;
         this.decidedAt = decidedAt;
         this.comment = comment;
+        this.deciderAcr = deciderSignIn.acr();
+        this.deciderSignedInAt = deciderSignIn.at();
     }
 
     /**
@@ -89,17 +99,18 @@ public class Extension {
                     : "at most " + room + " more minutes: the window may not exceed " + policy.maxMinutes()
                     + " minutes");
         }
-        return new Extension(minutes, at, ExtensionState.PENDING, null, null, null);
+        return new Extension(minutes, at, ExtensionState.PENDING, null, null, null, SignIn.UNKNOWN);
     }
 
-    Extension approved(String by, Instant at) {
-        return new Extension(minutes, requestedAt, ExtensionState.APPROVED, by, at, null);
+    Extension approved(Approver by, Instant at) {
+        return new Extension(minutes, requestedAt, ExtensionState.APPROVED, by.username(), at, null, by.signIn());
     }
 
     /** Refused, with a reason: the original end stands. */
-    Extension rejected(String by, String comment, Instant at) {
+    Extension rejected(Approver by, String comment, Instant at) {
         var why = Comments.required(comment, "comment", "say why the extension is refused");
-        return new Extension(minutes, requestedAt, ExtensionState.REJECTED, by, Objects.requireNonNull(at, "at"), why);
+        return new Extension(minutes, requestedAt, ExtensionState.REJECTED, by.username(),
+                Objects.requireNonNull(at, "at"), why, by.signIn());
     }
 
     /** Whether this person decided it so (a repeat of their decision changes nothing). */
@@ -117,4 +128,6 @@ public class Extension {
     public Optional<String> decidedBy() { return Optional.ofNullable(decidedBy); }
     public Optional<Instant> decidedAt() { return Optional.ofNullable(decidedAt); }
     public Optional<String> comment() { return Optional.ofNullable(comment); }
+    /** How the person who decided had signed in. */
+    public SignIn deciderSignIn() { return new SignIn(deciderAcr, deciderSignedInAt); }
 }

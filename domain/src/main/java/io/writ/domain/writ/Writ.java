@@ -278,7 +278,7 @@ public class Writ extends WritRecord {
         refuseIf(objectionToDecidingExtension(this, approver));
         requireStepUpOf(approver, now);
         grant = grant.extendedTo(grant.expiresAt().plus(pending.minutes(), MINUTES));
-        extension = pending.approved(approver.username(), now);
+        extension = pending.approved(approver, now);
         raise(Kind.EXTENSION_APPROVED, approver.username(), now, "window now ends at " + grant.expiresAt());
     }
 
@@ -291,7 +291,7 @@ public class Writ extends WritRecord {
         var pending = requirePendingExtension();
         refuseIf(objectionToDecidingExtension(this, approver));
         requireStepUpOf(approver, now);
-        extension = pending.rejected(approver.username(), comment, now);
+        extension = pending.rejected(approver, comment, now);
         raise(Kind.EXTENSION_REJECTED, approver.username(), now, extension.comment().orElseThrow());
     }
 

@@ -138,6 +138,8 @@ class StepUpTest {
         assertThat(w.pendingExtension()).isPresent();
         w.approveExtension(BOB.signedIn(mfa(at(6))), at(6));
         assertThat(w.pendingExtension()).isEmpty();
+        assertThat(w.extension().orElseThrow().deciderSignIn()).as("the extension keeps how bob signed in")
+                .isEqualTo(mfa(at(6)));
     }
 
     @Test

@@ -36,9 +36,11 @@ public record WritView(String id, String status, String requester, String target
         }
     }
 
-    public record ExtensionView(int minutes, String state, Instant requestedAt, String decidedBy) {
+    public record ExtensionView(int minutes, String state, Instant requestedAt, String decidedBy,
+                                SignInView deciderSignIn) {
         static ExtensionView of(io.writ.domain.writ.Extension e) {
-            return new ExtensionView(e.minutes(), e.state().name(), e.requestedAt(), e.decidedBy().orElse(null));
+            return new ExtensionView(e.minutes(), e.state().name(), e.requestedAt(), e.decidedBy().orElse(null),
+                    SignInView.of(e.deciderSignIn()));
         }
     }
 
