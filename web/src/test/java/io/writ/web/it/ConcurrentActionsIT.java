@@ -88,8 +88,13 @@ class ConcurrentActionsIT {
                 // re-laid itself out meanwhile can land beside it, and nothing is sent (seen in 2 of 8 runs: a page
                 // still without an answer after 60 s, and no failure in the portal's log).
                 ((JavascriptExecutor) approvers.get(i).browser).executeScript("arguments[0].click();", buttons.get(i));
-                return approvers.get(i).waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info, "
-                        + "#inbox\\:messages .ui-messages-error"), "what the page says of the click").getText();
+                try {
+                    return approvers.get(i).waitFor(By.cssSelector("#inbox\\:messages .ui-messages-info, "
+                            + "#inbox\\:messages .ui-messages-error"), "what the page says of the click").getText();
+                } catch (AssertionError noAnswer) {
+                    // the click's request still in flight after a minute: what was the portal doing meanwhile?
+                    throw new AssertionError(noAnswer.getMessage() + "\n" + PortalThreads.dump("race-click"), noAnswer);
+                }
             }, threads)).toList();
             var said = clicks.stream().map(CompletableFuture::join).toList();
             threads.shutdown();
