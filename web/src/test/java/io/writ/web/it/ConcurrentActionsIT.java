@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -93,7 +95,10 @@ class ConcurrentActionsIT {
                             + "#inbox\\:messages .ui-messages-error"), "what the page says of the click").getText();
                 } catch (AssertionError noAnswer) {
                     // the click's request still in flight after a minute: what was the portal doing meanwhile?
-                    throw new AssertionError(noAnswer.getMessage() + "\n" + PortalThreads.dump("race-click"), noAnswer);
+                    var console = approvers.get(i).browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(LogEntry::getMessage).toList();
+                    throw new AssertionError(noAnswer.getMessage() + "\n" + PortalThreads.dump("race-click")
+                            + "\nthe page's console: " + console, noAnswer);
                 }
             }, threads)).toList();
             var said = clicks.stream().map(CompletableFuture::join).toList();
