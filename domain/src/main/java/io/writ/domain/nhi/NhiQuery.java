@@ -2,6 +2,7 @@ package io.writ.domain.nhi;
 
 import io.writ.domain.FieldError;
 import io.writ.domain.InvalidRequest;
+import io.writ.domain.Paging;
 
 import java.util.ArrayList;
 import java.util.Locale;
@@ -21,8 +22,8 @@ public record NhiQuery(Optional<String> owner, Optional<NhiFinding> finding, Opt
                        boolean descending, int page, int size) {
 
     /** The largest page a look may ask for. */
-    public static final int MAX_SIZE = 500;
-    public static final int DEFAULT_SIZE = 100;
+    public static final int MAX_SIZE = Paging.MAX_SIZE;
+    public static final int DEFAULT_SIZE = Paging.DEFAULT_SIZE;
 
     /** What a page may be ordered by. */
     public enum Sort {
@@ -74,12 +75,7 @@ public record NhiQuery(Optional<String> owner, Optional<NhiFinding> finding, Opt
         if (unusedForDays != null && unusedForDays < 0) {
             errors.add(new FieldError("unusedForDays", "must be 0 or more"));
         }
-        if (page != null && page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size != null && (size < 1 || size > MAX_SIZE)) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE));
-        }
+        errors.addAll(Paging.problems(page, size));
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }

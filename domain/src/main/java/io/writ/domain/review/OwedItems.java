@@ -11,10 +11,6 @@ import java.util.List;
  */
 public record OwedItems(List<ReviewItem> items, long total) {
 
-    /** The most one page holds. */
-    public static final int MAX_SIZE = 500;
-    public static final int DEFAULT_SIZE = 100;
-
     public OwedItems {
         items = List.copyOf(items);
     }

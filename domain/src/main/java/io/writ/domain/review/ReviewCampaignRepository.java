@@ -1,5 +1,7 @@
 package io.writ.domain.review;
 
+import io.writ.domain.Paging;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,8 @@ public interface ReviewCampaignRepository {
     /**
      * A page of the items this reviewer still owes a decision on (open or overdue), oldest campaign first, with how
      * many they owe in all.
-     *
-     * @param page from 0
-     * @param size at most {@link OwedItems#MAX_SIZE}
      */
-    OwedItems awaitingDecisionBy(String reviewer, int page, int size);
+    OwedItems awaitingDecisionBy(String reviewer, Paging paging);
 
     /**
      * Each entitlement name and NHI client id that a campaign started at or after that moment looked at, with when

@@ -23,6 +23,11 @@ public record StepUp(int maxAgeMinutes) {
         return Duration.ofMinutes(maxAgeMinutes);
     }
 
+    /** "a second factor at most 15 min old", as the catalogue, the audit trail and the writ page say it. */
+    public String describe() {
+        return "a second factor at most " + maxAgeMinutes + " min old";
+    }
+
     /** Whether this sign-in is strong and recent enough, now. */
     public boolean satisfiedBy(SignIn signIn, Instant now) {
         return STRONG_ACR.equals(signIn.acr()) && signIn.at() != null

@@ -1,6 +1,5 @@
 package io.writ.web.portal;
 
-import io.writ.domain.review.OwedItems;
 import io.writ.domain.review.ReviewDecision;
 import io.writ.domain.review.ReviewItem;
 import io.writ.workflow.review.ReviewDesk;
@@ -35,13 +34,13 @@ public class ReviewInbox implements Serializable {
     @Inject transient SecurityContext security;
 
     private List<Owed> owed;
-    /** How many the reviewer owes in all (the page shows the first {@link OwedItems#DEFAULT_SIZE}). */
+    /** How many the reviewer owes in all (the page shows the first page of them). */
     private long owedInAll;
     private final Map<String, String> reasons = new HashMap<>();
 
     @PostConstruct
     void load() {
-        var first = reviews.awaitingDecisionBy(caller(), 0, OwedItems.DEFAULT_SIZE);
+        var first = reviews.awaitingDecisionBy(caller(), null, null);
         owed = first.items().stream().map(Owed::of).toList();
         owedInAll = first.total();
     }

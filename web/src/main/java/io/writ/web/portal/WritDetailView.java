@@ -63,8 +63,7 @@ public record WritDetailView(WritSummary writ, List<Decision> decisions, List<Ev
                 dossier.trail().stream().map(Event::of).toList(), w.grant().map(Times::of).orElse(null),
                 new Diagram(d.bpmnXml(), String.join(",", d.active()), String.join(",", d.completed()),
                         d.currentStep()),
-                w.stepUp().map(s -> "a second factor at most " + s.maxAgeMinutes() + " min old, to ask and to decide")
-                        .orElse("none"),
+                w.stepUp().map(s -> s.describe() + ", to ask and to decide").orElse("none"),
                 w.terms().requesterSignIn().describe());
     }
 }

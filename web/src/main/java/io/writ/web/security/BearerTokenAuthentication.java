@@ -54,6 +54,7 @@ public abstract class BearerTokenAuthentication implements HttpAuthenticationMec
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             try {
                 var caller = verifier.verify(header.substring(BEARER.length()).trim());
+                request.setAttribute(Caller.class.getName(), caller); // for SignedIn: verified once per request
                 return context.notifyContainerAboutLogin(caller.name(), caller.roles());
             } catch (InvalidToken e) {
                 LOG.fine(e::getMessage);

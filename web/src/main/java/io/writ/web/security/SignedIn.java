@@ -17,13 +17,9 @@ import java.util.logging.Logger;
 public class SignedIn {
 
     private static final Logger LOG = Logger.getLogger(SignedIn.class.getName());
-    private static final String BEARER = "Bearer ";
 
     @Inject
     HttpServletRequest request;
-
-    @Inject
-    TokenVerifier verifier;
 
     @Inject
     StepUpJourney journey;
@@ -32,13 +28,9 @@ public class SignedIn {
     OpenIdContext openId;
 
     public SignIn current() {
-        var header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            try {
-                return verifier.verify(header.substring(BEARER.length()).trim()).signIn();
-            } catch (InvalidToken e) {
-                return SignIn.UNKNOWN; // cannot happen after authentication passed; unknown is the safe answer
-            }
+        // an API call: the caller BearerTokenAuthentication verified for this request
+        if (request.getAttribute(Caller.class.getName()) instanceof Caller caller) {
+            return caller.signIn();
         }
         return journey.strongSignIn().orElseGet(this::pageSignIn);
     }

@@ -1,6 +1,5 @@
 package io.writ.web.security;
 
-import io.writ.domain.stepup.SignIn;
 import io.writ.domain.stepup.StepUp;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -10,6 +10,7 @@ import io.writ.domain.entitlement.EntitlementCatalogue;
 import io.writ.domain.entitlement.EntitlementKind;
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.entitlement.SessionCoverage;
+import io.writ.domain.stepup.StepUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -97,8 +98,8 @@ public class CatalogueDesk {
         return e.kind() + " " + e.name() + ", " + e.riskTier() + ", at most " + e.maxMinutes() + " min, "
                 + e.approvalsRequired() + " approval(s) from " + e.approverGroup() + ", reviewed every "
                 + e.reviewCadenceDays() + " days, owner " + e.owner() + ", sessions covered " + e.coverage()
-                + ", missed reviews " + e.reviewFailureMode() + ", step-up " + e.stepUp()
-                .map(s -> "a second factor at most " + s.maxAgeMinutes() + " min old").orElse("none");
+                + ", missed reviews " + e.reviewFailureMode() + ", step-up "
+                + e.stepUp().map(StepUp::describe).orElse("none");
     }
 
     private static int number(Integer value) {

@@ -3,6 +3,7 @@ package io.writ.workflow.persistence;
 import io.writ.domain.review.CampaignState;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewCampaignRepository;
+import io.writ.domain.Paging;
 import io.writ.domain.review.OwedItems;
 import io.writ.domain.review.ReviewItem;
 import io.writ.domain.review.ReviewItemState;
@@ -44,14 +45,14 @@ public class JpaReviewCampaignRepository implements ReviewCampaignRepository {
     }
 
     @Override
-    public OwedItems awaitingDecisionBy(String reviewer, int page, int size) {
+    public OwedItems awaitingDecisionBy(String reviewer, Paging paging) {
         var owed = List.of(ReviewItemState.OPEN, ReviewItemState.OVERDUE);
         var items = em.createQuery("select i from ReviewItem i where i.reviewer = :reviewer and i.state in :states "
                         + "order by i.evidence.periodStart, i.entitlement, i.identity, i.id", ReviewItem.class)
                 .setParameter("reviewer", reviewer)
                 .setParameter("states", owed)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
+                .setFirstResult(paging.offset())
+                .setMaxResults(paging.size())
                 .getResultList();
         var total = em.createQuery("select count(i) from ReviewItem i where i.reviewer = :reviewer "
                         + "and i.state in :states", Long.class)

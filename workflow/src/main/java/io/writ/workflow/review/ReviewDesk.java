@@ -1,8 +1,8 @@
 package io.writ.workflow.review;
 
-import io.writ.domain.FieldError;
 import io.writ.domain.InvalidRequest;
 import io.writ.domain.NotFound;
+import io.writ.domain.Paging;
 import io.writ.domain.audit.AuditEntry;
 import io.writ.domain.audit.AuditTrail;
 import io.writ.domain.entitlement.Entitlement;
@@ -187,18 +187,7 @@ public class ReviewDesk {
 
     /** A page of the items the reviewer still owes a decision on (page from 0, default size 100, at most 500). */
     public OwedItems awaitingDecisionBy(String reviewer, Integer page, Integer size) {
-        var problems = new ArrayList<FieldError>();
-        if (page != null && page < 0) {
-            problems.add(new FieldError("page", "from 0"));
-        }
-        if (size != null && (size < 1 || size > OwedItems.MAX_SIZE)) {
-            problems.add(new FieldError("size", "1 to " + OwedItems.MAX_SIZE));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequest(problems);
-        }
-        return campaigns.awaitingDecisionBy(reviewer, page == null ? 0 : page,
-                size == null ? OwedItems.DEFAULT_SIZE : size);
+        return campaigns.awaitingDecisionBy(reviewer, Paging.of(page, size));
     }
 
     // --- acting -----------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.writ.workflow.persistence;
 
+import io.writ.domain.Paging;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewItem;
 import io.writ.domain.review.UsageEvidence;
@@ -75,15 +76,15 @@ class JpaReviewCampaignRepositoryTest {
         keep(repository, ReviewCampaign.open(List.of(), List.of(), List.of(ReviewItem.nhiCredential("other",
                 "service-account-other", "alice", evidence, "admin")), "admin", NOW, NOW.plus(Duration.ofDays(14))));
 
-        var first = repository.awaitingDecisionBy("admin", 0, 500);
-        var last = repository.awaitingDecisionBy("admin", 2, 500);
+        var first = repository.awaitingDecisionBy("admin", new Paging(0, 500));
+        var last = repository.awaitingDecisionBy("admin", new Paging(2, 500));
 
         assertThat(first.total()).isEqualTo(1_200);
         assertThat(first.items()).hasSize(500);
         assertThat(first.items().get(0).entitlement()).isEqualTo("nhi-0000");
         assertThat(last.items()).hasSize(200);
         assertThat(last.items().get(199).entitlement()).isEqualTo("nhi-1199");
-        assertThat(repository.awaitingDecisionBy("alice", 0, 100).items()).extracting(ReviewItem::entitlement)
+        assertThat(repository.awaitingDecisionBy("alice", Paging.FIRST).items()).extracting(ReviewItem::entitlement)
                 .containsExactly("other");
     }
 
