@@ -13,6 +13,7 @@ import io.writ.workflow.engine.ProcessEngineStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.engine.variable.Variables;
@@ -129,6 +130,16 @@ public class ElevationProcess {
     public WritDiagram diagramOf(Writ writ) {
         var instanceId = writ.processInstanceId().orElseThrow(() ->
                 new NotFound("writ " + writ.id() + " has no process (yet)"));
+        try {
+            return diagramOf(writ, instanceId);
+        } catch (NullValueException endedMeanwhile) {
+            // The process ended between reading its history and its runtime (a page read just as the writ ended,
+            // the page after "End now" for one): read again, now as finished.
+            return diagramOf(writ, instanceId);
+        }
+    }
+
+    private WritDiagram diagramOf(Writ writ, String instanceId) {
         var history = engine().getHistoryService();
         var instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
         if (instance == null) {
