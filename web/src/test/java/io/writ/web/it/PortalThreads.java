@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the shared test portal's threads are doing, for a test that waited in vain for its answer: the portal is a
- * process of this JVM's, and the JDK's {@code jcmd} prints its threads. Written under {@code target/thread-dumps}.
+ * What the shared test portal's threads are doing, and its connections, for a test that waited in vain for its
+ * answer: the portal is a process of this JVM's, the JDK's {@code jcmd} prints its threads and {@code ss} its TCP
+ * connections. Written under {@code target/thread-dumps}.
  */
 final class PortalThreads {
 
@@ -31,8 +32,14 @@ final class PortalThreads {
             var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
             var process = new ProcessBuilder(jcmd, String.valueOf(portal.get().pid()), "Thread.print")
                     .redirectErrorStream(true).redirectOutput(file.toFile()).start();
-            return process.waitFor(60, TimeUnit.SECONDS) ? "the portal's threads are in " + file
-                    : "jcmd did not answer within 60 s";
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                return "jcmd did not answer within 60 s";
+            }
+            // and the portal's connections: bytes waiting on the portal's side (Recv-Q) are a request it never read
+            var sockets = new ProcessBuilder("ss", "-tnio", "( sport = :" + port + " or dport = :" + port + " )")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile())).start();
+            sockets.waitFor(10, TimeUnit.SECONDS);
+            return "the portal's threads and connections are in " + file;
         } catch (IOException e) {
             return "no thread dump: " + e.getMessage();
         } catch (InterruptedException e) {
