@@ -13,3 +13,29 @@
     document.addEventListener("DOMContentLoaded", tick);
     setInterval(tick, 1000);
 })();
+
+/*
+ * A click the portal did not answer as a page (refused, failed, or the network gone): said at the top of the page,
+ * instead of a button left spinning and nothing said. PrimeFaces tells the document of such an answer (pfAjaxError).
+ */
+(function () {
+    document.addEventListener("DOMContentLoaded", function () {
+        if (!window.jQuery) {
+            return;
+        }
+        window.jQuery(document).on("pfAjaxError", function (event, xhr) {
+            var main = document.querySelector("main.writ-main");
+            if (!main) {
+                return;
+            }
+            var note = document.getElementById("writ-click-failed") || document.createElement("div");
+            note.id = "writ-click-failed";
+            note.className = "writ-click-failed";
+            note.setAttribute("role", "alert");
+            note.textContent = "The portal did not take this action ("
+                + (xhr && xhr.status ? "HTTP " + xhr.status + (xhr.statusText ? " " + xhr.statusText : "") : "no answer")
+                + "); nothing is known to have changed. Reload the page to see where things stand.";
+            main.insertBefore(note, main.firstChild);
+        });
+    });
+})();

@@ -70,6 +70,11 @@ public abstract class BearerTokenAuthentication implements HttpAuthenticationMec
             return unauthorized(response, "this call needs a bearer token from the realm's Keycloak",
                     "Bearer realm=\"writ\"");
         }
+        var signedIn = SessionCaller.of(request);
+        if (signedIn.isPresent()) {
+            // the session's caller and roles named to the container, not restored by it (see SessionCaller)
+            return context.notifyContainerAboutLogin(signedIn.get().name(), signedIn.get().roles());
+        }
         if (AjaxLoginRedirect.isFacesAjax(request)) {
             var ajax = AjaxLoginRedirect.around(context);
             return login.validateRequest(request, ajax.getResponse(), ajax);

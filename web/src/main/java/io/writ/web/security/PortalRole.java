@@ -17,6 +17,10 @@ public final class PortalRole {
     /** The roles of people using the portal, in the order the home page shows them. */
     public static final List<String> PEOPLE = List.of(REQUESTER, APPROVER, SECURITY, COMPLIANCE, ADMIN);
 
+    /** Every role the portal declares. */
+    public static final List<String> ALL = List.of(REQUESTER, APPROVER, SECURITY, COMPLIANCE, ADMIN, SESSION_INGEST,
+            BASTION_AGENT);
+
     private PortalRole() {
     }
 }
