@@ -2,7 +2,6 @@ package io.writ.domain.review;
 
 import io.writ.domain.Conflict;
 import io.writ.domain.InvalidRequest;
-import io.writ.domain.NotFound;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -33,7 +32,7 @@ import java.util.UUID;
 
 /**
  * An access review campaign: the standing access found when it started, each item before its reviewer until the
- * deadline. At the deadline undecided items fail closed (revoked) or open (kept, overdue, escalated) as their
+ * deadline (a reviewer decides an item on the item itself: {@link ReviewItem#decide}). At the deadline undecided items fail closed (revoked) or open (kept, overdue, escalated) as their
  * entitlement says; the campaign then closes and its items are its report.
  */
 @Entity
@@ -70,10 +69,12 @@ public class ReviewCampaign {
     @Column(name = "closed_at")
     private Instant closedAt;
 
-    // Owned by the campaign (no back reference): the report reads them all at once. Each item writes its own
-    // campaign_id (set in open): were the join column written from here, Hibernate would find each new item's
-    // campaign by scanning the campaign's list for it, once per item, which took minutes at 100,000 items.
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    // Owned by the campaign (no back reference), read only when the campaign acts on all of them (its deadline, its
+    // reminders): a campaign over every NHI holds tens of thousands, so a decision reads its one item and the report
+    // a page (ReviewCampaignRepository). Each item writes its own campaign_id (set in open): were the join column
+    // written from here, Hibernate would find each new item's campaign by scanning the campaign's list for it, once
+    // per item, which took minutes at 100,000 items.
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @JoinColumn(name = "campaign_id", insertable = false, updatable = false)
     @OrderBy("entitlement, identity")
     private List<ReviewItem> items = new ArrayList<>();
@@ -110,13 +111,6 @@ public class ReviewCampaign {
         return c;
     }
 
-    /** The reviewer decides one item (the item checks who may and how). */
-    public ReviewItem decide(String itemId, String by, ReviewDecision decision, String reason, Instant now) {
-        var item = item(itemId);
-        item.decide(by, decision, reason, now);
-        return item;
-    }
-
     /**
      * The deadline passed: undecided fail-closed items are marked revoked and returned (the caller removes the
      * access), fail-open ones become overdue; the campaign closes. Closing again returns nothing.
@@ -137,16 +131,6 @@ public class ReviewCampaign {
         state = CampaignState.CLOSED;
         closedAt = now;
         return revoke;
-    }
-
-    public ReviewItem item(String itemId) {
-        return items.stream().filter(i -> i.id().equals(itemId)).findFirst()
-                .orElseThrow(() -> new NotFound("campaign " + id + " has no review item " + itemId));
-    }
-
-    /** The overseers see every campaign; a reviewer sees the campaigns that hold one of their items. */
-    public boolean mayBeSeenBy(String who, boolean overseer) {
-        return overseer || items.stream().anyMatch(i -> i.reviewer().equals(who));
     }
 
     /** How many items stand where: the report's counts. */

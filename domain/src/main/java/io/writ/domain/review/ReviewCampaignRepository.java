@@ -14,8 +14,14 @@ public interface ReviewCampaignRepository {
 
     Optional<ReviewCampaign> byId(String id);
 
-    /** The campaign that holds this review item. */
-    Optional<ReviewCampaign> holding(String itemId);
+    /** One review item, to be decided (its campaign's other items are not read). */
+    Optional<ReviewItem> item(String itemId);
+
+    /** The campaign's report: its counts, and one page of its items in the order of entitlement and identity. */
+    CampaignReport report(ReviewCampaign campaign, Paging paging);
+
+    /** Whether the campaign holds an item for that reviewer (who may then read its report). */
+    boolean hasItemFor(String campaignId, String reviewer);
 
     /**
      * A page of the items this reviewer still owes a decision on (open or overdue), oldest campaign first, with how
@@ -32,6 +38,9 @@ public interface ReviewCampaignRepository {
     /** The campaigns still open, oldest first. */
     List<ReviewCampaign> open();
 
-    /** The campaigns started in [from, to), oldest first (compliance evidence). */
-    List<ReviewCampaign> startedBetween(Instant from, Instant to);
+    /**
+     * How the items of the campaigns started in [from, to) stand against their campaign's deadline at {@code now}
+     * (compliance evidence), the first {@code listed} late items named.
+     */
+    ReviewTimeliness timeliness(Instant from, Instant to, Instant now, int listed);
 }

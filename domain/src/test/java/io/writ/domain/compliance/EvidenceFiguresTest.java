@@ -6,6 +6,7 @@ import io.writ.domain.audit.Checkpoint;
 import io.writ.domain.audit.Verdict;
 import io.writ.domain.entitlement.RiskTier;
 import io.writ.domain.nhi.NhiStanding;
+import io.writ.domain.review.ReviewTimeliness;
 import io.writ.domain.session.PrivilegedSession;
 import io.writ.domain.session.SessionSource;
 import io.writ.domain.ticket.TicketStatus;
@@ -37,6 +38,7 @@ class EvidenceFiguresTest {
     static final Instant NOW = T0.plus(Duration.ofDays(2));
     static final Approver BOB = Approver.of("bob", "approver");
     static final NhiStanding NO_NHIS = new NhiStanding(0, 0, List.of(), 0, List.of());
+    static final ReviewTimeliness NO_REVIEWS = new ReviewTimeliness(0, 0, List.of());
     static final Verdict INTACT = new Verdict(true, 42, 3, Optional.empty(),
             Optional.of(new Checkpoint(40, "ab".repeat(32), T0, "sig")));
 
@@ -69,7 +71,7 @@ class EvidenceFiguresTest {
 
     static Map<String, EvidenceFigure> figures(List<Writ> writs, List<Alert> alerts,
                                                List<PrivilegedSession> sessions, Verdict audit) {
-        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, List.of(), NO_NHIS, audit, List.of(), NOW).stream()
+        return EvidenceFigures.compute(PERIOD, writs, alerts, sessions, NO_REVIEWS, NO_NHIS, audit, List.of(), NOW).stream()
                 .collect(Collectors.toMap(EvidenceFigure::key, Function.identity()));
     }
 
@@ -97,7 +99,7 @@ class EvidenceFiguresTest {
                         java.util.Set.of()).orElseThrow())
                 .toList();
 
-        var complete = EvidenceFigures.compute(PERIOD, List.of(w), List.of(), List.of(), List.of(), NO_NHIS,
+        var complete = EvidenceFigures.compute(PERIOD, List.of(w), List.of(), List.of(), NO_REVIEWS, NO_NHIS,
                 INTACT, witnesses, NOW).stream().filter(f -> f.key().equals("revocations-with-complete-receipt"))
                 .findFirst().orElseThrow();
         var unread = figures(List.of(w), List.of(), List.of(), INTACT).get("revocations-with-complete-receipt");
@@ -314,8 +316,30 @@ class EvidenceFiguresTest {
                 .containsExactly("secret age unknown");
     }
 
+    @Test
+    void reviewsOnTimeAreCountedAndOnlyTheFirstLateItemsAreListed() {
+        var item = io.writ.domain.review.ReviewItem.nhiCredential("job-0001", "service-account-job-0001", null,
+                new io.writ.domain.review.UsageEvidence(T0, 0, Optional.empty(), 0, 0, null), "admin");
+        var deadline = T0.plus(Duration.ofDays(1));
+        var campaign = io.writ.domain.review.ReviewCampaign.open(List.of(), List.of("job-0001"), List.of(item), "erin",
+                T0, deadline);
+
+        var f = EvidenceFigures.compute(PERIOD, List.of(), List.of(), List.of(),
+                new ReviewTimeliness(49_000, 1_000, List.of(new ReviewTimeliness.Late(item, deadline))), NO_NHIS,
+                INTACT, List.of(), NOW).stream().filter(x -> x.key().equals("reviews-on-time")).findFirst()
+                .orElseThrow();
+
+        assertThat(f.value()).contains(98.0);
+        assertThat(f.shown()).isEqualTo("98.0 % (49000 of 50000); the first 1 of the 1000 late listed");
+        assertThat(f.records()).singleElement().satisfies(late -> {
+            assertThat(late.passes()).isFalse();
+            assertThat(late.detail()).isEqualTo("service-account-job-0001 / job-0001: OPEN, campaign "
+                    + campaign.id() + " due " + deadline);
+        });
+    }
+
     private static Map<String, EvidenceFigure> nhiFigures(NhiStanding standing) {
-        return EvidenceFigures.compute(PERIOD, List.of(), List.of(), List.of(), List.of(), standing, INTACT,
+        return EvidenceFigures.compute(PERIOD, List.of(), List.of(), List.of(), NO_REVIEWS, standing, INTACT,
                 List.of(), NOW).stream().collect(java.util.stream.Collectors.toMap(EvidenceFigure::key, x -> x));
     }
 }

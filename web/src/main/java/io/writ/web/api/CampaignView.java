@@ -1,6 +1,8 @@
 package io.writ.web.api;
 
-import io.writ.domain.review.ReviewCampaign;
+import io.writ.domain.review.CampaignReport;
+import io.writ.domain.review.ReviewDecision;
+import io.writ.domain.review.ReviewItemState;
 import io.writ.domain.review.ReviewItem;
 import io.writ.domain.review.UsageEvidence;
 
@@ -8,10 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** An access review campaign as the API shows it: its report (docs/reviews.md, "Report") with counts. */
+/**
+ * An access review campaign as the API shows it: its report (docs/reviews.md, "Report") with counts, and one page of
+ * its items ({@code itemCount} in all; the page and its size as asked, or the first 100).
+ */
 public record CampaignView(String id, String state, List<String> scope, String startedBy, Instant startedAt,
                            Instant deadline, Instant closedAt, Map<String, Long> counts, Map<String, Long> decisions,
-                           List<ItemView> items) {
+                           long itemCount, List<ItemView> items) {
 
     /** The usage evidence of the period beside the item. */
     public record EvidenceView(Instant periodStart, int sessions, Instant lastUsedAt, int alerts, int breakGlassUses,
@@ -33,15 +38,19 @@ public record CampaignView(String id, String state, List<String> scope, String s
         }
     }
 
-    static CampaignView of(ReviewCampaign c) {
+    static CampaignView of(CampaignReport report) {
+        var c = report.campaign();
         return new CampaignView(c.id(), c.state().name(), c.scope(), c.startedBy(), c.startedAt(), c.deadline(),
-                c.closedAt().orElse(null), names(c.counts()), names(c.decisions()),
-                c.items().stream().map(ItemView::of).toList());
+                c.closedAt().orElse(null), names(ReviewItemState.values(), report.counts()),
+                names(ReviewDecision.values(), report.decisions()), report.total(),
+                report.items().stream().map(ItemView::of).toList());
     }
 
-    private static Map<String, Long> names(Map<? extends Enum<?>, Long> counts) {
+    private static <E extends Enum<E>> Map<String, Long> names(E[] order, Map<E, Long> counts) {
         var named = new java.util.LinkedHashMap<String, Long>();
-        counts.forEach((k, v) -> named.put(k.name(), v));
+        for (var key : order) {
+            named.put(key.name(), counts.getOrDefault(key, 0L));
+        }
         return named;
     }
 }

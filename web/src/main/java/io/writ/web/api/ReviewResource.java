@@ -79,10 +79,13 @@ public class ReviewResource {
     @Path("campaigns/{id}")
     @RolesAllowed({PortalRole.REQUESTER, PortalRole.APPROVER, PortalRole.SECURITY, PortalRole.COMPLIANCE,
             PortalRole.ADMIN})
-    @Operation(summary = "The campaign report: its items with their evidence and decisions, and counts; for admin, "
+    @Operation(summary = "The campaign report: counts, and its items with their evidence and decisions, paged (page "
+            + "from 0, size up to 500, default 100; itemCount and X-Total-Count say how many in all); for admin, "
             + "compliance and the campaign's reviewers")
-    public CampaignView report(@PathParam("id") String id) {
-        return CampaignView.of(reviews.report(id, caller(), isOverseer()));
+    public Response report(@PathParam("id") String id, @QueryParam("page") Integer page,
+                           @QueryParam("size") Integer size) {
+        var report = CampaignView.of(reviews.report(id, caller(), isOverseer(), page, size));
+        return Response.ok(report).header("X-Total-Count", report.itemCount()).build();
     }
 
     @GET

@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -277,6 +278,36 @@ class ReviewCampaignIT {
     }
 
     @Test
+    void aCampaignsReportComesAPageAtATimeWithItsCountsOverAllItsItems() {
+        var people = List.of(person(), person());
+        people.forEach(user -> KeycloakAdmin.assignRealmRole(user, "payments-operator"));
+        try {
+            var campaign = start("erin", "{\"scope\":[\"payments-operator\"]}");
+            var whole = report("erin", campaign);
+            long total = whole.getJsonNumber("itemCount").longValue();
+            assertThat(total).as("at least the two standing assignments").isGreaterThanOrEqualTo(2);
+
+            var second = Http.get("/api/v1/reviews/campaigns/" + campaign + "?page=1&size=1", token("erin"));
+
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+            assertThat(second.headers().firstValue("X-Total-Count")).contains(Long.toString(total));
+            try (var reader = jakarta.json.Json.createReader(new StringReader(second.body()))) {
+                var page = reader.readObject();
+                assertThat(page.getJsonArray("items")).hasSize(1);
+                assertThat(page.getJsonArray("items").getJsonObject(0).getString("id"))
+                        .isEqualTo(whole.getJsonArray("items").getJsonObject(1).getString("id"));
+                assertThat(page.getJsonObject("counts").getJsonNumber("OPEN").longValue())
+                        .as("counted over every item, not the page").isEqualTo(total);
+            }
+            var refused = Http.get("/api/v1/reviews/campaigns/" + campaign + "?size=0&page=-1", token("erin"));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"size\"").contains("\"field\":\"page\"");
+        } finally {
+            people.forEach(KeycloakAdmin::deleteUser);
+        }
+    }
+
+    @Test
     void aCatalogueEntryKeycloakDoesNotKnowDoesNotStopTheCampaign() {
         var ghost = "ghost-role-" + System.nanoTime();
         var added = Http.post("/api/v1/entitlements", token("admin"), "{\"name\":" + Json.quote(ghost)
@@ -306,7 +337,7 @@ class ReviewCampaignIT {
     }
 
     private static JsonObject report(String user, String campaign) {
-        var response = Http.get("/api/v1/reviews/campaigns/" + campaign, token(user));
+        var response = Http.get("/api/v1/reviews/campaigns/" + campaign + "?size=500", token(user));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         try (var reader = jakarta.json.Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

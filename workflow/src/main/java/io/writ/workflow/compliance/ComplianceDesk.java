@@ -1,6 +1,7 @@
 package io.writ.workflow.compliance;
 
 import io.writ.domain.review.ReviewCampaignRepository;
+import io.writ.domain.review.ReviewTimeliness;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.domain.alert.AlertRepository;
 import io.writ.domain.audit.AuditEntry;
@@ -142,8 +143,8 @@ public class ComplianceDesk {
         var periodWrits = writs.submittedBetween(period.from(), period.to());
         var figures = EvidenceFigures.compute(period, periodWrits,
                 alerts.raisedBetween(period.from(), period.to()), sessions.startedBetween(period.from(), period.to()),
-                campaigns.startedBetween(period.from(), period.to()), nhis.standing(), verdict,
-                corroborations.ofAll(periodWrits.stream().map(Writ::id).toList()), now);
+                campaigns.timeliness(period.from(), period.to(), now, ReviewTimeliness.LISTED_AT_MOST),
+                nhis.standing(), verdict, corroborations.ofAll(periodWrits.stream().map(Writ::id).toList()), now);
         return new ComplianceReport(period, now, by, catalogue, currentMapping(), figures, verdict.valid(),
                 verdict.summary(), verdict.lastCheckpoint(), auditDesk.publicSeal().publicKeyPem());
     }

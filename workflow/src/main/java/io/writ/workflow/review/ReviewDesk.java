@@ -14,6 +14,7 @@ import io.writ.domain.notice.NoticeOutbox;
 import io.writ.domain.review.OwedItems;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewCampaignRepository;
+import io.writ.domain.review.CampaignReport;
 import io.writ.domain.review.ReviewDecision;
 import io.writ.domain.review.ReviewItem;
 import io.writ.domain.review.ReviewItemKind;
@@ -123,10 +124,8 @@ public class ReviewDesk {
      * remove the standing assignment (for an NHI its standing privileged roles; REVOKE also replaces its secret).
      */
     public ReviewItem decide(String itemId, String by, ReviewDecision decision, String reason) {
-        var campaign = campaigns.holding(itemId)
-                .orElseThrow(() -> new NotFound("no review item " + itemId));
-        var now = clock.instant();
-        var item = campaign.decide(itemId, by, decision, reason, now);
+        var item = campaigns.item(itemId).orElseThrow(() -> new NotFound("no review item " + itemId));
+        item.decide(by, decision, reason, clock.instant());
         var done = decision == ReviewDecision.KEEP ? "kept" : removeAccess(item, decision);
         audit.record(new AuditEntry(clock.instant(), by, "review.decided", subject(item),
                 decision + " " + item.entitlement() + " of " + item.identity() + ": " + done
@@ -176,13 +175,17 @@ public class ReviewDesk {
         });
     }
 
-    /** The campaign with its items: for the overseers, and for the reviewers of its items. */
-    public ReviewCampaign report(String campaignId, String caller, boolean overseer) {
+    /**
+     * The campaign's report, its items a page at a time (page from 0, default size 100, at most 500): for the
+     * overseers, and for the reviewers of its items.
+     */
+    public CampaignReport report(String campaignId, String caller, boolean overseer, Integer page, Integer size) {
+        var paging = Paging.of(page, size);
         var campaign = require(campaignId);
-        if (!campaign.mayBeSeenBy(caller, overseer)) {
+        if (!overseer && !campaigns.hasItemFor(campaignId, caller)) {
             throw new NotFound("no review campaign " + campaignId); // hidden, as a writ one may not see
         }
-        return campaign;
+        return campaigns.report(campaign, paging);
     }
 
     /** A page of the items the reviewer still owes a decision on (page from 0, default size 100, at most 500). */

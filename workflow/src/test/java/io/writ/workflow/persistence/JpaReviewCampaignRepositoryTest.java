@@ -2,7 +2,9 @@ package io.writ.workflow.persistence;
 
 import io.writ.domain.Paging;
 import io.writ.domain.review.ReviewCampaign;
+import io.writ.domain.review.ReviewDecision;
 import io.writ.domain.review.ReviewItem;
+import io.writ.domain.review.ReviewItemState;
 import io.writ.domain.review.UsageEvidence;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -86,6 +88,69 @@ class JpaReviewCampaignRepositoryTest {
         assertThat(last.items().get(199).entitlement()).isEqualTo("nhi-1199");
         assertThat(repository.awaitingDecisionBy("alice", Paging.FIRST).items()).extracting(ReviewItem::entitlement)
                 .containsExactly("other");
+    }
+
+    @Test
+    void aCampaignOfThousandsIsDecidedAnItemAtATimeAndReportedAPageAtATimeWithItsCounts() {
+        migrate(null);
+        var repository = repository();
+        var evidence = new UsageEvidence(NOW.minus(Duration.ofDays(90)), 0, Optional.empty(), 0, 0, null);
+        var items = IntStream.range(0, 2_000).mapToObj(i -> ReviewItem.nhiCredential("nhi-%04d".formatted(i),
+                "service-account-nhi-%04d".formatted(i), i == 7 ? "alice" : null, evidence, "admin")).toList();
+        var campaign = ReviewCampaign.open(List.of(), List.of(), items, "erin", NOW, NOW.plus(Duration.ofDays(14)));
+        keep(repository, campaign);
+
+        repository.em.getTransaction().begin();
+        var item = repository.item(items.get(3).id()).orElseThrow();
+        item.decide("admin", ReviewDecision.REVOKE, null, NOW.plusSeconds(60));
+        repository.item(items.get(7).id()).orElseThrow().decide("alice", ReviewDecision.KEEP, "the nightly job",
+                NOW.plusSeconds(90));
+        repository.em.getTransaction().commit();
+        repository.em.clear();
+        var kept = repository.byId(campaign.id()).orElseThrow();
+        var second = repository.report(kept, new Paging(1, 500));
+
+        assertThat(repository.item("no-such-item")).isEmpty();
+        assertThat(second.total()).isEqualTo(2_000);
+        assertThat(second.items()).hasSize(500);
+        assertThat(second.items().get(0).entitlement()).isEqualTo("nhi-0500");
+        assertThat(second.counts()).containsEntry(ReviewItemState.OPEN, 1_998L)
+                .containsEntry(ReviewItemState.DECIDED, 2L).containsEntry(ReviewItemState.OVERDUE, 0L);
+        assertThat(second.decisions()).containsEntry(ReviewDecision.REVOKE, 1L).containsEntry(ReviewDecision.KEEP, 1L)
+                .containsEntry(ReviewDecision.CONVERT_TO_JIT, 0L);
+        assertThat(repository.report(kept, Paging.FIRST).items().get(3).decidedBy()).contains("admin");
+        assertThat(repository.hasItemFor(campaign.id(), "alice")).as("the owner of one NHI").isTrue();
+        assertThat(repository.hasItemFor(campaign.id(), "bob")).isFalse();
+    }
+
+    @Test
+    void itemsAreOnTimeWhenDecidedByTheirDeadlineAndLateAfterItOrUndecidedPastIt() {
+        migrate(null);
+        var repository = repository();
+        var evidence = new UsageEvidence(NOW.minus(Duration.ofDays(90)), 0, Optional.empty(), 0, 0, null);
+        var items = IntStream.range(0, 4).mapToObj(i -> ReviewItem.nhiCredential("nhi-" + i, "sa-nhi-" + i, null,
+                evidence, "admin")).toList();
+        var deadline = NOW.minus(Duration.ofDays(1));
+        var past = ReviewCampaign.open(List.of(), List.of(), items, "erin", NOW.minus(Duration.ofDays(10)), deadline);
+        items.get(0).decide("admin", ReviewDecision.KEEP, "needed", deadline.minusSeconds(60));
+        items.get(1).decide("admin", ReviewDecision.REVOKE, null, deadline.plusSeconds(60));
+        keep(repository, past);
+        var stillOpen = ReviewCampaign.open(List.of(), List.of(), List.of(ReviewItem.nhiCredential("other", "sa-other",
+                null, evidence, "admin")), "erin", NOW.minus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(5)));
+        keep(repository, stillOpen);
+        keep(repository, ReviewCampaign.open(List.of(), List.of(), List.of(ReviewItem.nhiCredential("before",
+                        "sa-before", null, evidence, "admin")), "erin", NOW.minus(Duration.ofDays(60)),
+                NOW.minus(Duration.ofDays(50))));
+
+        var month = repository.timeliness(NOW.minus(Duration.ofDays(30)), NOW, NOW, 2);
+        var firstLate = repository.timeliness(NOW.minus(Duration.ofDays(30)), NOW, NOW, 1);
+
+        assertThat(month.onTime()).isEqualTo(1);
+        assertThat(month.late()).as("decided after the deadline, and two undecided past it").isEqualTo(3);
+        assertThat(month.lateListed()).hasSize(2).allSatisfy(late -> assertThat(late.deadline()).isEqualTo(deadline));
+        assertThat(month.lateListed()).extracting(late -> late.item().entitlement()).containsExactly("nhi-1", "nhi-2");
+        assertThat(firstLate.lateListed()).hasSize(1);
+        assertThat(firstLate.late()).isEqualTo(3);
     }
 
     @Test
