@@ -4,7 +4,8 @@ import io.writ.domain.nhi.NhiQuery;
 import io.writ.web.security.PortalRole;
 import io.writ.workflow.nhi.NhiDesk;
 import io.writ.workflow.nhi.RotationReason;
-import io.writ.workflow.nhi.inventory.InventoryKeeper;
+import io.writ.workflow.nhi.inventory.ReconciliationRun;
+import io.writ.workflow.nhi.inventory.ReconciliationRuns;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,9 +19,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.Map;
 
 /** The non-human identities in Keycloak, their owners and findings, and rotating their secrets. */
@@ -34,10 +37,13 @@ public class NhiResource {
     NhiDesk nhis;
 
     @Inject
-    InventoryKeeper keeper;
+    ReconciliationRuns runs;
 
     @Context
     SecurityContext security;
+
+    @Context
+    UriInfo uri;
 
     /**
      * A page of the inventory as Writ keeps it (Keycloak is not asked): the body is the page's NHIs, as before paging
@@ -68,20 +74,39 @@ public class NhiResource {
         return NhiView.of(nhis.one(clientId));
     }
 
-    /** What a reconciliation found, as the API shows it. */
-    public record ReconciliationView(int read, int added, int corrected, int removed, long tookMillis,
-                                     String summary) {
+    /** A reconciliation asked for, as the API shows it: while it runs, then what it found or why it failed. */
+    public record ReconciliationView(String id, String state, String askedBy, Instant askedAt, Instant finishedAt,
+                                     Integer read, Integer added, Integer corrected, Integer removed,
+                                     Long keycloakReadMillis, String summary, String failure) {
+        static ReconciliationView of(ReconciliationRun run) {
+            return new ReconciliationView(run.id(), run.state().name(), run.askedBy(), run.askedAt(),
+                    run.finishedAt().orElse(null), run.read().orElse(null), run.added().orElse(null),
+                    run.corrected().orElse(null), run.removed().orElse(null), run.keycloakReadMillis().orElse(null),
+                    run.summary().orElse(null), run.failure().orElse(null));
+        }
     }
 
     @POST
     @Path("reconciliations")
     @RolesAllowed({PortalRole.ADMIN, PortalRole.SECURITY})
     @Operation(summary = "Reconcile the inventory with Keycloak now (it is also done at start and on a schedule): "
-            + "whatever Writ keeps differently from Keycloak is corrected, and the correction recorded")
-    public ReconciliationView reconcile() {
-        var found = keeper.reconcile();
-        return new ReconciliationView(found.read(), found.added().size(), found.changed().size(),
-                found.removed().size(), found.took().toMillis(), found.summary());
+            + "whatever Writ keeps differently from Keycloak is corrected, and the correction recorded. Taken at once "
+            + "(202, Location of the run; at 50,000 NHIs it reads Keycloak for minutes); while one runs, that one is "
+            + "answered")
+    public Response reconcile() {
+        var run = runs.ask(security.getUserPrincipal().getName());
+        return Response.accepted(ReconciliationView.of(run))
+                .location(uri.getBaseUriBuilder().path(NhiResource.class).path("reconciliations").path(run.id())
+                        .build())
+                .build();
+    }
+
+    @GET
+    @Path("reconciliations/{id}")
+    @RolesAllowed({PortalRole.ADMIN, PortalRole.SECURITY})
+    @Operation(summary = "How a reconciliation asked for stands: RUNNING, DONE with what it found, or FAILED and why")
+    public ReconciliationView reconciliation(@PathParam("id") String id) {
+        return ReconciliationView.of(runs.one(id));
     }
 
     @POST

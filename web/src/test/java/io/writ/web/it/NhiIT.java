@@ -123,6 +123,29 @@ class NhiIT {
         assertThat(Http.post("/api/v1/nhis/no-such-client/rotations", token("dave"), "").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aReconciliationAskedForIsTakenAtOnceAndAnswersWhatItFoundWhenDone() {
+        assertThat(Http.post("/api/v1/nhis/reconciliations", token("erin"), "").statusCode())
+                .as("compliance reads the inventory, it does not reconcile it").isEqualTo(403);
+
+        var asked = Http.post("/api/v1/nhis/reconciliations", token("dave"), "");
+
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        var run = java.net.URI.create(asked.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(run).isEqualTo("/api/v1/nhis/reconciliations/" + Json.string(asked.body(), "id"));
+        var done = await("the reconciliation done").atMost(SOON).pollInterval(POLL)
+                .until(() -> Http.get(run, token("admin")).body(), body -> !body.contains("\"state\":\"RUNNING\""));
+        assertThat(Json.string(done, "state")).as(done).isEqualTo("DONE");
+        assertThat(Json.string(done, "askedBy")).isEqualTo("dave");
+        assertThat(Json.string(done, "finishedAt")).isNotNull();
+        var kept = Http.get("/api/v1/nhis?size=1", token("admin")).headers().firstValue("X-Total-Count").orElseThrow();
+        assertThat(Json.number(done, "read")).as("every NHI Keycloak has, as many as the inventory keeps")
+                .isEqualTo(Long.parseLong(kept));
+        assertThat(PortalDatabase.auditAbout("nhi:inventory")).extracting(PortalDatabase.AuditRow::action)
+                .contains("nhi.reconciliation-asked");
+        assertThat(Http.get("/api/v1/nhis/reconciliations/no-such-run", token("admin")).statusCode()).isEqualTo(404);
+    }
+
     /** The inventory entry of one client, as the API answers it; empty while the inventory does not have it. */
     private static Optional<String> nhi(String clientId) {
         var one = Http.get("/api/v1/nhis/" + clientId, token("admin"));
