@@ -46,8 +46,18 @@ final class NhiScale {
             step("NHI inventory: the compliance evidence for a month, 10 times (goal ≤ 1 s)", this::evidence);
             step("NHI inventory: a secret regenerated in Keycloak until Writ shows it (polled every 100 ms; goal "
                     + "≤ 10 s)", () -> regenerated(prefix, count, 10));
+            var campaign = new String[1];
             step("NHI inventory: a review campaign over the " + count + " NHIs (goal ≤ 2 minutes)",
-                    () -> campaign(prefix));
+                    () -> campaign(prefix, campaign));
+            if (campaign[0] != null) {
+                step("NHI inventory: decisions on the campaign's items, one after another (carol's, as the owner of a "
+                        + "fifth; 200 KEEP, then 10 REVOKE: each removes the NHI's standing roles and replaces its "
+                        + "secret in Keycloak)", () -> decisions("carol"));
+                step("NHI inventory: the campaign's report, a page of 100 from the middle of it, × 20",
+                        () -> report(campaign[0], count));
+                step("NHI inventory: the compliance evidence for a month that holds the campaign, 10 times (goal "
+                        + "≤ 1 s)", this::evidence);
+            }
         } finally {
             long r0 = System.nanoTime();
             remove(prefix, threads);
@@ -219,7 +229,7 @@ final class NhiScale {
     }
 
     /** A review campaign over every bench NHI: from the start request until it answers with its items. */
-    private String campaign(String prefix) {
+    private String campaign(String prefix, String[] started) {
         long t0 = System.nanoTime();
         var answer = api.post("/api/v1/reviews/campaigns", api.user("admin"),
                 "{\"scope\":[\"" + prefix + "*\"],\"deadline\":\"P14D\"}");
@@ -227,8 +237,51 @@ final class NhiScale {
         if (answer.statusCode() != 201) {
             throw new IllegalStateException("campaign: " + answer.statusCode() + " " + answer.body());
         }
+        started[0] = Endpoints.field(answer.body(), "id");
         var items = TOTAL.matcher(answer.body());
         return String.format("generated in %.1f s (%s items)", seconds, items.find() ? items.group(1) : "?");
+    }
+
+    /** The reviewer's first owed items decided one after another through the API: KEEP, then REVOKE. */
+    private String decisions(String reviewer) {
+        var owed = api.get("/api/v1/reviews/items?size=210", api.user(reviewer));
+        if (owed.statusCode() != 200) {
+            throw new IllegalStateException("owed items: " + owed.statusCode() + " " + owed.body());
+        }
+        // each item's own id (its evidence has none; its campaign is "campaign")
+        var ids = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(owed.body()).results().map(m -> m.group(1))
+                .toList();
+        if (ids.size() < 210) {
+            throw new IllegalStateException(reviewer + " owes " + ids.size() + " items, fewer than 210");
+        }
+        var keep = new Timings();
+        var revoke = new Timings();
+        for (int i = 0; i < ids.size(); i++) {
+            var body = i < 200 ? "{\"decision\":\"KEEP\",\"reason\":\"the benchmark's\"}" : "{\"decision\":\"REVOKE\"}";
+            long t0 = System.nanoTime();
+            var answer = api.post("/api/v1/reviews/items/" + ids.get(i) + "/decision", api.user(reviewer), body);
+            (i < 200 ? keep : revoke).addNanos(System.nanoTime() - t0);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("decision: " + answer.statusCode() + " " + answer.body());
+            }
+        }
+        return String.format("KEEP: p95 %.1f ms, %s; REVOKE: p95 %.1f ms, %s", keep.percentile(95), keep.summary(),
+                revoke.percentile(95), revoke.summary());
+    }
+
+    private String report(String campaign, int count) {
+        var timings = new Timings();
+        var middle = Math.max(0, count / 200);
+        for (int i = 0; i < 20; i++) {
+            long t0 = System.nanoTime();
+            var answer = api.get("/api/v1/reviews/campaigns/" + campaign + "?page=" + middle + "&size=100",
+                    api.user("erin"));
+            timings.addNanos(System.nanoTime() - t0);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("report: " + answer.statusCode() + " " + answer.body());
+            }
+        }
+        return String.format("p95 %.1f ms; %s", timings.percentile(95), timings.summary());
     }
 
     private void remove(String prefix, int threads) throws InterruptedException {

@@ -8,6 +8,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static io.writ.web.it.Writs.openTicket;
@@ -189,6 +190,33 @@ class PortalPagesBrowserIT {
             assertThat(message.getText()).contains("justification is required");
             assertThat(alice.browser.getCurrentUrl()).contains("/request.xhtml");
             alice.screenshot("request-access-field-error");
+        }
+        assertThat(Http.get("/api/v1/requests?mine=true", token("alice")).body()).doesNotContain(ticket);
+    }
+
+    @Test
+    void aClickThePortalNeverAnswersIsSaidAtTheTopOfThePageAndCreatesNothing() {
+        var ticket = openTicket();
+        try (var alice = Person.signIn("alice")) {
+            alice.open("/request.xhtml", By.id("request:entitlement"));
+            alice.chooseEntitlement("payments-operator");
+            alice.browser.findElement(By.id("request:ticket")).sendKeys(ticket);
+            alice.browser.findElement(By.id("request:duration_input")).sendKeys("30");
+            alice.browser.findElement(By.id("request:justification")).sendKeys("settle the day's payments");
+            var chromium = (org.openqa.selenium.chrome.ChromeDriver) alice.browser;
+            chromium.executeCdpCommand("Network.enable", java.util.Map.of());
+            // the click's request cut off in the browser: as a refusal or a failure of the portal would leave it
+            chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/request.xhtml*")));
+            try {
+                alice.browser.findElement(By.id("request:submit")).click();
+
+                var said = alice.waitFor(By.id("writ-click-failed"), "what the page says of a click left unanswered");
+                assertThat(said.getText()).contains("did not take this action (no answer)")
+                        .contains("nothing is known to have changed");
+                alice.screenshot("request-access-click-unanswered");
+            } finally {
+                chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
+            }
         }
         assertThat(Http.get("/api/v1/requests?mine=true", token("alice")).body()).doesNotContain(ticket);
     }
