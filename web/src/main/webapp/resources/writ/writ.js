@@ -36,6 +36,7 @@
                 + (xhr && xhr.status ? "HTTP " + xhr.status + (xhr.statusText ? " " + xhr.statusText : "") : "no answer")
                 + "); nothing is known to have changed. Reload the page to see where things stand.";
             main.insertBefore(note, main.firstChild);
+            note.scrollIntoView({block: "start"}); // the person clicked further down the page
         });
     });
 })();
