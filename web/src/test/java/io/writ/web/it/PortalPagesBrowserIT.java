@@ -198,11 +198,7 @@ class PortalPagesBrowserIT {
     void aClickThePortalNeverAnswersIsSaidAtTheTopOfThePageAndCreatesNothing() {
         var ticket = openTicket();
         try (var alice = Person.signIn("alice")) {
-            alice.open("/request.xhtml", By.id("request:entitlement"));
-            alice.chooseEntitlement("payments-operator");
-            alice.browser.findElement(By.id("request:ticket")).sendKeys(ticket);
-            alice.browser.findElement(By.id("request:duration_input")).sendKeys("30");
-            alice.browser.findElement(By.id("request:justification")).sendKeys("settle the day's payments");
+            thirtyMinutesOfPaymentsOperator(alice, ticket, "settle the day's payments");
             var chromium = (org.openqa.selenium.chrome.ChromeDriver) alice.browser;
             chromium.executeCdpCommand("Network.enable", java.util.Map.of());
             // the click's request cut off in the browser: as a refusal or a failure of the portal would leave it
@@ -228,11 +224,7 @@ class PortalPagesBrowserIT {
     void breakGlassAsksForItsOwnConfirmationAndNoSubmitsNothing() {
         var ticket = openTicket();
         try (var alice = Person.signIn("alice")) {
-            alice.open("/request.xhtml", By.id("request:entitlement"));
-            alice.chooseEntitlement("payments-operator");
-            alice.browser.findElement(By.id("request:ticket")).sendKeys(ticket);
-            alice.browser.findElement(By.id("request:justification")).sendKeys("production is down");
-            alice.browser.findElement(By.id("request:duration_input")).sendKeys("30");
+            thirtyMinutesOfPaymentsOperator(alice, ticket, "production is down");
 
             alice.browser.findElement(By.cssSelector("#request\\:break-glass .ui-toggleswitch-slider")).click();
             alice.wait.until(ExpectedConditions.textToBe(By.id("request:submit"), "Break glass…"));
@@ -315,6 +307,15 @@ class PortalPagesBrowserIT {
     }
 
     /** Opens My writs until the writ is ACTIVE: the grant runs in the background, within seconds. */
+    /** The request form filled for payments-operator, 30 minutes, on that ticket, not yet submitted. */
+    private static void thirtyMinutesOfPaymentsOperator(Person requester, String ticket, String justification) {
+        requester.open("/request.xhtml", By.id("request:entitlement"));
+        requester.chooseEntitlement("payments-operator");
+        requester.browser.findElement(By.id("request:ticket")).sendKeys(ticket);
+        requester.browser.findElement(By.id("request:duration_input")).sendKeys("30");
+        requester.browser.findElement(By.id("request:justification")).sendKeys(justification);
+    }
+
     private static void awaitActive(Person person, String ticket) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             person.open("/writs.xhtml", By.id("writs"));
