@@ -58,6 +58,9 @@ final class NhiScale {
                 step("NHI inventory: the compliance evidence for a month that holds the campaign, 10 times (goal "
                         + "≤ 1 s)", this::evidence);
             }
+            step("NHI inventory: a second campaign over all of them with a 2-minute deadline, closed at it (NHI "
+                    + "items fail open: every undecided one overdue and escalated), from the deadline until the report "
+                    + "says CLOSED", () -> closedAtDeadline(prefix));
         } finally {
             long r0 = System.nanoTime();
             remove(prefix, threads);
@@ -240,6 +243,33 @@ final class NhiScale {
         started[0] = Endpoints.field(answer.body(), "id");
         var items = TOTAL.matcher(answer.body());
         return String.format("generated in %.1f s (%s items)", seconds, items.find() ? items.group(1) : "?");
+    }
+
+    /** A campaign left to its deadline: from the deadline until its report says it closed. */
+    private String closedAtDeadline(String prefix) {
+        var answer = api.post("/api/v1/reviews/campaigns", api.user("admin"),
+                "{\"scope\":[\"" + prefix + "*\"],\"deadline\":\"PT2M\"}");
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("campaign: " + answer.statusCode() + " " + answer.body());
+        }
+        // a page past its items: the answer's fields are the campaign's alone (each item has a state of its own)
+        var report = "/api/v1/reviews/campaigns/" + Endpoints.field(answer.body(), "id") + "?page=1000000&size=1";
+        var deadline = Instant.parse(Endpoints.field(api.get(report, api.user("admin")).body(), "deadline"));
+        var giveUp = deadline.plus(Duration.ofMinutes(15));
+        String body;
+        do {
+            Writs.sleep(1000); // a close that takes seconds or minutes, asked how it stands as a client would
+            body = api.get(report, api.user("admin")).body();
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("not closed 15 minutes after its deadline: " + body);
+            }
+        } while (!"CLOSED".equals(Endpoints.field(body, "state")));
+        var closedAt = Instant.parse(Endpoints.field(body, "closedAt"));
+        return String.format("closed %.1f s after its deadline (the process's timer and the closing step; the "
+                        + "report seen CLOSED %.1f s after it), %s items", Duration.between(deadline, closedAt)
+                        .toMillis() / 1000.0, Duration.between(deadline, Instant.now()).toMillis() / 1000.0,
+                Pattern.compile("\"itemCount\"\\s*:\\s*(\\d+)").matcher(body).results().map(m -> m.group(1))
+                        .findFirst().orElse("?"));
     }
 
     /** The reviewer's first owed items decided one after another through the API: KEEP, then REVOKE. */
