@@ -15,6 +15,7 @@ import io.writ.domain.review.OwedItems;
 import io.writ.domain.review.ReviewCampaign;
 import io.writ.domain.review.ReviewCampaignRepository;
 import io.writ.domain.review.CampaignReport;
+import io.writ.domain.review.CampaignState;
 import io.writ.domain.review.ReviewDecision;
 import io.writ.domain.review.ReviewItem;
 import io.writ.domain.review.ReviewItemKind;
@@ -136,10 +137,14 @@ public class ReviewDesk {
 
     /**
      * The deadline passed: undecided fail-closed items are revoked in Keycloak and read back absent; fail-open ones
-     * are kept, marked overdue and escalated. A retry after a failure starts again from the stored campaign.
+     * are kept, marked overdue and escalated. A retry after a failure starts again from the stored campaign; once it
+     * is closed, closing again does nothing.
      */
     public void closeAtDeadline(String campaignId) {
         var campaign = require(campaignId);
+        if (campaign.state() == CampaignState.CLOSED) {
+            return; // closed by an earlier run of this step (a job run again): its records are kept, not made twice
+        }
         var now = clock.instant();
         var revoke = campaign.closeAtDeadline(now);
         for (var item : revoke) {
