@@ -209,9 +209,15 @@ class PortalPagesBrowserIT {
                 var said = alice.waitFor(By.id("writ-click-failed"), "what the page says of a click left unanswered");
                 assertThat(said.getText()).contains("did not take this action (no answer)")
                         .contains("nothing is known to have changed");
-                assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) alice.browser).executeScript(
-                        "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
-                        said)).as("in view, though the button clicked was further down").isTrue();
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    var where = (String) ((org.openqa.selenium.JavascriptExecutor) alice.browser).executeScript(
+                            "var r = arguments[0].getBoundingClientRect(); "
+                                    + "return r.top + ' ' + r.bottom + ' ' + innerHeight + ' ' + scrollY;", said);
+                    var at = java.util.Arrays.stream(where.split(" ")).mapToDouble(Double::parseDouble).toArray();
+                    assertThat(at[0] > -1 && at[1] < at[2] + 1)
+                            .as("in view, though the button clicked was further down (top, bottom, window, scrolled: "
+                                    + where + ")").isTrue();
+                });
                 alice.screenshot("request-access-click-unanswered");
             } finally {
                 chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
