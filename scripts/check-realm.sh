@@ -37,7 +37,7 @@ if claims.get("iss") != iss: problems.append("iss %r" % claims.get("iss"))
 if claims.get("preferred_username") != user: problems.append("preferred_username %r" % claims.get("preferred_username"))
 if "writ-portal" not in aud: problems.append("aud %r lacks writ-portal" % aud)
 if set(claims.get("groups", [])) & portal != roles: problems.append("groups %r, expected portal roles %r" % (claims.get("groups"), sorted(roles)))
-if claims["exp"] - claims["iat"] != 300: problems.append("lifespan %ss" % (claims["exp"] - claims["iat"]))
+if claims["exp"] - claims["iat"] != 60: problems.append("lifespan %ss (the realm says 60)" % (claims["exp"] - claims["iat"]))
 print(("FAIL %s: %s" % (name, "; ".join(problems))) if problems else "ok   %s: groups %s" % (name, claims.get("groups")))
 sys.exit(1 if problems else 0)
 EOF
