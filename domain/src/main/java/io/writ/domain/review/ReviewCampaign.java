@@ -32,8 +32,9 @@ import java.util.UUID;
 
 /**
  * An access review campaign: the standing access found when it started, each item before its reviewer until the
- * deadline (a reviewer decides an item on the item itself: {@link ReviewItem#decide}). At the deadline undecided items fail closed (revoked) or open (kept, overdue, escalated) as their
- * entitlement says; the campaign then closes and its items are its report.
+ * deadline (a reviewer decides an item on the item itself: {@link ReviewItem#decide}). At the deadline undecided
+ * items fail closed (revoked) or open (kept, overdue, escalated) as their entitlement says; the campaign then closes
+ * and its items are its report.
  */
 @Entity
 @Table(name = "review_campaign")
